@@ -1,0 +1,75 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { EvidenceList } from "@/components/evidence-list";
+import { StatusBadge } from "@/components/status-badge";
+import { getCommitment } from "@/server/commitments";
+import { actorForPage, orNotFound } from "@/server/pages";
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function CommitmentPage({ params }: Props) {
+  const actor = await actorForPage();
+  const { id } = await params;
+  const [commitment, t, format] = await Promise.all([orNotFound(getCommitment(actor, id)), getTranslations(), getFormatter()]);
+  const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: "medium" }) : t("commitment.notSet"));
+  return (
+    <>
+      <p className="text-sm">
+        <Link href={`/pillars/${commitment.pillar.number}`} className="text-brand-700 underline-offset-2 hover:underline">
+          {t("commitment.pillarLink", { number: commitment.pillar.number, name: commitment.pillar.name })}
+        </Link>
+      </p>
+      <h1 className="mt-1 text-2xl font-semibold">{commitment.title}</h1>
+      <dl className="mt-4 grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
+        <dt className="font-medium">{t("commitment.description")}</dt>
+        <dd>{commitment.description}</dd>
+        <dt className="font-medium">{t("pillar.leadParty")}</dt>
+        <dd>{t(`leadParty.${commitment.leadParty}`)}</dd>
+        <dt className="font-medium">{t("pillar.agencies")}</dt>
+        <dd>{commitment.agencies.map(({ agency }) => agency.name).join("; ")}</dd>
+        <dt className="font-medium">{t("commitment.start")}</dt>
+        <dd>{date(commitment.startDate)}</dd>
+        <dt className="font-medium">{t("commitment.target")}</dt>
+        <dd>{date(commitment.targetDate)}</dd>
+        <dt className="font-medium">{t("commitment.owner")}</dt>
+        <dd>{commitment.owner?.name ?? t("commitment.noOwner")}</dd>
+        <dt className="font-medium">{t("commitment.source")}</dt>
+        <dd>{commitment.sourceCitation}</dd>
+      </dl>
+      <h2 className="mt-8 text-xl font-semibold">{t("commitment.milestonesHeading")}</h2>
+      {commitment.milestones.length === 0 ? (
+        <p className="mt-2 text-sm">{t("pillar.noMilestones")}</p>
+      ) : (
+        <table className="mt-3 w-full max-w-4xl text-left text-sm">
+          <caption className="sr-only">{t("pillar.milestonesCaption", { title: commitment.title })}</caption>
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className="py-1 pr-2">{t("pillar.milestoneColumn")}</th>
+              <th scope="col" className="py-1 pr-2">{t("pillar.dueColumn")}</th>
+              <th scope="col" className="py-1 pr-2">{t("milestone.owner")}</th>
+              <th scope="col" className="py-1">{t("pillar.statusColumn")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {commitment.milestones.map((milestone) => (
+              <tr key={milestone.id} className="border-b border-slate-100">
+                <td className="py-1 pr-2">
+                  <Link href={`/milestones/${milestone.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                    {milestone.title}
+                  </Link>
+                </td>
+                <td className="py-1 pr-2 whitespace-nowrap">{date(milestone.dueDate)}</td>
+                <td className="py-1 pr-2">{milestone.owner?.name ?? t("commitment.noOwner")}</td>
+                <td className="py-1">
+                  <StatusBadge status={milestone.status} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2 className="mt-8 text-xl font-semibold">{t("commitment.evidenceHeading")}</h2>
+      <EvidenceList items={commitment.evidence} empty={t("commitment.noEvidence")} />
+    </>
+  );
+}

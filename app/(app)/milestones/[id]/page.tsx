@@ -1,0 +1,66 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { EvidenceList } from "@/components/evidence-list";
+import { StatusBadge } from "@/components/status-badge";
+import { getMilestone } from "@/server/milestones";
+import { actorForPage, orNotFound } from "@/server/pages";
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function MilestonePage({ params }: Props) {
+  const actor = await actorForPage();
+  const { id } = await params;
+  const [milestone, t, format] = await Promise.all([orNotFound(getMilestone(actor, id)), getTranslations(), getFormatter()]);
+  const day = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
+  const moment = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <>
+      <p className="text-sm">
+        <Link href={`/pillars/${milestone.commitment.pillar.number}`} className="text-brand-700 underline-offset-2 hover:underline">
+          {t("commitment.pillarLink", { number: milestone.commitment.pillar.number, name: milestone.commitment.pillar.name })}
+        </Link>
+        {" › "}
+        <Link href={`/commitments/${milestone.commitment.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+          {t("milestone.commitmentLink", { title: milestone.commitment.title })}
+        </Link>
+      </p>
+      <h1 className="mt-1 text-2xl font-semibold">{milestone.title}</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">{milestone.description}</p>
+      <dl className="mt-4 grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
+        <dt className="font-medium">{t("milestone.status")}</dt>
+        <dd>
+          <StatusBadge status={milestone.status} />
+        </dd>
+        <dt className="font-medium">{t("milestone.due")}</dt>
+        <dd>{day(milestone.dueDate)}</dd>
+        {milestone.completedOn && (
+          <>
+            <dt className="font-medium">{t("milestone.completedOn")}</dt>
+            <dd>{day(milestone.completedOn)}</dd>
+          </>
+        )}
+        <dt className="font-medium">{t("milestone.owner")}</dt>
+        <dd>{milestone.owner?.name ?? t("commitment.noOwner")}</dd>
+      </dl>
+      <h2 className="mt-8 text-xl font-semibold">{t("milestone.historyHeading")}</h2>
+      {milestone.statusUpdates.length === 0 ? (
+        <p className="mt-2 text-sm">{t("milestone.noHistory")}</p>
+      ) : (
+        <ol className="mt-3 max-w-3xl space-y-3" data-testid="milestone-history">
+          {milestone.statusUpdates.map((update) => (
+            <li key={update.id} className="rounded border border-slate-200 bg-white p-4">
+              <p className="text-sm font-medium">
+                {t("milestone.change", { from: t(`status.${update.previousStatus}`), to: t(`status.${update.newStatus}`) })}
+                {update.cause && <span className="ml-2 font-normal">· {t("milestone.cause", { cause: t(`cause.${update.cause}`) })}</span>}
+              </p>
+              <p className="mt-1 whitespace-pre-line text-sm">{update.note}</p>
+              <p className="mt-1 text-xs text-slate-600">{t("milestone.by", { name: update.author.name, date: moment(update.createdAt) })}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+      <h2 className="mt-8 text-xl font-semibold">{t("milestone.evidenceHeading")}</h2>
+      <EvidenceList items={milestone.evidence} empty={t("milestone.noEvidence")} />
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { StatusBadge } from "@/components/status-badge";
+import { actorForPage, orNotFound } from "@/server/pages";
+import { getPillar } from "@/server/pillars";
+
+type Props = { params: Promise<{ number: string }> };
+
+function pillarNumber(raw: string): number {
+  if (!/^[1-5]$/.test(raw)) notFound();
+  return Number(raw);
+}
+
+export async function generateMetadata({ params }: Props) {
+  const t = await getTranslations("pillar");
+  return { title: t("heading", { number: pillarNumber((await params).number), name: "" }).replace(/:\s*$/, "") };
+}
+
+export default async function PillarPage({ params }: Props) {
+  const actor = await actorForPage();
+  const number = pillarNumber((await params).number);
+  const [pillar, t, format] = await Promise.all([orNotFound(getPillar(actor, number)), getTranslations(), getFormatter()]);
+  const date = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">{t("pillar.heading", { number: pillar.number, name: pillar.name })}</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">{pillar.description}</p>
+      <h2 className="mt-8 text-xl font-semibold">{t("pillar.commitmentsHeading")}</h2>
+      {pillar.commitments.length === 0 && <p className="mt-2">{t("pillar.noCommitments")}</p>}
+      <ul className="mt-4 space-y-6">
+        {pillar.commitments.map((commitment) => (
+          <li key={commitment.id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+            <h3 className="text-lg font-semibold">
+              <Link href={`/commitments/${commitment.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                {commitment.title}
+              </Link>
+            </h3>
+            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+              <dt className="font-medium">{t("pillar.leadParty")}</dt>
+              <dd>{t(`leadParty.${commitment.leadParty}`)}</dd>
+              <dt className="font-medium">{t("pillar.agencies")}</dt>
+              <dd>{commitment.agencies.map(({ agency }) => agency.name).join("; ")}</dd>
+            </dl>
+            {commitment.milestones.length === 0 ? (
+              <p className="mt-3 text-sm">{t("pillar.noMilestones")}</p>
+            ) : (
+              <table className="mt-3 w-full text-left text-sm">
+                <caption className="sr-only">{t("pillar.milestonesCaption", { title: commitment.title })}</caption>
+                <thead>
+                  <tr className="border-b border-slate-200">
+                    <th scope="col" className="py-1 pr-2">{t("pillar.milestoneColumn")}</th>
+                    <th scope="col" className="py-1 pr-2">{t("pillar.dueColumn")}</th>
+                    <th scope="col" className="py-1">{t("pillar.statusColumn")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {commitment.milestones.map((milestone) => (
+                    <tr key={milestone.id} className="border-b border-slate-100">
+                      <td className="py-1 pr-2">
+                        <Link href={`/milestones/${milestone.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                          {milestone.title}
+                        </Link>
+                      </td>
+                      <td className="py-1 pr-2 whitespace-nowrap">{date(milestone.dueDate)}</td>
+                      <td className="py-1">
+                        <StatusBadge status={milestone.status} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

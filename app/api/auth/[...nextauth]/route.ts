@@ -1,0 +1,3 @@
+import { authRouteHandler } from "@/server/session";
+
+export { authRouteHandler as GET, authRouteHandler as POST };

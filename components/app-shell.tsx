@@ -1,0 +1,53 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import type { Actor } from "@/server/permissions";
+import { LanguageSwitch } from "./language-switch";
+import { navigationFor } from "./navigation";
+import { SignOutButton } from "./sign-out-button";
+
+export async function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
+  const t = await getTranslations();
+  return (
+    <>
+      <a
+        href="#main"
+        className="sr-only z-50 rounded bg-white px-4 py-2 text-brand-900 focus:not-sr-only focus:absolute focus:left-4 focus:top-4"
+      >
+        {t("shell.skipToContent")}
+      </a>
+      <header className="no-print bg-brand-900 text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+          <Link href="/" className="text-lg font-semibold">
+            {t("app.name")}
+          </Link>
+          <div className="flex flex-wrap items-center gap-4">
+            <p className="text-sm">
+              <span>{t("shell.signedInAs", { name: actor.name })}</span>
+              <span className="sr-only">. {t("shell.rolesLabel")}: </span>
+              <span data-testid="actor-roles" className="ml-2 text-brand-100">
+                ({actor.roles.map((role) => t(`roles.${role}`)).join(", ")})
+              </span>
+            </p>
+            <LanguageSwitch />
+            <SignOutButton />
+          </div>
+        </div>
+        <nav aria-label={t("shell.mainNavigation")} className="bg-brand-800">
+          <ul className="mx-auto flex max-w-6xl gap-1 px-4">
+            {navigationFor(actor).map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="inline-block px-3 py-2 text-sm hover:bg-brand-700">
+                  {t(item.label)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+// Talks to next-auth's HTTP endpoints from the browser with plain fetch, so
+// that no client code imports next-auth (server/session.ts is its only user).
+
+async function csrfToken(): Promise<string> {
+  const response = await fetch("/api/auth/csrf", { cache: "no-store" });
+  if (!response.ok) throw new Error("csrf");
+  return ((await response.json()) as { csrfToken: string }).csrfToken;
+}
+
+async function postAuthForm(path: string, fields: Record<string, string>): Promise<Response> {
+  const body = new URLSearchParams({ ...fields, csrfToken: await csrfToken(), json: "true" });
+  return fetch(path, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Auth-Return-Redirect": "1" },
+    body,
+  });
+}
+
+export type SignInOutcome = "ok" | "rejected" | "unavailable";
+
+export async function signInWithPassword(email: string, password: string): Promise<SignInOutcome> {
+  try {
+    const response = await postAuthForm("/api/auth/callback/credentials", { email, password, callbackUrl: "/" });
+    if (!response.ok && response.status !== 401) return "unavailable";
+    const { url } = (await response.json()) as { url?: string };
+    if (!url) return "unavailable";
+    const error = new URL(url, window.location.origin).searchParams.get("error");
+    if (!error) return "ok";
+    return error === "CredentialsSignin" ? "rejected" : "unavailable";
+  } catch {
+    return "unavailable";
+  }
+}
+
+export async function signOut(): Promise<void> {
+  await postAuthForm("/api/auth/signout", { callbackUrl: "/signin" });
+}

@@ -1,0 +1,16 @@
+import type { Role } from "@/server/db/generated/enums";
+import type { Actor } from "@/server/permissions";
+
+interface NavigationItem {
+  href: string;
+  label: "nav.overview";
+  roles: readonly Role[];
+}
+
+// What each role finds in the main navigation. Showing a link is a courtesy;
+// the page itself checks the role on the server.
+const navigation: readonly NavigationItem[] = [{ href: "/", label: "nav.overview", roles: ["admin", "manager", "reviewer", "staff"] }];
+
+export function navigationFor(actor: Actor): NavigationItem[] {
+  return navigation.filter((item) => item.roles.some((role) => actor.roles.includes(role)));
+}

@@ -1,0 +1,26 @@
+// npm run db:seed — loads the demo dataset into an empty database (DATABASE_URL,
+// or the embedded one in .data/). Refuses a database that already holds data.
+import { disconnectDb } from "../server/db/client";
+import { applyMigrations } from "../server/db/migrations";
+import { DatabaseNotEmptyError, seedDemoData } from "../server/seed/demo";
+import { openAppDatabase, StartupError } from "./lib/app-database";
+
+try {
+  const database = await openAppDatabase();
+  try {
+    await applyMigrations(database.url);
+    process.env.DATABASE_URL = database.url;
+    await seedDemoData();
+    console.log("Loaded the demo dataset. Demo accounts: admin@, manager@, reviewer@, staff@demo.local with the password tracker-demo.");
+  } finally {
+    await disconnectDb();
+    await database.close();
+  }
+} catch (error) {
+  if (error instanceof DatabaseNotEmptyError || error instanceof StartupError) {
+    console.error(error.message);
+  } else {
+    console.error(`Loading the demo dataset failed; nothing was written: ${(error as Error).message}`);
+  }
+  process.exit(1);
+}

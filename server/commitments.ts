@@ -1,11 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "./db/client";
+import { recordAudit } from "./audit";
+import { db, type Transaction } from "./db/client";
 import type { LeadParty } from "./db/generated/enums";
-import { NotFoundError } from "./errors";
+import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "./errors";
 import { ensure, type Actor } from "./permissions";
 import { fillStatusCounts, type StatusCounts } from "./pillars";
-import { parseInput } from "./validation";
+import { dateOnly, optionalCalendarDate, optionalRecordId, parseInput, recordId, versionSeen } from "./validation";
 
 /** `?pillar=` takes a pillar number (1–5) or its code (P1, DR…). */
 export const commitmentFilter = z.object({
@@ -99,4 +100,114 @@ export async function getCommitment(actor: Actor, id: string) {
 
 export function isoDate(date: Date | null): string | null {
   return date ? date.toISOString().slice(0, 10) : null;
+}
+
+// ---------------------------------------------------------------------------
+// Keeping the plan: admins create, edit, archive and restore commitments.
+// ---------------------------------------------------------------------------
+
+export const commitmentInput = z
+  .object({
+    pillarId: recordId,
+    title: z.string().trim().min(1).max(300),
+    description: z.string().trim().max(5000).default(""),
+    leadParty: z.enum(["us", "mx", "joint"]),
+    agencyIds: z.preprocess((value) => (typeof value === "string" ? [value] : value), z.array(recordId).max(50)).default([]),
+    startDate: optionalCalendarDate,
+    targetDate: optionalCalendarDate,
+    sourceCitation: z.string().trim().max(1000).default(""),
+    ownerId: optionalRecordId,
+  })
+  .refine((input) => !input.startDate || !input.targetDate || input.targetDate >= input.startDate, {
+    path: ["targetDate"],
+    message: "targetBeforeStart",
+  });
+
+export type CommitmentInput = z.output<typeof commitmentInput>;
+
+export const commitmentUpdateInput = z.intersection(commitmentInput, z.object({ version: versionSeen }));
+export const archiveInput = z.object({ version: versionSeen });
+
+/** Checks that the records an input refers to exist, as field errors. */
+async function checkCommitmentReferences(tx: Transaction, input: CommitmentInput): Promise<void> {
+  const fieldErrors: FieldErrors = {};
+  if (!(await tx.pillar.findUnique({ where: { id: input.pillarId }, select: { id: true } }))) fieldErrors.pillarId = [{ code: "unknownRecord" }];
+  const agencies = await tx.agency.count({ where: { id: { in: input.agencyIds } } });
+  if (agencies !== new Set(input.agencyIds).size) fieldErrors.agencyIds = [{ code: "unknownRecord" }];
+  if (input.ownerId && !(await tx.user.findFirst({ where: { id: input.ownerId, active: true }, select: { id: true } }))) {
+    fieldErrors.ownerId = [{ code: "unknownRecord" }];
+  }
+  if (Object.keys(fieldErrors).length > 0) throw new ValidationError(fieldErrors);
+}
+
+function commitmentData(input: CommitmentInput) {
+  return {
+    pillarId: input.pillarId,
+    title: input.title,
+    description: input.description,
+    leadParty: input.leadParty,
+    startDate: input.startDate ? dateOnly(input.startDate) : null,
+    targetDate: input.targetDate ? dateOnly(input.targetDate) : null,
+    sourceCitation: input.sourceCitation,
+    ownerId: input.ownerId ?? null,
+  };
+}
+
+/** Creates a commitment inside a caller's transaction (the CSV import uses it). */
+export async function insertCommitment(tx: Transaction, actor: Actor, input: CommitmentInput) {
+  ensure(actor, "plan.manage");
+  await checkCommitmentReferences(tx, input);
+  const created = await tx.commitment.create({
+    data: { ...commitmentData(input), agencies: { create: [...new Set(input.agencyIds)].map((agencyId) => ({ agencyId })) } },
+  });
+  await recordAudit(tx, actor, { action: "commitment.create", entityType: "Commitment", entityId: created.id, after: { ...input } });
+  return created;
+}
+
+export async function createCommitment(actor: Actor, raw: unknown) {
+  ensure(actor, "plan.manage");
+  const input = parseInput(commitmentInput, raw);
+  return db().$transaction((tx) => insertCommitment(tx, actor, input));
+}
+
+export async function updateCommitment(actor: Actor, id: string, raw: unknown) {
+  ensure(actor, "plan.manage");
+  const { version, ...input } = parseInput(commitmentUpdateInput, raw);
+  return db().$transaction(async (tx) => {
+    const before = await tx.commitment.findUnique({ where: { id }, include: { agencies: { select: { agencyId: true } } } });
+    if (!before) throw new NotFoundError();
+    await checkCommitmentReferences(tx, input);
+    const changed = await tx.commitment.updateMany({ where: { id, version }, data: { ...commitmentData(input), version: { increment: 1 } } });
+    if (changed.count === 0) throw new ConflictError("stale", { version: before.version });
+    await tx.commitmentAgency.deleteMany({ where: { commitmentId: id } });
+    await tx.commitmentAgency.createMany({ data: [...new Set(input.agencyIds)].map((agencyId) => ({ commitmentId: id, agencyId })) });
+    await recordAudit(tx, actor, {
+      action: "commitment.update",
+      entityType: "Commitment",
+      entityId: id,
+      before: { ...before, agencyIds: before.agencies.map((a) => a.agencyId), agencies: undefined },
+      after: input,
+    });
+    return tx.commitment.findUniqueOrThrow({ where: { id } });
+  });
+}
+
+/** Archives (archive = true) or restores a commitment; nothing with history is ever deleted. */
+export async function setCommitmentArchived(actor: Actor, id: string, archive: boolean, raw: unknown) {
+  ensure(actor, "plan.manage");
+  const { version } = parseInput(archiveInput, raw);
+  return db().$transaction(async (tx) => {
+    const before = await tx.commitment.findUnique({ where: { id }, select: { archivedAt: true, version: true } });
+    if (!before) throw new NotFoundError();
+    const archivedAt = archive ? new Date() : null;
+    const changed = await tx.commitment.updateMany({ where: { id, version }, data: { archivedAt, version: { increment: 1 } } });
+    if (changed.count === 0) throw new ConflictError("stale", { version: before.version });
+    await recordAudit(tx, actor, {
+      action: archive ? "commitment.archive" : "commitment.restore",
+      entityType: "Commitment",
+      entityId: id,
+      before: { archivedAt: before.archivedAt },
+      after: { archivedAt },
+    });
+  });
 }

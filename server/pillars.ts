@@ -1,9 +1,13 @@
 import "server-only";
+import { z } from "zod";
+import { recordAudit } from "./audit";
 import { db } from "./db/client";
+import { Prisma } from "./db/generated/client";
 import type { MilestoneStatus } from "./db/generated/enums";
 import { MilestoneStatus as Statuses } from "./db/generated/enums";
-import { NotFoundError } from "./errors";
+import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { ensure, type Actor } from "./permissions";
+import { parseInput, versionSeen } from "./validation";
 
 export const milestoneStatuses = Object.values(Statuses) as MilestoneStatus[];
 
@@ -70,4 +74,53 @@ export async function getPillar(actor: Actor, number: number) {
   });
   if (!pillar) throw new NotFoundError();
   return pillar;
+}
+
+// ---------------------------------------------------------------------------
+// Keeping the plan: admins create and edit pillars (numbered 1–5).
+// ---------------------------------------------------------------------------
+
+export const pillarInput = z.object({
+  number: z.preprocess((value) => (typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value), z.number().int().min(1).max(5)),
+  code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{1,8}$/),
+  name: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(2000).default(""),
+});
+
+export const pillarUpdateInput = pillarInput.extend({ version: versionSeen });
+
+/** A unique number or code already in use becomes a field error, not a fault. */
+function takenField(error: unknown): never {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    const target = JSON.stringify(error.meta ?? {});
+    throw new ValidationError(target.includes("code") ? { code: [{ code: "taken" }] } : { number: [{ code: "taken" }] });
+  }
+  throw error;
+}
+
+export async function createPillar(actor: Actor, raw: unknown) {
+  ensure(actor, "plan.manage");
+  const input = parseInput(pillarInput, raw);
+  return db()
+    .$transaction(async (tx) => {
+      const created = await tx.pillar.create({ data: input });
+      await recordAudit(tx, actor, { action: "pillar.create", entityType: "Pillar", entityId: created.id, after: input });
+      return created;
+    })
+    .catch(takenField);
+}
+
+export async function updatePillar(actor: Actor, id: string, raw: unknown) {
+  ensure(actor, "plan.manage");
+  const { version, ...input } = parseInput(pillarUpdateInput, raw);
+  return db()
+    .$transaction(async (tx) => {
+      const before = await tx.pillar.findUnique({ where: { id } });
+      if (!before) throw new NotFoundError();
+      const changed = await tx.pillar.updateMany({ where: { id, version }, data: { ...input, version: { increment: 1 } } });
+      if (changed.count === 0) throw new ConflictError("stale", { version: before.version });
+      await recordAudit(tx, actor, { action: "pillar.update", entityType: "Pillar", entityId: id, before, after: input });
+      return tx.pillar.findUniqueOrThrow({ where: { id } });
+    })
+    .catch(takenField);
 }

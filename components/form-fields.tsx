@@ -1,0 +1,131 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+
+// Form controls that carry their label, their error and what the user typed.
+// Errors come from the server as message keys (server/forms.ts) and are
+// translated here.
+
+export interface FieldIssue {
+  code: string;
+  values?: Record<string, string | number>;
+}
+
+export function FieldErrorText({ id, issues }: { id: string; issues?: FieldIssue[] }) {
+  const t = useTranslations("validation");
+  if (!issues || issues.length === 0) return null;
+  return (
+    <p id={id} className="mt-1 text-sm text-red-800">
+      {issues.map((issue) => (t.has(issue.code as "invalid") ? t(issue.code as "invalid", issue.values) : t("invalid"))).join(" ")}
+    </p>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  issues?: FieldIssue[];
+  hint?: string;
+  required?: boolean;
+}
+
+function describedBy(name: string, issues?: FieldIssue[], hint?: string) {
+  const ids = [hint ? `${name}-hint` : null, issues?.length ? `${name}-error` : null].filter(Boolean);
+  return ids.length > 0 ? ids.join(" ") : undefined;
+}
+
+function FieldFrame({ name, label, issues, hint, required, children }: FieldProps & { children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={name} className="block text-sm font-medium">
+        {label}
+        {required && <span aria-hidden="true"> *</span>}
+      </label>
+      {hint && (
+        <p id={`${name}-hint`} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      )}
+      {children}
+      <FieldErrorText id={`${name}-error`} issues={issues} />
+    </div>
+  );
+}
+
+const control = "mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700";
+
+export function TextField(props: FieldProps & { defaultValue?: string; type?: "text" | "date" | "email" | "url" | "number"; maxLength?: number }) {
+  const { name, issues, hint, required, defaultValue, type = "text", maxLength } = props;
+  return (
+    <FieldFrame {...props}>
+      <input
+        id={name}
+        name={name}
+        type={type}
+        defaultValue={defaultValue}
+        maxLength={maxLength}
+        required={required}
+        aria-invalid={issues?.length ? true : undefined}
+        aria-describedby={describedBy(name, issues, hint)}
+        className={control}
+      />
+    </FieldFrame>
+  );
+}
+
+export function TextArea(props: FieldProps & { defaultValue?: string; rows?: number; maxLength?: number }) {
+  const { name, issues, hint, required, defaultValue, rows = 4, maxLength } = props;
+  return (
+    <FieldFrame {...props}>
+      <textarea
+        id={name}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        maxLength={maxLength}
+        required={required}
+        aria-invalid={issues?.length ? true : undefined}
+        aria-describedby={describedBy(name, issues, hint)}
+        className={control}
+      />
+    </FieldFrame>
+  );
+}
+
+export function SelectField(
+  props: FieldProps & { defaultValue?: string; options: { value: string; label: string }[]; placeholder?: string; onChange?: (value: string) => void },
+) {
+  const { name, issues, hint, required, defaultValue, options, placeholder, onChange } = props;
+  return (
+    <FieldFrame {...props}>
+      <select
+        id={name}
+        name={name}
+        defaultValue={defaultValue ?? ""}
+        required={required}
+        onChange={onChange ? (event) => onChange(event.target.value) : undefined}
+        aria-invalid={issues?.length ? true : undefined}
+        aria-describedby={describedBy(name, issues, hint)}
+        className={control}
+      >
+        {placeholder !== undefined && <option value="">{placeholder}</option>}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+/** A form-level message for a refusal that is not about one field. */
+export function FormProblem({ message }: { message: "forbidden" | "notFound" | "unauthenticated" | "unavailable" | "internal" | "validation" }) {
+  const t = useTranslations("errors");
+  return (
+    <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+      {t(message)}
+    </p>
+  );
+}

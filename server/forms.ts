@@ -1,0 +1,56 @@
+import "server-only";
+import type { FieldErrors } from "./errors";
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from "./errors";
+import { isDatabaseUnavailable } from "./http";
+import type { Actor } from "./permissions";
+import { requireActor } from "./session";
+
+/** What the user typed, kept so that a refused form shows it again. */
+export type FormValues = Record<string, string | string[]>;
+
+/**
+ * The answer of a server action to its form: saved, or refused with a reason,
+ * a message key per field and everything the user typed. `message` keys live
+ * under `errors.` in messages/*.json.
+ */
+export type FormState =
+  | { status: "idle" }
+  | { status: "saved"; savedAt: number; result?: unknown }
+  | { status: "invalid"; fieldErrors: FieldErrors; values: FormValues }
+  | { status: "conflict"; current: unknown; values: FormValues }
+  | { status: "failed"; message: "forbidden" | "notFound" | "unauthenticated" | "unavailable" | "internal"; values: FormValues };
+
+export const idleForm: FormState = { status: "idle" };
+
+export function formValues(formData: FormData): FormValues {
+  const values: FormValues = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const all = formData.getAll(key).filter((value): value is string => typeof value === "string");
+    values[key] = all.length > 1 ? all : (all[0] ?? "");
+  }
+  return values;
+}
+
+/**
+ * Runs a server action's write for the signed-in actor and turns every refusal
+ * into form state — the one place where errors become form answers, as
+ * server/http.ts is for the API.
+ */
+export async function runFormAction(formData: FormData, write: (actor: Actor, values: FormValues) => Promise<unknown>): Promise<FormState> {
+  const values = formValues(formData);
+  try {
+    const actor = await requireActor();
+    const result = await write(actor, values);
+    return { status: "saved", savedAt: Date.now(), result };
+  } catch (error) {
+    if (error instanceof ValidationError) return { status: "invalid", fieldErrors: error.fieldErrors, values };
+    if (error instanceof ConflictError) return { status: "conflict", current: error.current, values };
+    if (error instanceof ForbiddenError) return { status: "failed", message: "forbidden", values };
+    if (error instanceof NotFoundError) return { status: "failed", message: "notFound", values };
+    if (error instanceof UnauthenticatedError) return { status: "failed", message: "unauthenticated", values };
+    if (isDatabaseUnavailable(error)) return { status: "failed", message: "unavailable", values };
+    console.error(error);
+    return { status: "failed", message: "internal", values };
+  }
+}

@@ -19,6 +19,10 @@ export const permissions = {
   "plan.read": ["admin", "manager", "reviewer", "staff"],
   "plan.manage": ["admin"],
   "profile.update": ["admin", "manager", "reviewer", "staff"],
+  // Staff only, and only on milestones they own or of their agency's
+  // commitments: see server/status-updates.ts.
+  "milestone.updateStatus": ["staff"],
+  "milestones.mine": ["staff"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

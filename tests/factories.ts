@@ -66,3 +66,8 @@ export async function createAgency() {
   const id = unique();
   return db().agency.create({ data: { code: `AG-${id}`, name: `Agency ${id}`, country: "mx" } });
 }
+
+/** A person of the given roles as the data-access layer sees them. */
+export async function createActor(roles: Role[]): Promise<Actor> {
+  return actorOf(await createUser({ roles }));
+}

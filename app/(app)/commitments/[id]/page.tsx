@@ -4,6 +4,7 @@ import { EvidenceList } from "@/components/evidence-list";
 import { StatusBadge } from "@/components/status-badge";
 import { getCommitment } from "@/server/commitments";
 import { actorForPage, orNotFound } from "@/server/pages";
+import { can } from "@/server/permissions";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -20,6 +21,21 @@ export default async function CommitmentPage({ params }: Props) {
         </Link>
       </p>
       <h1 className="mt-1 text-2xl font-semibold">{commitment.title}</h1>
+      {commitment.archivedAt && (
+        <p className="mt-3 max-w-3xl rounded border border-slate-400 bg-slate-100 px-3 py-2 text-sm">{t("planAdmin.links.archivedBanner")}</p>
+      )}
+      {can(actor, "plan.manage") && (
+        <p className="no-print mt-3 flex flex-wrap gap-6 text-sm">
+          <Link href={`/admin/commitments/${commitment.id}/edit`} className="text-brand-700 underline-offset-2 hover:underline">
+            {commitment.archivedAt ? t("planAdmin.links.editOrRestoreCommitment") : t("planAdmin.links.editCommitment")}
+          </Link>
+          {!commitment.archivedAt && (
+            <Link href={`/admin/milestones/new?commitment=${commitment.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+              {t("planAdmin.links.newMilestone")}
+            </Link>
+          )}
+        </p>
+      )}
       <dl className="mt-4 grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
         <dt className="font-medium">{t("commitment.description")}</dt>
         <dd>{commitment.description}</dd>

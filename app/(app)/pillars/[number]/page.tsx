@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/status-badge";
 import { actorForPage, orNotFound } from "@/server/pages";
+import { can } from "@/server/permissions";
 import { getPillar } from "@/server/pillars";
 
 type Props = { params: Promise<{ number: string }> };
@@ -26,6 +27,16 @@ export default async function PillarPage({ params }: Props) {
     <>
       <h1 className="text-2xl font-semibold">{t("pillar.heading", { number: pillar.number, name: pillar.name })}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">{pillar.description}</p>
+      {can(actor, "plan.manage") && (
+        <p className="no-print mt-3 flex flex-wrap gap-6 text-sm">
+          <Link href={`/admin/pillars/${pillar.id}/edit`} className="text-brand-700 underline-offset-2 hover:underline">
+            {t("planAdmin.links.editPillar")}
+          </Link>
+          <Link href={`/admin/commitments/new?pillar=${pillar.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+            {t("planAdmin.links.newCommitment")}
+          </Link>
+        </p>
+      )}
       <h2 className="mt-8 text-xl font-semibold">{t("pillar.commitmentsHeading")}</h2>
       {pillar.commitments.length === 0 && <p className="mt-2">{t("pillar.noCommitments")}</p>}
       <ul className="mt-4 space-y-6">

@@ -1,0 +1,23 @@
+import { getTranslations } from "next-intl/server";
+import { createCommitmentAction } from "@/app/actions/plan";
+import { CommitmentForm } from "@/components/plan/commitment-form";
+import { getPlanFormOptions, planAdminForPage } from "@/server/plan-admin";
+
+type Props = { searchParams: Promise<{ pillar?: string | string[] }> };
+
+export async function generateMetadata() {
+  const t = await getTranslations("planAdmin");
+  return { title: t("commitmentNewTitle") };
+}
+
+export default async function NewCommitmentPage({ searchParams }: Props) {
+  const actor = await planAdminForPage();
+  const { pillar } = await searchParams;
+  const [options, t] = await Promise.all([getPlanFormOptions(actor), getTranslations("planAdmin")]);
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">{t("commitmentNewTitle")}</h1>
+      <CommitmentForm action={createCommitmentAction} options={options} pillarId={typeof pillar === "string" ? pillar : undefined} />
+    </>
+  );
+}

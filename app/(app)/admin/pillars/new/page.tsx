@@ -1,0 +1,20 @@
+import { getTranslations } from "next-intl/server";
+import { createPillarAction } from "@/app/actions/plan";
+import { PillarForm } from "@/components/plan/pillar-form";
+import { planAdminForPage } from "@/server/plan-admin";
+
+export async function generateMetadata() {
+  const t = await getTranslations("planAdmin");
+  return { title: t("pillarNewTitle") };
+}
+
+export default async function NewPillarPage() {
+  await planAdminForPage();
+  const t = await getTranslations("planAdmin");
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">{t("pillarNewTitle")}</h1>
+      <PillarForm action={createPillarAction} />
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import type { FieldIssue } from "@/components/form-fields";
+import type { FormState, FormValues } from "@/server/forms";
+
+// What the plan forms show after an answer: on a refusal, what the user typed
+// (state.values) rather than the record's stored values, and each field's
+// problems next to it.
+
+export type PlanFormAction = (state: FormState, formData: FormData) => Promise<FormState>;
+
+export const idleForm: FormState = { status: "idle" };
+
+function submitted(state: FormState): FormValues | undefined {
+  return "values" in state ? state.values : undefined;
+}
+
+/** The text to show in a field: what was typed when the form was refused, else the stored value. */
+export function textValue(state: FormState, name: string, stored = ""): string {
+  const values = submitted(state);
+  if (!values) return stored;
+  const value = values[name];
+  return typeof value === "string" ? value : (value?.[0] ?? "");
+}
+
+/** The boxes to tick in a group of checkboxes; an unticked group is absent from what was sent. */
+export function listValue(state: FormState, name: string, stored: string[]): string[] {
+  const values = submitted(state);
+  if (!values) return stored;
+  const value = values[name];
+  return value === undefined ? [] : typeof value === "string" ? [value] : value;
+}
+
+/** A field's problems, including those of its items (`agencyIds.0`). */
+export function issuesOf(state: FormState, name: string): FieldIssue[] | undefined {
+  if (state.status !== "invalid") return undefined;
+  const issues = Object.entries(state.fieldErrors)
+    .filter(([field]) => field === name || field.startsWith(`${name}.`))
+    .flatMap(([, fieldIssues]) => fieldIssues);
+  return issues.length > 0 ? issues : undefined;
+}

@@ -1,0 +1,60 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useActionState } from "react";
+import { TextArea, TextField } from "@/components/form-fields";
+import { FormFeedback, SubmitButton } from "./form-feedback";
+import { idleForm, issuesOf, textValue, type PlanFormAction } from "./form-state";
+
+interface StoredPillar {
+  number: number;
+  code: string;
+  name: string;
+  description: string;
+  version: number;
+}
+
+/** Creates a pillar, or edits one when `pillar` is given. */
+export function PillarForm({ action, pillar }: { action: PlanFormAction; pillar?: StoredPillar }) {
+  const t = useTranslations("planAdmin");
+  const [state, formAction, pending] = useActionState(action, idleForm);
+  return (
+    <form action={formAction} className="mt-6 max-w-2xl space-y-4">
+      <FormFeedback state={state} />
+      {pillar && <input type="hidden" name="version" value={pillar.version} />}
+      <TextField
+        name="number"
+        type="number"
+        label={t("fields.number")}
+        hint={t("fields.numberHint")}
+        required
+        defaultValue={textValue(state, "number", pillar ? String(pillar.number) : "")}
+        issues={issuesOf(state, "number")}
+      />
+      <TextField
+        name="code"
+        label={t("fields.code")}
+        hint={t("fields.codeHint")}
+        required
+        maxLength={8}
+        defaultValue={textValue(state, "code", pillar?.code)}
+        issues={issuesOf(state, "code")}
+      />
+      <TextField name="name" label={t("fields.name")} required maxLength={200} defaultValue={textValue(state, "name", pillar?.name)} issues={issuesOf(state, "name")} />
+      <TextArea
+        name="description"
+        label={t("fields.description")}
+        maxLength={2000}
+        defaultValue={textValue(state, "description", pillar?.description)}
+        issues={issuesOf(state, "description")}
+      />
+      <div className="flex flex-wrap items-center gap-4">
+        <SubmitButton pending={pending} label={pillar ? t("save") : t("createPillar")} pendingLabel={t("saving")} />
+        <Link href="/admin/plan" className="text-brand-700 underline-offset-2 hover:underline">
+          {t("backToPlan")}
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -68,3 +68,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? "")}` : "";
   return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|timeout exceeded when trying to connect|Connection terminated|DatabaseNotReachable|P1001|57P01|57P03/i.test(text);
 }
+
+/** The JSON body of a request; a body that is not JSON is a field error of the form. */
+export async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new ValidationError({ _form: [{ code: "invalidJson" }] });
+  }
+}

@@ -5,7 +5,9 @@ import { archiveInput } from "./commitments";
 import { db, type Transaction } from "./db/client";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "./errors";
 import { ensure, type Actor } from "./permissions";
-import { calendarDate, dateOnly, optionalRecordId, parseInput, recordId, versionSeen } from "./validation";
+import { MilestoneStatus } from "./db/generated/enums";
+import { mayUpdateStatus } from "./status-updates";
+import { calendarDate, dateOnly, optionalRecordId, parseInput, recordId, todayIso, versionSeen } from "./validation";
 
 /** One milestone with its commitment, pillar, evidence and full history, newest first. */
 export async function getMilestone(actor: Actor, id: string) {
@@ -14,7 +16,15 @@ export async function getMilestone(actor: Actor, id: string) {
     where: { id },
     include: {
       owner: { select: { name: true } },
-      commitment: { select: { id: true, title: true, pillar: { select: { number: true, code: true, name: true } } } },
+      commitment: {
+        select: {
+          id: true,
+          title: true,
+          archivedAt: true,
+          pillar: { select: { number: true, code: true, name: true } },
+          agencies: { select: { agencyId: true } },
+        },
+      },
       statusUpdates: {
         orderBy: { createdAt: "desc" },
         include: { author: { select: { name: true } } },
@@ -26,7 +36,8 @@ export async function getMilestone(actor: Actor, id: string) {
     },
   });
   if (!milestone) throw new NotFoundError();
-  return milestone;
+  const live = milestone.archivedAt === null && milestone.commitment.archivedAt === null;
+  return { ...milestone, mayUpdateStatus: live && mayUpdateStatus(actor, milestone) };
 }
 
 // ---------------------------------------------------------------------------
@@ -114,4 +125,133 @@ export async function setMilestoneArchived(actor: Actor, id: string, archive: bo
       after: { archivedAt },
     });
   });
+}
+
+// ---------------------------------------------------------------------------
+// Lists: "my milestones" for staff and GET /api/v1/milestones.
+// ---------------------------------------------------------------------------
+
+export const urgencies = ["overdue", "due_soon", "stale", "rest"] as const;
+export type Urgency = (typeof urgencies)[number];
+
+export const milestoneFilter = z.object({
+  pillar: z.string().trim().max(20).optional(),
+  commitment: z.preprocess((value) => (value === "" ? undefined : value), recordId.optional()),
+  status: z.preprocess((value) => (value === "" ? undefined : value), z.enum(MilestoneStatus).optional()),
+  mine: z.enum(["true", "false"]).optional(),
+});
+
+export interface MilestoneListItem {
+  id: string;
+  title: string;
+  dueDate: string;
+  status: MilestoneStatus;
+  version: number;
+  owner: { id: string; name: string } | null;
+  commitment: { id: string; title: string };
+  pillar: { number: number; code: string; name: string };
+  lastUpdateAt: string | null;
+  urgency: Urgency;
+}
+
+interface MilestoneRow {
+  id: string;
+  title: string;
+  dueDate: Date;
+  status: MilestoneStatus;
+  version: number;
+  ownerId: string | null;
+  ownerName: string | null;
+  commitmentId: string;
+  commitmentTitle: string;
+  pillarNumber: number;
+  pillarCode: string;
+  pillarName: string;
+  lastUpdateAt: Date | null;
+  urgency: Urgency;
+}
+
+/**
+ * Live milestones with their urgency, most urgent first: overdue, due within
+ * 30 days, stale (no status update for 90 days), the rest. `mine` keeps those
+ * the actor owns or that belong to their agency's commitments.
+ */
+export async function listMilestones(actor: Actor, rawFilter: unknown, today: string = todayIso()): Promise<MilestoneListItem[]> {
+  ensure(actor, "plan.read");
+  const filter = parseInput(milestoneFilter, rawFilter);
+  const mine = filter.mine === "true";
+  const pillarNumber = filter.pillar && /^\d+$/.test(filter.pillar) ? Number(filter.pillar) : null;
+  const pillarCode = filter.pillar && pillarNumber === null ? filter.pillar.toUpperCase() : null;
+  const rows = await db().$queryRaw<MilestoneRow[]>`
+    SELECT m.id, m.title, m."dueDate", m.status, m.version, m."ownerId", u.name AS "ownerName",
+      c.id AS "commitmentId", c.title AS "commitmentTitle", p.number AS "pillarNumber", p.code AS "pillarCode", p.name AS "pillarName",
+      last."lastUpdateAt",
+      CASE
+        WHEN m.status IN ('completed', 'cancelled') THEN 'rest'
+        WHEN m."dueDate" < ${today}::date THEN 'overdue'
+        WHEN m."dueDate" <= ${today}::date + 30 THEN 'due_soon'
+        WHEN COALESCE(last."lastUpdateAt", m."createdAt") < ${today}::date - 90 THEN 'stale'
+        ELSE 'rest'
+      END AS urgency
+    FROM "Milestone" m
+    JOIN "Commitment" c ON c.id = m."commitmentId"
+    JOIN "Pillar" p ON p.id = c."pillarId"
+    LEFT JOIN "User" u ON u.id = m."ownerId"
+    LEFT JOIN LATERAL (SELECT max(s."createdAt") AS "lastUpdateAt" FROM "StatusUpdate" s WHERE s."milestoneId" = m.id) last ON true
+    WHERE m."archivedAt" IS NULL AND c."archivedAt" IS NULL
+      AND (${mine} = false OR m."ownerId" = ${actor.id}
+           OR EXISTS (SELECT 1 FROM "CommitmentAgency" ca WHERE ca."commitmentId" = c.id AND ca."agencyId" = ${actor.agencyId}))
+      AND (${pillarNumber}::int IS NULL OR p.number = ${pillarNumber}::int)
+      AND (${pillarCode}::text IS NULL OR p.code = ${pillarCode}::text)
+      AND (${filter.commitment ?? null}::text IS NULL OR c.id = ${filter.commitment ?? null}::text)
+      AND (${filter.status ?? null}::text IS NULL OR m.status::text = ${filter.status ?? null}::text)
+    ORDER BY CASE
+        WHEN m.status IN ('completed', 'cancelled') THEN 4
+        WHEN m."dueDate" < ${today}::date THEN 1
+        WHEN m."dueDate" <= ${today}::date + 30 THEN 2
+        WHEN COALESCE(last."lastUpdateAt", m."createdAt") < ${today}::date - 90 THEN 3
+        ELSE 4 END,
+      m."dueDate", m.title`;
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    dueDate: row.dueDate.toISOString().slice(0, 10),
+    status: row.status,
+    version: row.version,
+    owner: row.ownerId ? { id: row.ownerId, name: row.ownerName ?? "" } : null,
+    commitment: { id: row.commitmentId, title: row.commitmentTitle },
+    pillar: { number: row.pillarNumber, code: row.pillarCode, name: row.pillarName },
+    lastUpdateAt: row.lastUpdateAt?.toISOString() ?? null,
+    urgency: row.urgency,
+  }));
+}
+
+/** A milestone as the API shows it, with its history newest first. */
+export async function getMilestoneForApi(actor: Actor, rawId: string) {
+  const { id } = parseInput(z.object({ id: recordId }), { id: rawId });
+  const milestone = await getMilestone(actor, id);
+  return {
+    id: milestone.id,
+    title: milestone.title,
+    description: milestone.description,
+    dueDate: milestone.dueDate.toISOString().slice(0, 10),
+    status: milestone.status,
+    completedOn: milestone.completedOn?.toISOString().slice(0, 10) ?? null,
+    version: milestone.version,
+    archived: milestone.archivedAt !== null,
+    owner: milestone.owner ? { name: milestone.owner.name } : null,
+    commitment: { id: milestone.commitment.id, title: milestone.commitment.title },
+    pillar: milestone.commitment.pillar,
+    mayUpdateStatus: milestone.mayUpdateStatus,
+    history: milestone.statusUpdates.map((update) => ({
+      id: update.id,
+      previousStatus: update.previousStatus,
+      newStatus: update.newStatus,
+      note: update.note,
+      cause: update.cause,
+      completedOn: update.completedOn?.toISOString().slice(0, 10) ?? null,
+      author: update.author.name,
+      createdAt: update.createdAt.toISOString(),
+    })),
+  };
 }

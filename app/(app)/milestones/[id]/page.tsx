@@ -2,6 +2,8 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { EvidenceList } from "@/components/evidence-list";
 import { StatusBadge } from "@/components/status-badge";
+import { StatusUpdateForm } from "@/components/status-update-form";
+import { can } from "@/server/permissions";
 import { getMilestone } from "@/server/milestones";
 import { actorForPage, orNotFound } from "@/server/pages";
 
@@ -25,6 +27,16 @@ export default async function MilestonePage({ params }: Props) {
         </Link>
       </p>
       <h1 className="mt-1 text-2xl font-semibold">{milestone.title}</h1>
+      {milestone.archivedAt && (
+        <p className="mt-2 inline-block rounded bg-zinc-200 px-2 py-1 text-sm font-medium text-zinc-800">{t("statusUpdate.archived")}</p>
+      )}
+      {can(actor, "plan.manage") && (
+        <p className="mt-2 text-sm">
+          <Link href={`/admin/milestones/${milestone.id}/edit`} className="text-brand-700 underline">
+            {t("statusUpdate.edit")}
+          </Link>
+        </p>
+      )}
       <p className="mt-2 max-w-3xl text-slate-700">{milestone.description}</p>
       <dl className="mt-4 grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
         <dt className="font-medium">{t("milestone.status")}</dt>
@@ -42,6 +54,11 @@ export default async function MilestonePage({ params }: Props) {
         <dt className="font-medium">{t("milestone.owner")}</dt>
         <dd>{milestone.owner?.name ?? t("commitment.noOwner")}</dd>
       </dl>
+      {milestone.mayUpdateStatus ? (
+        <StatusUpdateForm milestoneId={milestone.id} version={milestone.version} currentStatus={milestone.status} />
+      ) : (
+        can(actor, "milestone.updateStatus") && <p className="mt-6 text-sm text-slate-700">{t("statusUpdate.noUpdateRights")}</p>
+      )}
       <h2 className="mt-8 text-xl font-semibold">{t("milestone.historyHeading")}</h2>
       {milestone.statusUpdates.length === 0 ? (
         <p className="mt-2 text-sm">{t("milestone.noHistory")}</p>

@@ -1,0 +1,124 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { StatusBadge } from "@/components/status-badge";
+import { listMilestones, urgencies, type MilestoneListItem } from "@/server/milestones";
+import { ValidationError } from "@/server/errors";
+import { actorForPage } from "@/server/pages";
+import { can } from "@/server/permissions";
+import { listPillars, milestoneStatuses } from "@/server/pillars";
+
+type Props = { searchParams: Promise<Record<string, string | undefined>> };
+
+export async function generateMetadata() {
+  const t = await getTranslations("myMilestones");
+  return { title: t("title") };
+}
+
+export default async function MyMilestonesPage({ searchParams }: Props) {
+  const actor = await actorForPage();
+  const t = await getTranslations();
+  if (!can(actor, "milestones.mine")) {
+    return (
+      <>
+        <h1 className="text-2xl font-semibold">{t("myMilestones.title")}</h1>
+        <p className="mt-2">{t("myMilestones.forbidden")}</p>
+      </>
+    );
+  }
+  const query = await searchParams;
+  const filter = { pillar: query.pillar || undefined, commitment: query.commitment || undefined, status: query.status || undefined, mine: "true" };
+  const [milestones, allMine, pillars, format] = await Promise.all([
+    // A hand-edited, malformed filter shows an empty list rather than an error page.
+    listMilestones(actor, filter).catch((error: unknown) => {
+      if (error instanceof ValidationError) return [] as MilestoneListItem[];
+      throw error;
+    }),
+    listMilestones(actor, { mine: "true" }),
+    listPillars(actor),
+    getFormatter(),
+  ]);
+  const commitments = [...new Map(allMine.map((m) => [m.commitment.id, m.commitment])).values()].sort((a, b) => a.title.localeCompare(b.title));
+  const groups = urgencies.map((urgency) => ({ urgency, items: milestones.filter((m) => m.urgency === urgency) }));
+  const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium" });
+
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">{t("myMilestones.title")}</h1>
+      <p className="mt-2 text-slate-700">{t("myMilestones.intro")}</p>
+      <ul aria-label={t("myMilestones.counts")} className="mt-4 flex flex-wrap gap-3">
+        {groups.map(({ urgency, items }) => (
+          <li key={urgency} className="rounded border border-slate-300 bg-white px-3 py-2 text-sm">
+            <a href={`#${urgency}`} className="text-brand-700 underline-offset-2 hover:underline">
+              {t(`myMilestones.${urgency}`)}: <strong data-testid={`count-${urgency}`}>{items.length}</strong>
+            </a>
+          </li>
+        ))}
+      </ul>
+      <form method="get" className="mt-6 flex flex-wrap items-end gap-4 rounded border border-slate-200 bg-white p-4" aria-label={t("myMilestones.filters")}>
+        <div>
+          <label htmlFor="filter-pillar" className="block text-sm font-medium">{t("myMilestones.pillar")}</label>
+          <select id="filter-pillar" name="pillar" defaultValue={query.pillar ?? ""} className="mt-1 rounded border border-slate-400 bg-white px-2 py-1">
+            <option value="">{t("myMilestones.any")}</option>
+            {pillars.map((p) => (
+              <option key={p.id} value={String(p.number)}>{`${p.number}. ${p.name}`}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filter-commitment" className="block text-sm font-medium">{t("myMilestones.commitment")}</label>
+          <select id="filter-commitment" name="commitment" defaultValue={query.commitment ?? ""} className="mt-1 max-w-xs rounded border border-slate-400 bg-white px-2 py-1">
+            <option value="">{t("myMilestones.any")}</option>
+            {commitments.map((c) => (
+              <option key={c.id} value={c.id}>{c.title}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filter-status" className="block text-sm font-medium">{t("myMilestones.status")}</label>
+          <select id="filter-status" name="status" defaultValue={query.status ?? ""} className="mt-1 rounded border border-slate-400 bg-white px-2 py-1">
+            <option value="">{t("myMilestones.any")}</option>
+            {milestoneStatuses.map((s) => (
+              <option key={s} value={s}>{t(`status.${s}`)}</option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white">{t("myMilestones.apply")}</button>
+      </form>
+      {groups.map(({ urgency, items }) => (
+        <section key={urgency} id={urgency} aria-labelledby={`${urgency}-heading`} className="mt-8">
+          <h2 id={`${urgency}-heading`} className="text-xl font-semibold">
+            {t(`myMilestones.${urgency}`)} ({items.length})
+          </h2>
+          {items.length === 0 ? (
+            <p className="mt-2 text-sm">{t("myMilestones.none")}</p>
+          ) : (
+            <table className="mt-3 w-full text-left text-sm">
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className="py-1 pr-2">{t("pillar.milestoneColumn")}</th>
+                  <th scope="col" className="py-1 pr-2">{t("myMilestones.commitment")}</th>
+                  <th scope="col" className="py-1 pr-2">{t("pillar.dueColumn")}</th>
+                  <th scope="col" className="py-1 pr-2">{t("myMilestones.lastUpdate")}</th>
+                  <th scope="col" className="py-1">{t("pillar.statusColumn")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((m) => (
+                  <tr key={m.id} className="border-b border-slate-100">
+                    <td className="py-1 pr-2">
+                      <Link href={`/milestones/${m.id}`} className="text-brand-700 underline-offset-2 hover:underline">{m.title}</Link>
+                    </td>
+                    <td className="py-1 pr-2">{m.commitment.title}</td>
+                    <td className="py-1 pr-2 whitespace-nowrap">{day(m.dueDate)}</td>
+                    <td className="py-1 pr-2 whitespace-nowrap">{m.lastUpdateAt ? day(m.lastUpdateAt.slice(0, 10)) : t("myMilestones.never")}</td>
+                    <td className="py-1"><StatusBadge status={m.status} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
+import { submitStatusUpdate } from "@/app/actions/status-updates";
+import type { FormState } from "@/server/forms";
+import { FormProblem, SelectField, TextArea, TextField } from "./form-fields";
+
+const statuses = ["not_started", "in_progress", "at_risk", "delayed", "completed", "cancelled"] as const;
+const causes = ["counterpart_agency", "legislation", "funding", "security", "capacity", "coordination", "other"] as const;
+
+interface ConflictState {
+  version: number;
+  latestUpdate: { previousStatus: string; newStatus: string; author: string; createdAt: string } | null;
+}
+
+export function StatusUpdateForm({ milestoneId, version, currentStatus }: { milestoneId: string; version: number; currentStatus: string }) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const [state, action, pending] = useActionState<FormState, FormData>(submitStatusUpdate.bind(null, milestoneId), { status: "idle" });
+  const refused = state.status === "invalid" || state.status === "conflict" || state.status === "failed" ? state : null;
+  const typed = (name: string) => {
+    const value = refused?.values[name];
+    return typeof value === "string" ? value : undefined;
+  };
+  const [status, setStatus] = useState(typed("status") ?? currentStatus);
+  const conflict = state.status === "conflict" ? (state.current as ConflictState | undefined) : undefined;
+  // After a conflict the form carries the version that won, so that a deliberate resubmission goes through.
+  const versionToSend = conflict?.version ?? version;
+  const fieldErrors = state.status === "invalid" ? state.fieldErrors : {};
+  const statusLabel = (value: string) => (statuses.includes(value as never) ? t(`status.${value as (typeof statuses)[number]}`) : value);
+
+  return (
+    <form action={action} className="mt-4 max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" aria-labelledby="status-update-heading">
+      <h2 id="status-update-heading" className="text-xl font-semibold">
+        {t("statusUpdate.heading")}
+      </h2>
+      {state.status === "saved" && (
+        <p role="status" className="rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          {t("statusUpdate.saved")}
+        </p>
+      )}
+      {conflict && (
+        <div role="alert" className="rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          <p className="font-medium">{t("statusUpdate.conflictTitle")}</p>
+          {conflict.latestUpdate && (
+            <p>
+              {t("statusUpdate.conflictWinner", {
+                from: statusLabel(conflict.latestUpdate.previousStatus),
+                to: statusLabel(conflict.latestUpdate.newStatus),
+                author: conflict.latestUpdate.author,
+                date: format.dateTime(new Date(conflict.latestUpdate.createdAt), { dateStyle: "medium", timeStyle: "short" }),
+              })}
+            </p>
+          )}
+          <p>{t("statusUpdate.conflictResubmit")}</p>
+        </div>
+      )}
+      {state.status === "invalid" && <FormProblem message="validation" />}
+      {state.status === "failed" && <FormProblem message={state.message} />}
+      <input type="hidden" name="version" value={versionToSend} />
+      <SelectField
+        key={`status-${state.status}`}
+        name="status"
+        label={t("statusUpdate.status")}
+        required
+        defaultValue={status}
+        onChange={setStatus}
+        issues={fieldErrors.status}
+        options={statuses.map((value) => ({ value, label: t(`status.${value}`) }))}
+      />
+      {(status === "at_risk" || status === "delayed") && (
+        <SelectField
+          key={`cause-${state.status}`}
+          name="cause"
+          label={t("statusUpdate.cause")}
+          required
+          defaultValue={typed("cause") ?? ""}
+          placeholder={t("statusUpdate.causePlaceholder")}
+          issues={fieldErrors.cause}
+          options={causes.map((value) => ({ value, label: t(`cause.${value}`) }))}
+        />
+      )}
+      {status === "completed" && (
+        <TextField
+          name="completedOn"
+          type="date"
+          label={t("statusUpdate.completedOn")}
+          hint={t("statusUpdate.completedOnHint")}
+          defaultValue={typed("completedOn")}
+          issues={fieldErrors.completedOn}
+        />
+      )}
+      <TextArea
+        key={state.status === "saved" ? `note-${state.savedAt}` : "note"}
+        name="note"
+        label={t("statusUpdate.note")}
+        hint={t("statusUpdate.noteHint")}
+        required
+        maxLength={5000}
+        defaultValue={typed("note")}
+        issues={fieldErrors.note}
+      />
+      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
+        {pending ? t("statusUpdate.submitting") : t("statusUpdate.submit")}
+      </button>
+    </form>
+  );
+}

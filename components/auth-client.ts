@@ -31,7 +31,3 @@ export async function signInWithPassword(email: string, password: string): Promi
     return "unavailable";
   }
 }
-
-export async function signOut(): Promise<void> {
-  await postAuthForm("/api/auth/signout", { callbackUrl: "/signin" });
-}

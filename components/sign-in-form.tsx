@@ -24,7 +24,8 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+    // method="post": a submit before hydration must never put the password in a URL.
+    <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
       {problem && (
         <p role="alert" id="sign-in-problem" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
           {problem === "rejected" ? t("failed") : t("unavailable")}

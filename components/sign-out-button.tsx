@@ -1,24 +1,13 @@
-"use client";
+import { getTranslations } from "next-intl/server";
+import { signOutAction } from "@/app/actions/session";
 
-import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { signOut } from "./auth-client";
-
-export function SignOutButton() {
-  const t = useTranslations("shell");
-  const [pending, setPending] = useState(false);
+export async function SignOutButton() {
+  const t = await getTranslations("shell");
   return (
-    <button
-      type="button"
-      disabled={pending}
-      onClick={async () => {
-        setPending(true);
-        await signOut().catch(() => undefined);
-        window.location.assign("/signin");
-      }}
-      className="rounded border border-current px-2 py-1 text-sm"
-    >
-      {pending ? t("signingOut") : t("signOut")}
-    </button>
+    <form action={signOutAction}>
+      <button type="submit" className="rounded border border-current px-2 py-1 text-sm">
+        {t("signOut")}
+      </button>
+    </form>
   );
 }

@@ -31,7 +31,7 @@ export function StatusUpdateForm({ milestoneId, version, currentStatus }: { mile
   const statusLabel = (value: string) => (statuses.includes(value as never) ? t(`status.${value as (typeof statuses)[number]}`) : value);
 
   return (
-    <form action={action} className="mt-4 max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" aria-labelledby="status-update-heading">
+    <form action={action} noValidate className="mt-4 max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" aria-labelledby="status-update-heading">
       <h2 id="status-update-heading" className="text-xl font-semibold">
         {t("statusUpdate.heading")}
       </h2>

@@ -34,3 +34,32 @@ test.describe("signed in", () => {
     await expect(page.locator("main#main")).toBeFocused();
   });
 });
+
+test.describe("program staff", () => {
+  test.use({ storageState: storageStateOf("staff") });
+
+  test("my milestones and the update form have no serious accessibility finding", async ({ page }) => {
+    await page.goto("/my-milestones");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("My milestones");
+    await expect(page.getByTestId("count-overdue")).not.toHaveText("0");
+    await expectNoSeriousAccessibilityFindings(page);
+    await page.locator("#overdue").getByRole("link").first().click();
+    await expect(page.getByRole("heading", { name: "Update the status" })).toBeVisible();
+    await page.getByLabel("New status").selectOption("delayed");
+    await page.getByRole("button", { name: "Record the update" }).click();
+    await expect(page.getByText("This field is required.")).toBeVisible();
+    await expectNoSeriousAccessibilityFindings(page);
+  });
+
+  test("filters narrow my milestones by status", async ({ page }) => {
+    await page.goto("/my-milestones");
+    await page.getByLabel("Status").selectOption("completed");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/status=completed/);
+    const badges = page.locator("main [data-status]");
+    await expect(badges.first()).toBeVisible();
+    for (const status of await badges.evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-status")))) {
+      expect(status).toBe("completed");
+    }
+  });
+});

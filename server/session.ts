@@ -4,6 +4,7 @@ import "server-only";
 // imports next-auth.
 import NextAuth, { getServerSession, type NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { cookies } from "next/headers";
 import { cache } from "react";
 import { UnauthenticatedError } from "./errors";
 import type { Actor } from "./permissions";
@@ -56,4 +57,16 @@ export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
   if (!actor) throw new UnauthenticatedError();
   return actor;
+}
+
+const sessionCookieNames = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+
+/**
+ * Ends this browser's session by removing next-auth's session cookie. Done in
+ * a server action so that signing out works from a plain form, before (or
+ * without) any client JavaScript.
+ */
+export async function endSession(): Promise<void> {
+  const store = await cookies();
+  for (const name of sessionCookieNames) if (store.has(name)) store.delete(name);
 }

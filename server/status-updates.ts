@@ -28,6 +28,11 @@ export const statusUpdateInput = z
     if (input.completedOn && input.completedOn > todayIso()) {
       context.addIssue({ code: "custom", path: ["completedOn"], message: "dateInFuture" });
     }
+  }, {
+    // Checked even when the note or version is wrong too, so that every
+    // field's problem is named in one answer.
+    when: (payload) =>
+      typeof payload.value === "object" && payload.value !== null && !payload.issues.some((issue) => ["status", "cause", "completedOn"].includes(String(issue.path?.[0]))),
   });
 
 interface MilestoneAccess {

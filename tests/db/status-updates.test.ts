@@ -139,3 +139,12 @@ describe("my milestones", () => {
     ]);
   });
 });
+
+describe("the status update input", () => {
+  it("names every field's problem in one answer, the missing cause included", async () => {
+    const actor = actorOf(await createUser({ roles: ["staff"], agencyId }));
+    const milestone = await createMilestone({ commitmentId });
+    const error = (await updateMilestoneStatus(actor, milestone.id, { status: "at_risk", note: "", version: "x" }).catch((e: unknown) => e)) as ValidationError;
+    expect(Object.keys(error.fieldErrors).sort()).toEqual(["cause", "note", "version"]);
+  });
+});

@@ -100,6 +100,9 @@ export function SelectField(
   return (
     <FieldFrame {...props}>
       <select
+        // React 19 resets a form after its action; keyed on the value to show,
+        // the select is rebuilt with it rather than falling back to its first option.
+        key={defaultValue ?? ""}
         id={name}
         name={name}
         defaultValue={defaultValue ?? ""}

@@ -14,8 +14,7 @@ import { idleForm, textValue, type PlanFormAction } from "./form-state";
 export function ImportForm({ action, limit }: { action: PlanFormAction; limit: { bytes: number; megabytes: number } }) {
   const t = useTranslations("planImport");
   const [state, formAction, pending] = useActionState(action, idleForm);
-  // The server refuses a large file too, but Next.js refuses a request body
-  // over 1 MB before the action runs, which would show an error page instead.
+  // The server refuses a large file too; checking it here spares the upload.
   const [fileTooLarge, setFileTooLarge] = useState(false);
   const outcome = outcomeOf(state);
   // A refused import names its problems under the CSV field (server/plan-import.ts).

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { EvidenceList } from "@/components/evidence-list";
-import { StatusBadge } from "@/components/status-badge";
+import { MilestoneTable } from "@/components/milestone-table";
 import { getCommitment } from "@/server/commitments";
 import { actorForPage, orNotFound } from "@/server/pages";
 import { can } from "@/server/permissions";
@@ -53,37 +53,7 @@ export default async function CommitmentPage({ params }: Props) {
         <dd>{commitment.sourceCitation}</dd>
       </dl>
       <h2 className="mt-8 text-xl font-semibold">{t("commitment.milestonesHeading")}</h2>
-      {commitment.milestones.length === 0 ? (
-        <p className="mt-2 text-sm">{t("pillar.noMilestones")}</p>
-      ) : (
-        <table className="mt-3 w-full max-w-4xl text-left text-sm">
-          <caption className="sr-only">{t("pillar.milestonesCaption", { title: commitment.title })}</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-1 pr-2">{t("pillar.milestoneColumn")}</th>
-              <th scope="col" className="py-1 pr-2">{t("pillar.dueColumn")}</th>
-              <th scope="col" className="py-1 pr-2">{t("milestone.owner")}</th>
-              <th scope="col" className="py-1">{t("pillar.statusColumn")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {commitment.milestones.map((milestone) => (
-              <tr key={milestone.id} className="border-b border-slate-100">
-                <td className="py-1 pr-2">
-                  <Link href={`/milestones/${milestone.id}`} className="text-brand-700 underline-offset-2 hover:underline">
-                    {milestone.title}
-                  </Link>
-                </td>
-                <td className="py-1 pr-2 whitespace-nowrap">{date(milestone.dueDate)}</td>
-                <td className="py-1 pr-2">{milestone.owner?.name ?? t("commitment.noOwner")}</td>
-                <td className="py-1">
-                  <StatusBadge status={milestone.status} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <MilestoneTable commitmentTitle={commitment.title} milestones={commitment.milestones} showOwner />
       <h2 className="mt-8 text-xl font-semibold">{t("commitment.evidenceHeading")}</h2>
       <EvidenceList items={commitment.evidence} empty={t("commitment.noEvidence")} />
     </>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { StatusBadge } from "@/components/status-badge";
+import { getTranslations } from "next-intl/server";
+import { MilestoneTable } from "@/components/milestone-table";
 import { actorForPage, orNotFound } from "@/server/pages";
 import { can } from "@/server/permissions";
 import { getPillar } from "@/server/pillars";
@@ -21,8 +21,7 @@ export async function generateMetadata({ params }: Props) {
 export default async function PillarPage({ params }: Props) {
   const actor = await actorForPage();
   const number = pillarNumber((await params).number);
-  const [pillar, t, format] = await Promise.all([orNotFound(getPillar(actor, number)), getTranslations(), getFormatter()]);
-  const date = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
+  const [pillar, t] = await Promise.all([orNotFound(getPillar(actor, number)), getTranslations()]);
   return (
     <>
       <h1 className="text-2xl font-semibold">{t("pillar.heading", { number: pillar.number, name: pillar.name })}</h1>
@@ -53,35 +52,7 @@ export default async function PillarPage({ params }: Props) {
               <dt className="font-medium">{t("pillar.agencies")}</dt>
               <dd>{commitment.agencies.map(({ agency }) => agency.name).join("; ")}</dd>
             </dl>
-            {commitment.milestones.length === 0 ? (
-              <p className="mt-3 text-sm">{t("pillar.noMilestones")}</p>
-            ) : (
-              <table className="mt-3 w-full text-left text-sm">
-                <caption className="sr-only">{t("pillar.milestonesCaption", { title: commitment.title })}</caption>
-                <thead>
-                  <tr className="border-b border-slate-200">
-                    <th scope="col" className="py-1 pr-2">{t("pillar.milestoneColumn")}</th>
-                    <th scope="col" className="py-1 pr-2">{t("pillar.dueColumn")}</th>
-                    <th scope="col" className="py-1">{t("pillar.statusColumn")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {commitment.milestones.map((milestone) => (
-                    <tr key={milestone.id} className="border-b border-slate-100">
-                      <td className="py-1 pr-2">
-                        <Link href={`/milestones/${milestone.id}`} className="text-brand-700 underline-offset-2 hover:underline">
-                          {milestone.title}
-                        </Link>
-                      </td>
-                      <td className="py-1 pr-2 whitespace-nowrap">{date(milestone.dueDate)}</td>
-                      <td className="py-1">
-                        <StatusBadge status={milestone.status} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <MilestoneTable commitmentTitle={commitment.title} milestones={commitment.milestones} />
           </li>
         ))}
       </ul>

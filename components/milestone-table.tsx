@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { MilestoneStatus } from "@/server/db/generated/enums";
+import { StatusBadge } from "./status-badge";
+
+interface Row {
+  id: string;
+  title: string;
+  dueDate: Date;
+  status: MilestoneStatus;
+  owner?: { name: string } | null;
+}
+
+/** A commitment's milestones: title (linked), due date, optionally owner, status. */
+export async function MilestoneTable({ commitmentTitle, milestones, showOwner = false }: { commitmentTitle: string; milestones: Row[]; showOwner?: boolean }) {
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  if (milestones.length === 0) return <p className="mt-3 text-sm">{t("pillar.noMilestones")}</p>;
+  return (
+    <table className="mt-3 w-full text-left text-sm">
+      <caption className="sr-only">{t("pillar.milestonesCaption", { title: commitmentTitle })}</caption>
+      <thead>
+        <tr className="border-b border-slate-300">
+          <th scope="col" className="py-1 pr-2">{t("pillar.milestoneColumn")}</th>
+          <th scope="col" className="py-1 pr-2">{t("pillar.dueColumn")}</th>
+          {showOwner && <th scope="col" className="py-1 pr-2">{t("milestone.owner")}</th>}
+          <th scope="col" className="py-1">{t("pillar.statusColumn")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {milestones.map((milestone) => (
+          <tr key={milestone.id} className="border-b border-slate-100">
+            <td className="py-1 pr-2">
+              <Link href={`/milestones/${milestone.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                {milestone.title}
+              </Link>
+            </td>
+            <td className="py-1 pr-2 whitespace-nowrap">{format.dateTime(milestone.dueDate, { dateStyle: "medium" })}</td>
+            {showOwner && <td className="py-1 pr-2">{milestone.owner?.name ?? t("commitment.noOwner")}</td>}
+            <td className="py-1">
+              <StatusBadge status={milestone.status} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -32,7 +32,7 @@ test.describe("signing in", () => {
   });
 
   test("the API answers an anonymous call with 401 JSON, never a redirect", async ({ request }) => {
-    for (const path of ["/api/v1/pillars", "/api/v1/commitments"]) {
+    for (const path of ["/api/v1/pillars", "/api/v1/commitments", "/api/v1/milestones", "/api/v1/evidence"]) {
       const response = await request.get(path, { maxRedirects: 0 });
       expect(response.status(), path).toBe(401);
       expect(response.headers()["content-type"]).toContain("application/json");

@@ -23,6 +23,8 @@ export const permissions = {
   // commitments: see server/status-updates.ts.
   "milestone.updateStatus": ["staff"],
   "milestones.mine": ["staff"],
+  // Reviewers on any commitment; staff on their own milestones only (server/evidence.ts).
+  "evidence.log": ["reviewer", "staff"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

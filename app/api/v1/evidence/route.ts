@@ -1,0 +1,13 @@
+import { listEvidence, logEvidence } from "@/server/evidence";
+import { apiRoute, json, readJson } from "@/server/http";
+import { requireActor } from "@/server/session";
+
+export const GET = apiRoute(async (request: Request) => {
+  const actor = await requireActor();
+  return json({ data: await listEvidence(actor, Object.fromEntries(new URL(request.url).searchParams)) });
+});
+
+export const POST = apiRoute(async (request: Request) => {
+  const actor = await requireActor();
+  return json({ data: await logEvidence(actor, await readJson(request)) }, 201);
+});

@@ -23,7 +23,12 @@ export function StatusUpdateForm({ milestoneId, version, currentStatus }: { mile
     const value = refused?.values[name];
     return typeof value === "string" ? value : undefined;
   };
-  const [status, setStatus] = useState(typed("status") ?? currentStatus);
+  // The select's default stays what the form was opened or refused with; the
+  // live choice only decides which follow-up fields to show. Feeding the live
+  // choice back as the default would rebuild the select (SelectField keys on
+  // it) and take the keyboard focus away while the user picks.
+  const initialStatus = typed("status") ?? currentStatus;
+  const [status, setStatus] = useState(initialStatus);
   const conflict = state.status === "conflict" ? (state.current as ConflictState | undefined) : undefined;
   // After a conflict the form carries the version that won, so that a deliberate resubmission goes through.
   const versionToSend = conflict?.version ?? version;
@@ -60,18 +65,16 @@ export function StatusUpdateForm({ milestoneId, version, currentStatus }: { mile
       {state.status === "failed" && <FormProblem message={state.message} />}
       <input type="hidden" name="version" value={versionToSend} />
       <SelectField
-        key={`status-${state.status}`}
         name="status"
         label={t("statusUpdate.status")}
         required
-        defaultValue={status}
+        defaultValue={initialStatus}
         onChange={setStatus}
         issues={fieldErrors.status}
         options={statuses.map((value) => ({ value, label: t(`status.${value}`) }))}
       />
       {(status === "at_risk" || status === "delayed") && (
         <SelectField
-          key={`cause-${state.status}`}
           name="cause"
           label={t("statusUpdate.cause")}
           required

@@ -185,11 +185,15 @@ export async function updateCommitment(actor: Actor, id: string, raw: unknown) {
       action: "commitment.update",
       entityType: "Commitment",
       entityId: id,
-      before: { ...before, agencyIds: before.agencies.map((a) => a.agencyId), agencies: undefined },
+      before: { ...withoutAgencies(before), agencyIds: before.agencies.map((a) => a.agencyId) },
       after: input,
     });
     return tx.commitment.findUniqueOrThrow({ where: { id } });
   });
+}
+
+function withoutAgencies<T extends { agencies: unknown }>({ agencies: _agencies, ...rest }: T): Omit<T, "agencies"> {
+  return rest;
 }
 
 /** Archives (archive = true) or restores a commitment; nothing with history is ever deleted. */

@@ -48,10 +48,7 @@ export function CommitmentForm({
     <form action={formAction} className="mt-6 max-w-3xl space-y-4">
       <FormFeedback state={state} />
       {commitment && <input type="hidden" name="version" value={commitment.version} />}
-      {/* The selects are keyed by their value: React resets a form after its action, and a
-          select whose defaultValue changed after it mounted would fall back to its first option. */}
       <SelectField
-        key={pillarValue}
         name="pillarId"
         label={t("fields.pillar")}
         required
@@ -120,7 +117,6 @@ export function CommitmentForm({
         issues={issuesOf(state, "sourceCitation")}
       />
       <SelectField
-        key={ownerValue}
         name="ownerId"
         label={t("fields.owner")}
         placeholder={t("fields.noOwner")}

@@ -37,10 +37,7 @@ export function MilestoneForm({
     <form action={formAction} className="mt-6 max-w-3xl space-y-4">
       <FormFeedback state={state} />
       {milestone && <input type="hidden" name="version" value={milestone.version} />}
-      {/* The selects are keyed by their value: React resets a form after its action, and a
-          select whose defaultValue changed after it mounted would fall back to its first option. */}
       <SelectField
-        key={commitmentValue}
         name="commitmentId"
         label={t("fields.commitment")}
         required
@@ -69,7 +66,6 @@ export function MilestoneForm({
         issues={issuesOf(state, "dueDate")}
       />
       <SelectField
-        key={ownerValue}
         name="ownerId"
         label={t("fields.owner")}
         placeholder={t("fields.noOwner")}

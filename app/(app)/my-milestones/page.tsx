@@ -55,33 +55,27 @@ export default async function MyMilestonesPage({ searchParams }: Props) {
         ))}
       </ul>
       <form method="get" className="mt-6 flex flex-wrap items-end gap-4 rounded border border-slate-200 bg-white p-4" aria-label={t("myMilestones.filters")}>
-        <div>
-          <label htmlFor="filter-pillar" className="block text-sm font-medium">{t("myMilestones.pillar")}</label>
-          <select id="filter-pillar" name="pillar" defaultValue={query.pillar ?? ""} className="mt-1 rounded border border-slate-400 bg-white px-2 py-1">
-            <option value="">{t("myMilestones.any")}</option>
-            {pillars.map((p) => (
-              <option key={p.id} value={String(p.number)}>{`${p.number}. ${p.name}`}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-commitment" className="block text-sm font-medium">{t("myMilestones.commitment")}</label>
-          <select id="filter-commitment" name="commitment" defaultValue={query.commitment ?? ""} className="mt-1 max-w-xs rounded border border-slate-400 bg-white px-2 py-1">
-            <option value="">{t("myMilestones.any")}</option>
-            {commitments.map((c) => (
-              <option key={c.id} value={c.id}>{c.title}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-status" className="block text-sm font-medium">{t("myMilestones.status")}</label>
-          <select id="filter-status" name="status" defaultValue={query.status ?? ""} className="mt-1 rounded border border-slate-400 bg-white px-2 py-1">
-            <option value="">{t("myMilestones.any")}</option>
-            {milestoneStatuses.map((s) => (
-              <option key={s} value={s}>{t(`status.${s}`)}</option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="pillar"
+          label={t("myMilestones.pillar")}
+          anyLabel={t("myMilestones.any")}
+          value={query.pillar}
+          options={pillars.map((p) => ({ value: String(p.number), label: `${p.number}. ${p.name}` }))}
+        />
+        <FilterSelect
+          name="commitment"
+          label={t("myMilestones.commitment")}
+          anyLabel={t("myMilestones.any")}
+          value={query.commitment}
+          options={commitments.map((c) => ({ value: c.id, label: c.title }))}
+        />
+        <FilterSelect
+          name="status"
+          label={t("myMilestones.status")}
+          anyLabel={t("myMilestones.any")}
+          value={query.status}
+          options={milestoneStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
         <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white">{t("myMilestones.apply")}</button>
       </form>
       {groups.map(({ urgency, items }) => (
@@ -120,5 +114,24 @@ export default async function MyMilestonesPage({ searchParams }: Props) {
         </section>
       ))}
     </>
+  );
+}
+
+function FilterSelect(props: { name: string; label: string; anyLabel: string; value?: string; options: { value: string; label: string }[] }) {
+  const id = `filter-${props.name}`;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {props.label}
+      </label>
+      <select id={id} name={props.name} defaultValue={props.value ?? ""} className="mt-1 max-w-xs rounded border border-slate-400 bg-white px-2 py-1">
+        <option value="">{props.anyLabel}</option>
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

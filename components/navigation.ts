@@ -3,7 +3,7 @@ import type { Actor } from "@/server/permissions";
 
 interface NavigationItem {
   href: string;
-  label: "nav.overview" | "nav.myMilestones" | "nav.plan";
+  label: "nav.overview" | "nav.myMilestones" | "nav.evidence" | "nav.rounds" | "nav.plan";
   roles: readonly Role[];
 }
 
@@ -12,6 +12,8 @@ interface NavigationItem {
 const navigation: readonly NavigationItem[] = [
   { href: "/", label: "nav.overview", roles: ["admin", "manager", "reviewer", "staff"] },
   { href: "/my-milestones", label: "nav.myMilestones", roles: ["staff"] },
+  { href: "/evidence", label: "nav.evidence", roles: ["admin", "manager", "reviewer", "staff"] },
+  { href: "/rounds", label: "nav.rounds", roles: ["admin", "manager", "reviewer", "staff"] },
   { href: "/admin/plan", label: "nav.plan", roles: ["admin"] },
 ];
 

@@ -4,7 +4,7 @@ import { recordAudit } from "./audit";
 import { db } from "./db/client";
 import { EvidenceKind, EvidenceShows, Reliability } from "./db/generated/enums";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./errors";
-import { ensure, type Actor } from "./permissions";
+import { can, ensure, type Actor } from "./permissions";
 import { mayUpdateStatus } from "./status-updates";
 import { dateOnly, optionalCalendarDate, optionalRecordId, optionalText, parseInput, recordId, todayIso } from "./validation";
 
@@ -41,7 +41,7 @@ export async function logEvidence(actor: Actor, raw: unknown) {
     });
     if (!commitment) throw new ValidationError({ commitmentId: [{ code: "unknownRecord" }] });
     const milestone = input.milestoneId
-      ? await tx.milestone.findFirst({ where: { id: input.milestoneId, commitmentId: commitment.id }, select: { ownerId: true } })
+      ? await tx.milestone.findFirst({ where: { id: input.milestoneId, commitmentId: commitment.id, archivedAt: null }, select: { ownerId: true } })
       : null;
     if (input.milestoneId && !milestone) throw new ValidationError({ milestoneId: [{ code: "unknownRecord" }] });
     const staffOnOwnMilestone = milestone !== null && mayUpdateStatus(actor, { ...milestone, commitment });
@@ -60,6 +60,11 @@ export async function logEvidence(actor: Actor, raw: unknown) {
   });
 }
 
+/** The author retracts their own record; independent reviewers may retract any. */
+function mayRetract(actor: Actor, evidence: { authorId: string }): boolean {
+  return can(actor, "evidence.log") && (evidence.authorId === actor.id || actor.roles.includes("reviewer"));
+}
+
 /** Retracts evidence with a reason: a new record; the evidence itself stays as it was. */
 export async function retractEvidence(actor: Actor, evidenceId: string, raw: unknown) {
   ensure(actor, "evidence.log");
@@ -68,8 +73,7 @@ export async function retractEvidence(actor: Actor, evidenceId: string, raw: unk
   return db().$transaction(async (tx) => {
     const evidence = await tx.evidence.findUnique({ where: { id }, select: { authorId: true, retraction: { select: { id: true } } } });
     if (!evidence) throw new NotFoundError();
-    // The author retracts their own record; independent reviewers may retract any.
-    if (evidence.authorId !== actor.id && !actor.roles.includes("reviewer")) throw new ForbiddenError();
+    if (!mayRetract(actor, evidence)) throw new ForbiddenError();
     if (evidence.retraction) throw new ConflictError("retracted");
     const retraction = await tx.evidenceRetraction.create({ data: { evidenceId: id, reason, authorId: actor.id } });
     await recordAudit(tx, actor, { action: "evidence.retract", entityType: "Evidence", entityId: id, after: { reason } });
@@ -86,42 +90,108 @@ export const evidenceFilter = z.object({
   from: optionalCalendarDate,
   to: optionalCalendarDate,
   q: optionalText(200),
+  page: z.preprocess(
+    (value) => (value === "" ? undefined : typeof value === "string" && /^\d{1,6}$/.test(value.trim()) ? Number(value) : value),
+    z.number().int().min(1).max(100_000).optional(),
+  ),
 });
 
-/** The evidence log with its filters; `q` searches title and summary in English and Spanish. */
-export async function listEvidence(actor: Actor, rawFilter: unknown) {
+export const evidencePageSize = 50;
+
+const listedEvidence = {
+  commitment: { select: { id: true, title: true, pillar: { select: { number: true, code: true } } } },
+  milestone: { select: { id: true, title: true } },
+  retraction: { select: { reason: true, createdAt: true } },
+  author: { select: { name: true } },
+} as const;
+
+/**
+ * One page of the evidence log with its filters, newest publication first
+ * (undated records last); `q` searches title and summary in English and
+ * Spanish. The database filters, counts and cuts the page; only the page's
+ * rows are loaded.
+ */
+export async function listEvidence(actor: Actor, rawFilter: unknown, { pageSize = evidencePageSize }: { pageSize?: number } = {}) {
   ensure(actor, "plan.read");
   const filter = parseInput(evidenceFilter, rawFilter);
+  const page = filter.page ?? 1;
   const pillarNumber = filter.pillar && /^\d+$/.test(filter.pillar) ? Number(filter.pillar) : null;
   const pillarCode = filter.pillar && pillarNumber === null ? filter.pillar.toUpperCase() : null;
-  const matching = filter.q
-    ? await db().$queryRaw<{ id: string }[]>`
-        SELECT e.id FROM "Evidence" e
-        WHERE (to_tsvector('english', e.title || ' ' || e.summary) || to_tsvector('spanish', e.title || ' ' || e.summary))
-              @@ (websearch_to_tsquery('english', ${filter.q}) || websearch_to_tsquery('spanish', ${filter.q}))`
-    : null;
-  return db().evidence.findMany({
+  const [{ total, ids }] = await db().$queryRaw<[{ total: number; ids: string[] }]>`
+    WITH matching AS (
+      SELECT e.id, e."publishedOn", e."createdAt"
+      FROM "Evidence" e
+      JOIN "Commitment" c ON c.id = e."commitmentId"
+      JOIN "Pillar" p ON p.id = c."pillarId"
+      WHERE (${filter.commitment ?? null}::text IS NULL OR e."commitmentId" = ${filter.commitment ?? null}::text)
+        AND (${pillarNumber}::int IS NULL OR p.number = ${pillarNumber}::int)
+        AND (${pillarCode}::text IS NULL OR p.code = ${pillarCode}::text)
+        AND (${filter.kind ?? null}::text IS NULL OR e.kind::text = ${filter.kind ?? null}::text)
+        AND (${filter.shows ?? null}::text IS NULL OR e.shows::text = ${filter.shows ?? null}::text)
+        AND (${filter.reliability ?? null}::text IS NULL OR e.reliability::text = ${filter.reliability ?? null}::text)
+        AND (${filter.from ?? null}::date IS NULL OR e."publishedOn" >= ${filter.from ?? null}::date)
+        AND (${filter.to ?? null}::date IS NULL OR e."publishedOn" <= ${filter.to ?? null}::date)
+        AND (${filter.q ?? null}::text IS NULL
+             OR (to_tsvector('english', e.title || ' ' || e.summary) || to_tsvector('spanish', e.title || ' ' || e.summary))
+                @@ (websearch_to_tsquery('english', ${filter.q ?? null}::text) || websearch_to_tsquery('spanish', ${filter.q ?? null}::text)))
+    )
+    SELECT (SELECT count(*)::int FROM matching) AS total,
+      ARRAY(SELECT id FROM matching ORDER BY "publishedOn" DESC NULLS LAST, "createdAt" DESC, id
+            LIMIT ${pageSize}::int OFFSET ${(page - 1) * pageSize}::int) AS ids`;
+  const rows = ids.length > 0 ? await db().evidence.findMany({ where: { id: { in: ids } }, include: listedEvidence }) : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return {
+    items: ids.flatMap((id) => byId.get(id) ?? []),
+    total,
+    page,
+    pageSize,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+  };
+}
+
+export type EvidencePage = Awaited<ReturnType<typeof listEvidence>>;
+
+/**
+ * What the actor may log evidence on: reviewers on any live commitment, with
+ * or without one of its milestones; staff only on the live milestones they own
+ * or of their agency's commitments (the rule logEvidence enforces).
+ */
+export async function evidenceChoices(actor: Actor) {
+  ensure(actor, "evidence.log");
+  const reviewer = actor.roles.includes("reviewer");
+  const commitments = await db().commitment.findMany({
     where: {
-      ...(matching ? { id: { in: matching.map((row) => row.id) } } : {}),
-      ...(filter.commitment ? { commitmentId: filter.commitment } : {}),
-      ...(pillarNumber ? { commitment: { pillar: { number: pillarNumber } } } : {}),
-      ...(pillarCode ? { commitment: { pillar: { code: pillarCode } } } : {}),
-      ...(filter.kind ? { kind: filter.kind } : {}),
-      ...(filter.shows ? { shows: filter.shows } : {}),
-      ...(filter.reliability ? { reliability: filter.reliability } : {}),
-      ...(filter.from || filter.to
-        ? { publishedOn: { ...(filter.from ? { gte: dateOnly(filter.from) } : {}), ...(filter.to ? { lte: dateOnly(filter.to) } : {}) } }
-        : {}),
+      archivedAt: null,
+      ...(reviewer
+        ? {}
+        : {
+            OR: [
+              ...(actor.agencyId ? [{ agencies: { some: { agencyId: actor.agencyId } } }] : []),
+              { milestones: { some: { ownerId: actor.id, archivedAt: null } } },
+            ],
+          }),
     },
-    orderBy: [{ publishedOn: "desc" }, { createdAt: "desc" }],
-    include: {
-      commitment: { select: { id: true, title: true, pillar: { select: { number: true, code: true } } } },
-      milestone: { select: { id: true, title: true } },
-      retraction: { select: { reason: true, createdAt: true } },
-      author: { select: { name: true } },
+    orderBy: [{ pillar: { number: "asc" } }, { title: "asc" }],
+    select: {
+      id: true,
+      title: true,
+      pillar: { select: { number: true, code: true, name: true } },
+      agencies: { select: { agencyId: true } },
+      milestones: { where: { archivedAt: null }, orderBy: [{ dueDate: "asc" }, { title: "asc" }], select: { id: true, title: true, ownerId: true } },
     },
   });
+  return {
+    milestoneRequired: !reviewer,
+    commitments: commitments.map(({ agencies, milestones, ...commitment }) => ({
+      ...commitment,
+      milestones: milestones
+        .filter((milestone) => reviewer || mayUpdateStatus(actor, { ownerId: milestone.ownerId, commitment: { agencies } }))
+        .map(({ id, title }) => ({ id, title })),
+    })),
+  };
 }
+
+export type EvidenceChoices = Awaited<ReturnType<typeof evidenceChoices>>;
 
 /** One piece of evidence with what cites it: published assessments only, never drafts. */
 export async function getEvidence(actor: Actor, rawId: string) {
@@ -130,16 +200,17 @@ export async function getEvidence(actor: Actor, rawId: string) {
   const evidence = await db().evidence.findUnique({
     where: { id },
     include: {
-      commitment: { select: { id: true, title: true, pillar: { select: { number: true, code: true } } } },
+      commitment: { select: { id: true, title: true, pillar: { select: { number: true, code: true, name: true } } } },
       milestone: { select: { id: true, title: true } },
       retraction: { select: { reason: true, createdAt: true, author: { select: { name: true } } } },
       author: { select: { name: true } },
       citations: {
         where: { assessment: { state: "published" } },
+        orderBy: { assessment: { publishedAt: "desc" } },
         select: { assessment: { select: { id: true, advances: true, results: true, round: { select: { id: true, title: true } }, pillar: { select: { number: true } } } } },
       },
     },
   });
   if (!evidence) throw new NotFoundError();
-  return evidence;
+  return { ...evidence, mayRetract: evidence.retraction === null && mayRetract(actor, evidence) };
 }

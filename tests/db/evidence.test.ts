@@ -1,12 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { ConflictError, ForbiddenError, ValidationError } from "../../server/errors";
-import { getEvidence, listEvidence, logEvidence, retractEvidence } from "../../server/evidence";
-import { actorOf, createAgency, createCommitment, createMilestone, createUser } from "../factories";
+import { evidenceChoices, getEvidence, listEvidence, logEvidence, retractEvidence } from "../../server/evidence";
+import { actorOf, createAgency, createCommitment, createMilestone, createPillar, createUser } from "../factories";
 
 let commitmentId: string;
 let milestoneId: string;
 let agencyId: string;
+
+async function archivedMilestone(ofCommitment: string) {
+  const milestone = await createMilestone({ commitmentId: ofCommitment });
+  return db().milestone.update({ where: { id: milestone.id }, data: { archivedAt: new Date() } });
+}
 
 const valid = () => ({
   commitmentId,
@@ -56,6 +61,7 @@ describe("evidence", () => {
       [{ summary: "x".repeat(5001) }, "summary"],
       [{ kind: "rumour" }, "kind"],
       [{ milestoneId: (await createMilestone()).id }, "milestoneId"],
+      [{ milestoneId: (await archivedMilestone(commitmentId)).id }, "milestoneId"],
     ];
     for (const [change, field] of cases) {
       const error = await logEvidence(reviewer, { ...valid(), ...change }).catch((e: unknown) => e);
@@ -71,16 +77,16 @@ describe("evidence", () => {
     await expect(retractEvidence(reviewer, evidence.id, { reason: " " })).rejects.toBeInstanceOf(ValidationError);
     await retractEvidence(reviewer, evidence.id, { reason: "The figure was misread." });
     await expect(retractEvidence(reviewer, evidence.id, { reason: "Again" })).rejects.toBeInstanceOf(ConflictError);
-    const [listed] = await listEvidence(reviewer, { q: "retractable ports" });
+    const [listed] = (await listEvidence(reviewer, { q: "retractable ports" })).items;
     expect(listed).toMatchObject({ id: evidence.id, title: "Retractable claim about ports", retraction: { reason: "The figure was misread." } });
   });
 
   it("is found by words of its title or summary in English and Spanish, and filtered", async () => {
     const reviewer = actorOf(await createUser({ roles: ["reviewer"] }));
     const spanish = await logEvidence(reviewer, { ...valid(), title: "Informe sobre cárceles federales", summary: "Las cárceles federales crecieron.", shows: "neutral" });
-    expect((await listEvidence(reviewer, { q: "cárcel" })).map((e) => e.id)).toContain(spanish.id);
-    expect((await listEvidence(reviewer, { q: "prisons" })).length).toBeGreaterThan(0);
-    const neutral = await listEvidence(reviewer, { shows: "neutral", commitment: commitmentId });
+    expect((await listEvidence(reviewer, { q: "cárcel" })).items.map((e) => e.id)).toContain(spanish.id);
+    expect((await listEvidence(reviewer, { q: "prisons" })).items.length).toBeGreaterThan(0);
+    const neutral = (await listEvidence(reviewer, { shows: "neutral", commitment: commitmentId })).items;
     expect(neutral.every((e) => e.shows === "neutral")).toBe(true);
     await expect(listEvidence(reviewer, { kind: "rumour" })).rejects.toBeInstanceOf(ValidationError);
   });
@@ -101,5 +107,110 @@ describe("what cites a piece of evidence", () => {
     const citing = (await getEvidence(reviewer, evidence.id)).citations.map((c) => c.assessment.id);
     expect(citing).toEqual([published.id]);
     expect(citing).not.toContain(draft.id);
+  });
+});
+
+describe("the evidence log, page by page", () => {
+  it("cuts pages in the database, newest publication first and undated records last, and counts every match", async () => {
+    const reviewer = actorOf(await createUser({ roles: ["reviewer"] }));
+    const own = (await createCommitment()).id;
+    const dates = ["2019-03-01", null, "2021-07-15", "2020-01-10", "2018-11-30"];
+    for (const [index, publishedOn] of dates.entries()) {
+      await logEvidence(reviewer, { ...valid(), commitmentId: own, publishedOn, title: `Paged record ${index}` });
+    }
+    const first = await listEvidence(reviewer, { commitment: own }, { pageSize: 2 });
+    expect(first).toMatchObject({ total: 5, page: 1, pageSize: 2, pageCount: 3 });
+    expect(first.items.map((e) => e.title)).toEqual(["Paged record 2", "Paged record 3"]);
+    const last = await listEvidence(reviewer, { commitment: own, page: "3" }, { pageSize: 2 });
+    expect(last.items.map((e) => e.title)).toEqual(["Paged record 1"]);
+    expect(last.items[0]).toMatchObject({ commitment: { id: own }, author: { name: reviewer.name }, retraction: null });
+    const beyond = await listEvidence(reviewer, { commitment: own, page: "9" }, { pageSize: 2 });
+    expect(beyond).toMatchObject({ items: [], total: 5, pageCount: 3 });
+    expect((await listEvidence(reviewer, { commitment: own })).items).toHaveLength(5);
+    for (const page of ["0", "-1", "two"]) {
+      await expect(listEvidence(reviewer, { page }), page).rejects.toBeInstanceOf(ValidationError);
+    }
+  });
+
+  it("filters by pillar number or code, kind, reliability and publication dates", async () => {
+    const reviewer = actorOf(await createUser({ roles: ["reviewer"] }));
+    const pillar = await createPillar();
+    const own = (await createCommitment({ pillarId: pillar.id })).id;
+    const early = await logEvidence(reviewer, { ...valid(), commitmentId: own, publishedOn: "2012-02-02", kind: "dataset", reliability: "official_record" });
+    const late = await logEvidence(reviewer, { ...valid(), commitmentId: own, publishedOn: "2016-06-06", kind: "interview", reliability: "press_report" });
+    const ids = async (filter: Record<string, string>) => (await listEvidence(reviewer, filter)).items.map((e) => e.id);
+    expect(await ids({ pillar: String(pillar.number) })).toEqual([late.id, early.id]);
+    expect(await ids({ pillar: pillar.code.toLowerCase() })).toEqual([late.id, early.id]);
+    expect(await ids({ pillar: String(pillar.number), kind: "dataset" })).toEqual([early.id]);
+    expect(await ids({ pillar: String(pillar.number), reliability: "press_report" })).toEqual([late.id]);
+    expect(await ids({ commitment: own, from: "2013-01-01" })).toEqual([late.id]);
+    expect(await ids({ commitment: own, to: "2013-01-01" })).toEqual([early.id]);
+    expect(await ids({ commitment: own, from: "2012-02-02", to: "2016-06-06" })).toEqual([late.id, early.id]);
+    expect(await ids({ commitment: own, from: "", to: "", kind: "", q: " " })).toEqual([late.id, early.id]);
+    await expect(listEvidence(reviewer, { from: "2013-02-30" })).rejects.toBeInstanceOf(ValidationError);
+  });
+});
+
+describe("what an actor may log evidence on", () => {
+  it("offers staff only the live milestones of their agency's commitments and those they own", async () => {
+    const agency = (await createAgency()).id;
+    const staff = actorOf(await createUser({ roles: ["staff"], agencyId: agency }));
+    const agencyCommitment = (await createCommitment({ agencyIds: [agency] })).id;
+    const agencyMilestone = (await createMilestone({ commitmentId: agencyCommitment })).id;
+    await archivedMilestone(agencyCommitment);
+    const otherCommitment = (await createCommitment({ agencyIds: [(await createAgency()).id] })).id;
+    const owned = (await createMilestone({ commitmentId: otherCommitment, ownerId: staff.id })).id;
+    await createMilestone({ commitmentId: otherCommitment });
+
+    const choices = await evidenceChoices(staff);
+    expect(choices.milestoneRequired).toBe(true);
+    expect(choices.commitments.map((c) => [c.id, c.milestones.map((m) => m.id)])).toEqual(
+      expect.arrayContaining([
+        [agencyCommitment, [agencyMilestone]],
+        [otherCommitment, [owned]],
+      ]),
+    );
+    expect(choices.commitments).toHaveLength(2);
+    for (const commitment of choices.commitments) {
+      for (const milestone of commitment.milestones) {
+        await expect(logEvidence(staff, { ...valid(), commitmentId: commitment.id, milestoneId: milestone.id })).resolves.toBeDefined();
+      }
+    }
+
+    const outsider = actorOf(await createUser({ roles: ["staff"], agencyId: (await createAgency()).id }));
+    expect((await evidenceChoices(outsider)).commitments).toEqual([]);
+  });
+
+  it("offers reviewers every live commitment and its live milestones, and refuses roles that may not log", async () => {
+    const reviewer = actorOf(await createUser({ roles: ["reviewer"] }));
+    const live = await createMilestone();
+    const archivedCommitment = await createCommitment();
+    await db().commitment.update({ where: { id: archivedCommitment.id }, data: { archivedAt: new Date() } });
+    const choices = await evidenceChoices(reviewer);
+    expect(choices.milestoneRequired).toBe(false);
+    expect(choices.commitments.find((c) => c.id === live.commitmentId)?.milestones).toEqual([{ id: live.id, title: live.title }]);
+    expect(choices.commitments.map((c) => c.id)).not.toContain(archivedCommitment.id);
+    expect(choices.commitments.length).toBe(await db().commitment.count({ where: { archivedAt: null } }));
+    for (const roles of [["manager"], ["admin"]] as const) {
+      await expect(evidenceChoices(actorOf(await createUser({ roles: [...roles] })))).rejects.toBeInstanceOf(ForbiddenError);
+    }
+  });
+});
+
+describe("who may retract", () => {
+  it("is the author or any reviewer, until it is retracted; the record says so", async () => {
+    const author = actorOf(await createUser({ roles: ["staff"], agencyId }));
+    const colleague = actorOf(await createUser({ roles: ["staff"], agencyId }));
+    const reviewer = actorOf(await createUser({ roles: ["reviewer"] }));
+    const manager = actorOf(await createUser({ roles: ["manager"] }));
+    const evidence = await logEvidence(author, { ...valid(), milestoneId });
+    expect((await getEvidence(author, evidence.id)).mayRetract).toBe(true);
+    expect((await getEvidence(reviewer, evidence.id)).mayRetract).toBe(true);
+    expect((await getEvidence(colleague, evidence.id)).mayRetract).toBe(false);
+    expect((await getEvidence(manager, evidence.id)).mayRetract).toBe(false);
+    await expect(retractEvidence(colleague, evidence.id, { reason: "Not mine to retract." })).rejects.toBeInstanceOf(ForbiddenError);
+    await retractEvidence(author, evidence.id, { reason: "Wrong milestone." });
+    const retracted = await getEvidence(reviewer, evidence.id);
+    expect(retracted).toMatchObject({ mayRetract: false, retraction: { reason: "Wrong milestone.", author: { name: author.name } } });
   });
 });

@@ -4,7 +4,8 @@ import { requireActor } from "@/server/session";
 
 export const GET = apiRoute(async (request: Request) => {
   const actor = await requireActor();
-  return json({ data: await listEvidence(actor, Object.fromEntries(new URL(request.url).searchParams)) });
+  const { items, ...page } = await listEvidence(actor, Object.fromEntries(new URL(request.url).searchParams));
+  return json({ data: items, ...page });
 });
 
 export const POST = apiRoute(async (request: Request) => {

@@ -6,7 +6,7 @@ import type { LeadParty } from "./db/generated/enums";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "./errors";
 import { ensure, type Actor } from "./permissions";
 import { fillStatusCounts, type StatusCounts } from "./pillars";
-import { dateOnly, optionalCalendarDate, optionalRecordId, parseInput, recordId, versionSeen } from "./validation";
+import { dateOnly, isoDate, optionalCalendarDate, optionalRecordId, parseInput, recordId, versionSeen } from "./validation";
 
 /** `?pillar=` takes a pillar number (1–5) or its code (P1, DR…). */
 export const commitmentFilter = z.object({
@@ -96,10 +96,6 @@ export async function getCommitment(actor: Actor, id: string) {
   });
   if (!commitment) throw new NotFoundError();
   return commitment;
-}
-
-export function isoDate(date: Date | null): string | null {
-  return date ? date.toISOString().slice(0, 10) : null;
 }
 
 // ---------------------------------------------------------------------------

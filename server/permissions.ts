@@ -25,6 +25,13 @@ export const permissions = {
   "milestones.mine": ["staff"],
   // Reviewers on any commitment; staff on their own milestones only (server/evidence.ts).
   "evidence.log": ["reviewer", "staff"],
+  "round.manage": ["admin", "manager"],
+  // Independent assessments; each author edits and submits only their own (server/assessments.ts).
+  "assessment.write": ["reviewer"],
+  // An agency's self-assessment of its own commitments.
+  "selfAssessment.write": ["staff"],
+  // Publish or return a submitted assessment, never one's own.
+  "assessment.decide": ["admin", "manager"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -77,3 +77,10 @@ export function todayIso(): string {
 export function dateOnly(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
 }
+
+/** A DATE column's value as YYYY-MM-DD. */
+export function isoDate(date: Date): string;
+export function isoDate(date: Date | null): string | null;
+export function isoDate(date: Date | null): string | null {
+  return date ? date.toISOString().slice(0, 10) : null;
+}

@@ -71,3 +71,35 @@ export async function createAgency() {
 export async function createActor(roles: Role[]): Promise<Actor> {
   return actorOf(await createUser({ roles }));
 }
+
+/** An open assessment round covering 2020–2025 unless told otherwise. */
+export async function createRound(options: { openedById?: string; periodStart?: string; periodEnd?: string } = {}) {
+  const openedById = options.openedById ?? (await createUser({ roles: ["manager"] })).id;
+  return db().assessmentRound.create({
+    data: {
+      title: `Round ${unique()}`,
+      periodStart: new Date(`${options.periodStart ?? "2020-01-01"}T00:00:00Z`),
+      periodEnd: new Date(`${options.periodEnd ?? "2025-12-31"}T00:00:00Z`),
+      openedById,
+    },
+  });
+}
+
+/** Evidence on a commitment, published on the given day (2024-06-01 unless told otherwise). */
+export async function createEvidence(options: { commitmentId: string; publishedOn?: string | null; authorId?: string }) {
+  const authorId = options.authorId ?? (await createUser({ roles: ["reviewer"] })).id;
+  const publishedOn = options.publishedOn === undefined ? "2024-06-01" : options.publishedOn;
+  return db().evidence.create({
+    data: {
+      commitmentId: options.commitmentId,
+      title: `Evidence ${unique()}`,
+      kind: "official_document",
+      publisher: "Test publisher",
+      publishedOn: publishedOn ? new Date(`${publishedOn}T00:00:00Z`) : null,
+      summary: "Test summary",
+      shows: "advance",
+      reliability: "official_record",
+      authorId,
+    },
+  });
+}

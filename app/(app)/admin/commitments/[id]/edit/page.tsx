@@ -4,7 +4,8 @@ import { setCommitmentArchivedAction, updateCommitmentAction } from "@/app/actio
 import { ArchiveForm } from "@/components/plan/archive-form";
 import { ArchivedBadge } from "@/components/plan/archived-badge";
 import { CommitmentForm } from "@/components/plan/commitment-form";
-import { getCommitment, isoDate } from "@/server/commitments";
+import { getCommitment } from "@/server/commitments";
+import { isoDate } from "@/server/validation";
 import { orNotFound } from "@/server/pages";
 import { getPlanFormOptions, planAdminForPage } from "@/server/plan-admin";
 

@@ -4,7 +4,7 @@ import { setMilestoneArchivedAction, updateMilestoneAction } from "@/app/actions
 import { ArchiveForm } from "@/components/plan/archive-form";
 import { ArchivedBadge } from "@/components/plan/archived-badge";
 import { MilestoneForm } from "@/components/plan/milestone-form";
-import { isoDate } from "@/server/commitments";
+import { isoDate } from "@/server/validation";
 import { getMilestone } from "@/server/milestones";
 import { orNotFound } from "@/server/pages";
 import { getPlanFormOptions, planAdminForPage } from "@/server/plan-admin";

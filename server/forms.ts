@@ -17,7 +17,7 @@ export type FormState =
   | { status: "idle" }
   | { status: "saved"; savedAt: number; result?: unknown }
   | { status: "invalid"; fieldErrors: FieldErrors; values: FormValues }
-  | { status: "conflict"; current: unknown; values: FormValues }
+  | { status: "conflict"; reason: string; current: unknown; values: FormValues }
   | { status: "failed"; message: "forbidden" | "notFound" | "unauthenticated" | "unavailable" | "internal"; values: FormValues };
 
 export const idleForm: FormState = { status: "idle" };
@@ -45,7 +45,7 @@ export async function runFormAction(formData: FormData, write: (actor: Actor, va
     return { status: "saved", savedAt: Date.now(), result };
   } catch (error) {
     if (error instanceof ValidationError) return { status: "invalid", fieldErrors: error.fieldErrors, values };
-    if (error instanceof ConflictError) return { status: "conflict", current: error.current, values };
+    if (error instanceof ConflictError) return { status: "conflict", reason: error.reason, current: error.current, values };
     if (error instanceof ForbiddenError) return { status: "failed", message: "forbidden", values };
     if (error instanceof NotFoundError) return { status: "failed", message: "notFound", values };
     if (error instanceof UnauthenticatedError) return { status: "failed", message: "unauthenticated", values };

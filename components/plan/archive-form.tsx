@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FormFeedback } from "./form-feedback";
-import { idleForm, type PlanFormAction } from "./form-state";
+import { FormFeedback } from "@/components/form-feedback";
+import { idleForm, type FormAction } from "@/components/form-state";
 
 /**
  * Archives or restores a commitment or milestone (the bound action decides
@@ -17,7 +17,7 @@ export function ArchiveForm({
   kind,
   title,
 }: {
-  action: PlanFormAction;
+  action: FormAction;
   version: number;
   archived: boolean;
   kind: "commitment" | "milestone";

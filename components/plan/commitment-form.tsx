@@ -5,8 +5,8 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { FieldErrorText, SelectField, TextArea, TextField } from "@/components/form-fields";
 import type { PlanFormOptions } from "@/server/plan-admin";
-import { FormFeedback, SubmitButton } from "./form-feedback";
-import { idleForm, issuesOf, listValue, textValue, type PlanFormAction } from "./form-state";
+import { FormFeedback, SubmitButton } from "@/components/form-feedback";
+import { idleForm, issuesOf, listValue, textValue, type FormAction } from "@/components/form-state";
 
 const leadParties = ["us", "mx", "joint"] as const;
 
@@ -30,7 +30,7 @@ export function CommitmentForm({
   commitment,
   pillarId,
 }: {
-  action: PlanFormAction;
+  action: FormAction;
   options: Pick<PlanFormOptions, "pillars" | "agencies" | "owners">;
   commitment?: StoredCommitment;
   pillarId?: string;

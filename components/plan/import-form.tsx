@@ -7,11 +7,11 @@ import type { FieldIssue } from "@/components/form-fields";
 import { FieldErrorText, TextArea } from "@/components/form-fields";
 import type { FormState } from "@/server/forms";
 import type { PlanImportOutcome } from "@/server/plan-import";
-import { FormFeedback, SubmitButton } from "./form-feedback";
-import { idleForm, textValue, type PlanFormAction } from "./form-state";
+import { FormFeedback, SubmitButton } from "@/components/form-feedback";
+import { idleForm, textValue, type FormAction } from "@/components/form-state";
 
 /** The import page's form: Check (a dry run) and Import, on a chosen file or pasted text. */
-export function ImportForm({ action, limit }: { action: PlanFormAction; limit: { bytes: number; megabytes: number } }) {
+export function ImportForm({ action, limit }: { action: FormAction; limit: { bytes: number; megabytes: number } }) {
   const t = useTranslations("planImport");
   const [state, formAction, pending] = useActionState(action, idleForm);
   // The server refuses a large file too; checking it here spares the upload.

@@ -5,8 +5,8 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { SelectField, TextArea, TextField } from "@/components/form-fields";
 import type { PlanFormOptions } from "@/server/plan-admin";
-import { FormFeedback, SubmitButton } from "./form-feedback";
-import { idleForm, issuesOf, textValue, type PlanFormAction } from "./form-state";
+import { FormFeedback, SubmitButton } from "@/components/form-feedback";
+import { idleForm, issuesOf, textValue, type FormAction } from "@/components/form-state";
 
 export interface StoredMilestone {
   commitmentId: string;
@@ -24,7 +24,7 @@ export function MilestoneForm({
   milestone,
   commitmentId,
 }: {
-  action: PlanFormAction;
+  action: FormAction;
   options: Pick<PlanFormOptions, "commitments" | "owners">;
   milestone?: StoredMilestone;
   commitmentId?: string;

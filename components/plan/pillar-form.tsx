@@ -4,8 +4,8 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useActionState } from "react";
 import { TextArea, TextField } from "@/components/form-fields";
-import { FormFeedback, SubmitButton } from "./form-feedback";
-import { idleForm, issuesOf, textValue, type PlanFormAction } from "./form-state";
+import { FormFeedback, SubmitButton } from "@/components/form-feedback";
+import { idleForm, issuesOf, textValue, type FormAction } from "@/components/form-state";
 
 interface StoredPillar {
   number: number;
@@ -16,7 +16,7 @@ interface StoredPillar {
 }
 
 /** Creates a pillar, or edits one when `pillar` is given. */
-export function PillarForm({ action, pillar }: { action: PlanFormAction; pillar?: StoredPillar }) {
+export function PillarForm({ action, pillar }: { action: FormAction; pillar?: StoredPillar }) {
   const t = useTranslations("planAdmin");
   const [state, formAction, pending] = useActionState(action, idleForm);
   return (

@@ -1,11 +1,11 @@
 import type { FieldIssue } from "@/components/form-fields";
 import type { FormState, FormValues } from "@/server/forms";
 
-// What the plan forms show after an answer: on a refusal, what the user typed
+// What a form shows after an answer: on a refusal, what the user typed
 // (state.values) rather than the record's stored values, and each field's
 // problems next to it.
 
-export type PlanFormAction = (state: FormState, formData: FormData) => Promise<FormState>;
+export type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
 
 export const idleForm: FormState = { status: "idle" };
 

@@ -7,7 +7,6 @@ import type { FormState } from "@/server/forms";
 
 /** A refusal that is not about one field, announced as an alert above the form. */
 export function FormFeedback({ state }: { state: FormState }) {
-  const t = useTranslations("planAdmin");
   const errors = useTranslations("errors");
   const pathname = usePathname();
   if (state.status === "invalid") return <FormProblem message="validation" />;
@@ -15,10 +14,10 @@ export function FormFeedback({ state }: { state: FormState }) {
   if (state.status !== "conflict") return null;
   return (
     <div role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-      <p>{errors("conflict.stale")}</p>
+      <p>{errors.has(`conflict.${state.reason}` as "conflict.stale") ? errors(`conflict.${state.reason}` as "conflict.stale") : errors("conflict.stale")}</p>
       {/* A full load, so that the form starts again from the stored record and its new version. */}
       <a href={pathname} className="font-medium underline">
-        {t("reload")}
+        {errors("reload")}
       </a>
     </div>
   );

@@ -182,12 +182,15 @@ export async function evidenceChoices(actor: Actor) {
   });
   return {
     milestoneRequired: !reviewer,
-    commitments: commitments.map(({ agencies, milestones, ...commitment }) => ({
-      ...commitment,
-      milestones: milestones
-        .filter((milestone) => reviewer || mayUpdateStatus(actor, { ownerId: milestone.ownerId, commitment: { agencies } }))
-        .map(({ id, title }) => ({ id, title })),
-    })),
+    commitments: commitments
+      .map(({ agencies, milestones, ...commitment }) => ({
+        ...commitment,
+        milestones: milestones
+          .filter((milestone) => reviewer || mayUpdateStatus(actor, { ownerId: milestone.ownerId, commitment: { agencies } }))
+          .map(({ id, title }) => ({ id, title })),
+      }))
+      // Staff log only on a milestone: a commitment of theirs without a live one offers nothing.
+      .filter((commitment) => reviewer || commitment.milestones.length > 0),
   };
 }
 

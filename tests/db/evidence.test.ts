@@ -161,6 +161,8 @@ describe("what an actor may log evidence on", () => {
     const otherCommitment = (await createCommitment({ agencyIds: [(await createAgency()).id] })).id;
     const owned = (await createMilestone({ commitmentId: otherCommitment, ownerId: staff.id })).id;
     await createMilestone({ commitmentId: otherCommitment });
+    // Their agency's, but with no live milestone to log on.
+    await archivedMilestone((await createCommitment({ agencyIds: [agency] })).id);
 
     const choices = await evidenceChoices(staff);
     expect(choices.milestoneRequired).toBe(true);

@@ -36,3 +36,12 @@ export function SubmitButton({ pending, label, pendingLabel, name, value }: { pe
     </button>
   );
 }
+
+/** Announces that the form's write went through. */
+export function SavedNotice({ message }: { message: string }) {
+  return (
+    <p role="status" className="rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+      {message}
+    </p>
+  );
+}

@@ -4,6 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { submitStatusUpdate } from "@/app/actions/status-updates";
 import type { FormState } from "@/server/forms";
+import { SavedNotice } from "./form-feedback";
 import { FormProblem, SelectField, TextArea, TextField } from "./form-fields";
 
 const statuses = ["not_started", "in_progress", "at_risk", "delayed", "completed", "cancelled"] as const;
@@ -40,11 +41,7 @@ export function StatusUpdateForm({ milestoneId, version, currentStatus }: { mile
       <h2 id="status-update-heading" className="text-xl font-semibold">
         {t("statusUpdate.heading")}
       </h2>
-      {state.status === "saved" && (
-        <p role="status" className="rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          {t("statusUpdate.saved")}
-        </p>
-      )}
+      {state.status === "saved" && <SavedNotice message={t("statusUpdate.saved")} />}
       {conflict && (
         <div role="alert" className="rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">
           <p className="font-medium">{t("statusUpdate.conflictTitle")}</p>

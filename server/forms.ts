@@ -1,4 +1,6 @@
 import "server-only";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import type { FieldErrors } from "./errors";
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from "./errors";
 import { isDatabaseUnavailable } from "./http";
@@ -53,4 +55,24 @@ export async function runFormAction(formData: FormData, write: (actor: Actor, va
     console.error(error);
     return { status: "failed", message: "internal", values };
   }
+}
+
+/**
+ * Runs a write whose result has a page of its own: on success every page is
+ * refreshed (the write may show anywhere) and the browser goes to that page;
+ * otherwise the refusal is the form's answer.
+ */
+export async function runFormActionThenShow<Saved>(
+  formData: FormData,
+  write: (actor: Actor, values: FormValues) => Promise<Saved>,
+  pageOf: (saved: Saved) => string,
+): Promise<FormState> {
+  const saved: { record?: Saved } = {};
+  const state = await runFormAction(formData, async (actor, values) => {
+    saved.record = await write(actor, values);
+  });
+  if (state.status !== "saved" || saved.record === undefined) return state;
+  revalidatePath("/", "layout");
+  // redirect() throws, so it stays outside runFormAction, which would take it for a fault.
+  redirect(pageOf(saved.record));
 }

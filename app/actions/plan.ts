@@ -1,9 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { createCommitment, setCommitmentArchived, updateCommitment } from "@/server/commitments";
-import { runFormAction, type FormState, type FormValues } from "@/server/forms";
+import { runFormAction, runFormActionThenShow, type FormState, type FormValues } from "@/server/forms";
 import { createMilestone, setMilestoneArchived, updateMilestone } from "@/server/milestones";
 import type { Actor } from "@/server/permissions";
 import { createPillar, updatePillar } from "@/server/pillars";
@@ -17,22 +16,6 @@ function planChanged(): void {
   revalidatePath("/", "layout");
 }
 
-/** Saves through `write`; on success goes to the saved record's page, otherwise answers the refusal. */
-async function saveThenShow<Saved>(
-  formData: FormData,
-  write: (actor: Actor, values: FormValues) => Promise<Saved>,
-  pageOf: (saved: Saved) => string,
-): Promise<FormState> {
-  const saved: { record?: Saved } = {};
-  const state = await runFormAction(formData, async (actor, values) => {
-    saved.record = await write(actor, values);
-  });
-  if (state.status !== "saved" || saved.record === undefined) return state;
-  planChanged();
-  // redirect() throws, so it stays outside runFormAction, which would take it for a fault.
-  redirect(pageOf(saved.record));
-}
-
 async function archiveOrRestore(formData: FormData, write: (actor: Actor, values: FormValues) => Promise<void>): Promise<FormState> {
   const state = await runFormAction(formData, write);
   if (state.status === "saved") planChanged();
@@ -40,19 +23,19 @@ async function archiveOrRestore(formData: FormData, write: (actor: Actor, values
 }
 
 export async function createPillarAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return saveThenShow(formData, createPillar, (pillar) => `/pillars/${pillar.number}`);
+  return runFormActionThenShow(formData, createPillar, (pillar) => `/pillars/${pillar.number}`);
 }
 
 export async function updatePillarAction(id: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  return saveThenShow(formData, (actor, values) => updatePillar(actor, id, values), (pillar) => `/pillars/${pillar.number}`);
+  return runFormActionThenShow(formData, (actor, values) => updatePillar(actor, id, values), (pillar) => `/pillars/${pillar.number}`);
 }
 
 export async function createCommitmentAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return saveThenShow(formData, createCommitment, (commitment) => `/commitments/${commitment.id}`);
+  return runFormActionThenShow(formData, createCommitment, (commitment) => `/commitments/${commitment.id}`);
 }
 
 export async function updateCommitmentAction(id: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  return saveThenShow(formData, (actor, values) => updateCommitment(actor, id, values), (commitment) => `/commitments/${commitment.id}`);
+  return runFormActionThenShow(formData, (actor, values) => updateCommitment(actor, id, values), (commitment) => `/commitments/${commitment.id}`);
 }
 
 export async function setCommitmentArchivedAction(id: string, archive: boolean, _previous: FormState, formData: FormData): Promise<FormState> {
@@ -60,11 +43,11 @@ export async function setCommitmentArchivedAction(id: string, archive: boolean, 
 }
 
 export async function createMilestoneAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return saveThenShow(formData, createMilestone, (milestone) => `/milestones/${milestone.id}`);
+  return runFormActionThenShow(formData, createMilestone, (milestone) => `/milestones/${milestone.id}`);
 }
 
 export async function updateMilestoneAction(id: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  return saveThenShow(formData, (actor, values) => updateMilestone(actor, id, values), (milestone) => `/milestones/${milestone.id}`);
+  return runFormActionThenShow(formData, (actor, values) => updateMilestone(actor, id, values), (milestone) => `/milestones/${milestone.id}`);
 }
 
 export async function setMilestoneArchivedAction(id: string, archive: boolean, _previous: FormState, formData: FormData): Promise<FormState> {

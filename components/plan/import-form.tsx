@@ -9,6 +9,7 @@ import type { FormState } from "@/server/forms";
 import type { PlanImportOutcome } from "@/server/plan-import";
 import { FormFeedback, SubmitButton } from "@/components/form-feedback";
 import { idleForm, textValue, type FormAction } from "@/components/form-state";
+import { TableHead } from "@/components/table";
 
 /** The import page's form: Check (a dry run) and Import, on a chosen file or pasted text. */
 export function ImportForm({ action, limit }: { action: FormAction; limit: { bytes: number; megabytes: number } }) {
@@ -90,15 +91,7 @@ function CheckResult({ outcome }: { outcome: Extract<PlanImportOutcome, { mode: 
       {summary.commitments.length > 0 && (
         <table className="mt-4 w-full text-left text-sm">
           <caption className="text-left font-medium">{t("planCaption")}</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-1 pr-2">{t("firstRowColumn")}</th>
-              <th scope="col" className="py-1 pr-2">{t("pillarColumn")}</th>
-              <th scope="col" className="py-1 pr-2">{t("commitmentColumn")}</th>
-              <th scope="col" className="py-1 pr-2">{t("actionColumn")}</th>
-              <th scope="col" className="py-1">{t("milestonesColumn")}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t("firstRowColumn"), t("pillarColumn"), t("commitmentColumn"), t("actionColumn"), t("milestonesColumn")]} />
           <tbody>
             {summary.commitments.map((commitment) => (
               <tr key={commitment.row} className="border-b border-slate-100">
@@ -127,14 +120,7 @@ function ImportResultView({ result }: { result: Extract<PlanImportOutcome, { mod
       </ul>
       <table className="mt-4 w-full text-left text-sm">
         <caption className="text-left font-medium">{t("importedCaption")}</caption>
-        <thead>
-          <tr className="border-b border-slate-300">
-            <th scope="col" className="py-1 pr-2">{t("pillarColumn")}</th>
-            <th scope="col" className="py-1 pr-2">{t("commitmentColumn")}</th>
-            <th scope="col" className="py-1 pr-2">{t("actionColumn")}</th>
-            <th scope="col" className="py-1">{t("milestonesColumn")}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[t("pillarColumn"), t("commitmentColumn"), t("actionColumn"), t("milestonesColumn")]} />
         <tbody>
           {result.commitments.map((commitment) => (
             <tr key={commitment.id} className="border-b border-slate-100">
@@ -166,13 +152,7 @@ function ProblemTable({ problems }: { problems: FieldIssue[] }) {
   return (
     <table className="mt-4 w-full text-left text-sm" data-testid="import-problems">
       <caption className="text-left font-medium">{t("problemsCaption")}</caption>
-      <thead>
-        <tr className="border-b border-slate-300">
-          <th scope="col" className="py-1 pr-2">{t("rowColumn")}</th>
-          <th scope="col" className="py-1 pr-2">{t("columnColumn")}</th>
-          <th scope="col" className="py-1">{t("problemColumn")}</th>
-        </tr>
-      </thead>
+      <TableHead columns={[t("rowColumn"), t("columnColumn"), t("problemColumn")]} />
       <tbody>
         {problems.map((issue, index) => (
           <tr key={index} className="border-b border-slate-100 align-top">

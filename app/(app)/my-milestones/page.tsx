@@ -6,6 +6,7 @@ import { ValidationError } from "@/server/errors";
 import { actorForPage } from "@/server/pages";
 import { can } from "@/server/permissions";
 import { listPillars, milestoneStatuses } from "@/server/pillars";
+import { TableHead } from "@/components/table";
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
@@ -87,15 +88,7 @@ export default async function MyMilestonesPage({ searchParams }: Props) {
             <p className="mt-2 text-sm">{t("myMilestones.none")}</p>
           ) : (
             <table className="mt-3 w-full text-left text-sm">
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-1 pr-2">{t("pillar.milestoneColumn")}</th>
-                  <th scope="col" className="py-1 pr-2">{t("myMilestones.commitment")}</th>
-                  <th scope="col" className="py-1 pr-2">{t("pillar.dueColumn")}</th>
-                  <th scope="col" className="py-1 pr-2">{t("myMilestones.lastUpdate")}</th>
-                  <th scope="col" className="py-1">{t("pillar.statusColumn")}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[t("pillar.milestoneColumn"), t("myMilestones.commitment"), t("pillar.dueColumn"), t("myMilestones.lastUpdate"), t("pillar.statusColumn")]} />
               <tbody>
                 {items.map((m) => (
                   <tr key={m.id} className="border-b border-slate-100">

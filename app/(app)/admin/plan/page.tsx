@@ -6,6 +6,7 @@ import { ArchiveForm } from "@/components/plan/archive-form";
 import { ArchivedBadge } from "@/components/plan/archived-badge";
 import { StatusBadge } from "@/components/status-badge";
 import { getPlanForAdmin, planAdminForPage } from "@/server/plan-admin";
+import { TableHead } from "@/components/table";
 
 export async function generateMetadata() {
   const t = await getTranslations("planAdmin");
@@ -79,14 +80,7 @@ export default async function AdminPlanPage() {
                 ) : (
                   <table className="mt-3 w-full text-left text-sm">
                     <caption className="sr-only">{t("planAdmin.milestonesCaption", { title: commitment.title })}</caption>
-                    <thead>
-                      <tr className="border-b border-slate-200">
-                        <th scope="col" className="py-1 pr-2">{t("pillar.milestoneColumn")}</th>
-                        <th scope="col" className="py-1 pr-2">{t("pillar.dueColumn")}</th>
-                        <th scope="col" className="py-1 pr-2">{t("pillar.statusColumn")}</th>
-                        <th scope="col" className="py-1">{t("planAdmin.actionsColumn")}</th>
-                      </tr>
-                    </thead>
+                    <TableHead columns={[t("pillar.milestoneColumn"), t("pillar.dueColumn"), t("pillar.statusColumn"), t("planAdmin.actionsColumn")]} />
                     <tbody>
                       {commitment.milestones.map((milestone) => (
                         <tr key={milestone.id} className="border-b border-slate-100 align-top">

@@ -468,6 +468,7 @@ export async function getAssessment(actor: Actor, rawId: string) {
               summary: true,
               shows: true,
               reliability: true,
+              createdAt: true,
               retraction: { select: { reason: true } },
               milestone: { select: { id: true, title: true } },
             },

@@ -1,0 +1,236 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import {
+  amendAssessmentAction,
+  publishAssessmentAction,
+  returnAssessmentAction,
+  submitAssessmentAction,
+} from "@/app/actions/assessments";
+import { AssessmentForm } from "@/components/assessments/assessment-form";
+import { StepForm } from "@/components/assessments/step-form";
+import { AssessmentStateBadge, VerdictPair } from "@/components/assessments/verdict";
+import { EvidenceList } from "@/components/evidence-list";
+import { citableEvidence, getAssessment } from "@/server/assessments";
+import { actorForPage, orNotFound } from "@/server/pages";
+import { can } from "@/server/permissions";
+import { isoDate } from "@/server/validation";
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function AssessmentPage({ params }: Props) {
+  const actor = await actorForPage();
+  const { id } = await params;
+  const assessment = await orNotFound(getAssessment(actor, id));
+  const [citable, t, format] = await Promise.all([
+    assessment.mayEdit ? citableEvidence(actor, assessment.id) : Promise.resolve([]),
+    getTranslations(),
+    getFormatter(),
+  ]);
+  const moment = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
+  const day = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
+  const newest = assessment.versions[0];
+  const amended = assessment.versions.find((version) => version.edition === assessment.edition - 1);
+
+  return (
+    <>
+      <p className="text-sm">
+        <Link href={`/rounds/${assessment.round.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+          {assessment.round.title}
+        </Link>
+        {" › "}
+        <Link href={`/pillars/${assessment.pillar.number}`} className="text-brand-700 underline-offset-2 hover:underline">
+          {t("rounds.pillarOption", { number: assessment.pillar.number, name: assessment.pillar.name })}
+        </Link>
+      </p>
+      <h1 className="mt-1 text-2xl font-semibold">
+        {assessment.commitment ? t("assessment.titleCommitment", { title: assessment.commitment.title }) : t("assessment.title", { number: assessment.pillar.number })}
+      </h1>
+      <p className="mt-2 flex flex-wrap items-center gap-2 text-sm" data-testid="assessment-header">
+        <AssessmentStateBadge state={assessment.state} />
+        <span>{t(`assessment.kind.${assessment.kind}`)}</span>
+        <span>· {t("assessment.edition", { edition: assessment.edition })}</span>
+      </p>
+      {amended && <p className="mt-2 text-sm">{t("assessment.amends", { edition: amended.edition })}</p>}
+      {newest && newest.id !== assessment.id && newest.state === "published" && assessment.state === "published" && (
+        <p role="note" className="mt-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          {t("assessment.amendedBy")}{" "}
+          <Link href={`/assessments/${newest.id}`} className="font-medium underline">
+            {t("assessment.openNewer")}
+          </Link>
+        </p>
+      )}
+      {assessment.returnComment && (assessment.state === "returned" || assessment.state === "submitted") && (
+        <div className="mt-4 max-w-3xl rounded border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950" data-testid="return-comment">
+          <p className="font-medium">{t("assessment.returnedBy", { name: assessment.returnedBy?.name ?? "" })}</p>
+          <p className="mt-1 whitespace-pre-line">{assessment.returnComment}</p>
+        </div>
+      )}
+
+      <dl className="mt-4 grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
+        <dt className="font-medium">{t("assessment.advances")}</dt>
+        <dd data-testid="verdict-advances">{assessment.advances ? t(`advances.${assessment.advances}`) : t("assessment.notRated")}</dd>
+        <dt className="font-medium">{t("assessment.results")}</dt>
+        <dd data-testid="verdict-results">{assessment.results ? t(`results.${assessment.results}`) : t("assessment.notRated")}</dd>
+        <dt className="font-medium">{t("assessment.author")}</dt>
+        <dd>{assessment.author.name}</dd>
+        {assessment.agency && (
+          <>
+            <dt className="font-medium">{t("assessment.agency")}</dt>
+            <dd>{assessment.agency.name}</dd>
+          </>
+        )}
+        {assessment.submittedAt && (
+          <>
+            <dt className="font-medium">{t("assessment.state.submitted")}</dt>
+            <dd>{t("assessment.submittedOn", { date: moment(assessment.submittedAt) })}</dd>
+          </>
+        )}
+        {assessment.publishedAt && (
+          <>
+            <dt className="font-medium">{t("assessment.state.published")}</dt>
+            <dd>{t("assessment.publishedBy", { name: assessment.publishedBy?.name ?? "", date: day(assessment.publishedAt) })}</dd>
+          </>
+        )}
+      </dl>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="narrative-heading">
+          <h2 id="narrative-heading" className="text-xl font-semibold">
+            {t("assessment.narrative")}
+          </h2>
+          <p className="mt-2 whitespace-pre-line" data-testid="narrative">
+            {assessment.narrative.trim() === "" ? t("assessment.noNarrative") : assessment.narrative}
+          </p>
+        </section>
+        <section aria-labelledby="cited-heading">
+          <h2 id="cited-heading" className="text-xl font-semibold">
+            {t("assessment.citedHeading")}
+          </h2>
+          <EvidenceList items={assessment.citations.map((citation) => citation.evidence)} empty={t("assessment.noCitations")} />
+        </section>
+      </div>
+
+      {assessment.beside.length > 0 && (
+        <section aria-labelledby="beside-heading" className="mt-8">
+          <h2 id="beside-heading" className="text-xl font-semibold">
+            {t("assessment.besideHeading")}
+          </h2>
+          <ul className="mt-2 space-y-2 text-sm">
+            {assessment.beside.map((other) => (
+              <li key={other.id} className="rounded border border-slate-200 bg-white p-3">
+                <Link href={`/assessments/${other.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  {other.kind === "self_assessment"
+                    ? t("assessment.besideSelf", { agency: other.agency?.name ?? "" })
+                    : t("assessment.besideIndependent", { name: other.author.name })}
+                </Link>
+                {other.commitment && <span className="text-slate-600"> · {other.commitment.title}</span>}
+                <span className="block">
+                  <VerdictPair advances={other.advances} results={other.results} />
+                </span>
+                <span className={other.comparison.flagged ? "mt-1 inline-block rounded bg-red-100 px-1.5 py-0.5 font-semibold text-red-800" : "mt-1 block text-slate-600"}>
+                  {other.comparison.flagged ? `⚑ ${t("rounds.flagged")}` : t("rounds.notFlagged")}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {assessment.round.status === "closed" && (assessment.state === "draft" || assessment.state === "returned") && (
+        <p className="mt-6 text-sm">{t("assessment.roundClosedNote")}</p>
+      )}
+
+      {assessment.mayEdit && (
+        <div className="mt-8 grid max-w-4xl gap-6">
+          <AssessmentForm
+            assessmentId={assessment.id}
+            saved={{
+              version: assessment.version,
+              advances: assessment.advances,
+              results: assessment.results,
+              narrative: assessment.narrative,
+              evidenceIds: assessment.citations.map((citation) => citation.evidenceId),
+            }}
+            citable={citable.map((evidence) => ({
+              id: evidence.id,
+              title: evidence.title,
+              publisher: evidence.publisher,
+              publishedOn: evidence.publishedOn ? isoDate(evidence.publishedOn) : null,
+              commitmentTitle: evidence.commitment.title,
+            }))}
+          />
+          <StepForm
+            id="submit"
+            action={submitAssessmentAction.bind(null, assessment.id)}
+            version={assessment.version}
+            heading={t("assessment.submitHeading")}
+            hint={t("assessment.submitHint")}
+            label={t("assessment.submit")}
+            pendingLabel={t("assessment.submitting")}
+          />
+        </div>
+      )}
+
+      {assessment.mayDecide && (
+        <div className="mt-8 grid max-w-4xl gap-6 lg:grid-cols-2">
+          <StepForm
+            id="publish"
+            action={publishAssessmentAction.bind(null, assessment.id)}
+            version={assessment.version}
+            heading={t("assessment.decideHeading")}
+            label={t("assessment.publish")}
+            pendingLabel={t("assessment.publishing")}
+          />
+          <StepForm
+            id="return"
+            action={returnAssessmentAction.bind(null, assessment.id)}
+            version={assessment.version}
+            heading={t("assessment.return")}
+            label={t("assessment.return")}
+            pendingLabel={t("assessment.returning")}
+            withComment
+          />
+        </div>
+      )}
+      {assessment.state === "submitted" && can(actor, "assessment.decide") && assessment.authorId === actor.id && (
+        <p className="mt-6 text-sm">{t("assessment.ownWork")}</p>
+      )}
+
+      {assessment.mayAmend && (
+        <div className="mt-8 max-w-2xl">
+          <StepForm
+            id="amend"
+            action={amendAssessmentAction.bind(null, assessment.id)}
+            heading={t("assessment.amendHeading")}
+            hint={t("assessment.amendHint")}
+            label={t("assessment.amend")}
+            pendingLabel={t("assessment.amending")}
+          />
+        </div>
+      )}
+
+      {assessment.versions.length > 1 && (
+        <section aria-labelledby="versions-heading" className="mt-8">
+          <h2 id="versions-heading" className="text-xl font-semibold">
+            {t("assessment.versionsHeading")}
+          </h2>
+          <ol className="mt-2 space-y-1 text-sm" data-testid="versions">
+            {assessment.versions.map((version) => (
+              <li key={version.id}>
+                {version.id === assessment.id ? (
+                  <span>
+                    {t("assessment.versionItem", { edition: version.edition, state: t(`assessment.state.${version.state}`) })} {t("assessment.current")}
+                  </span>
+                ) : (
+                  <Link href={`/assessments/${version.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                    {t("assessment.versionItem", { edition: version.edition, state: t(`assessment.state.${version.state}`) })}
+                  </Link>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </>
+  );
+}

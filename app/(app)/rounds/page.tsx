@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { OpenRoundForm } from "@/components/rounds/open-round-form";
+import { actorForPage } from "@/server/pages";
+import { can } from "@/server/permissions";
+import { listRounds } from "@/server/rounds";
+import { TableHead } from "@/components/table";
+
+export async function generateMetadata() {
+  const t = await getTranslations("rounds");
+  return { title: t("title") };
+}
+
+export default async function RoundsPage() {
+  const actor = await actorForPage();
+  const [rounds, t, format] = await Promise.all([listRounds(actor), getTranslations("rounds"), getFormatter()]);
+  const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium" });
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">{t("intro")}</p>
+      {rounds.length === 0 ? (
+        <p className="mt-6">{t("none")}</p>
+      ) : (
+        <table className="mt-6 w-full max-w-5xl border-collapse bg-white text-left text-sm">
+          <TableHead columns={[t("round"), t("period"), t("status"), t("counts")]} />
+          <tbody>
+            {rounds.map((round) => (
+              <tr key={round.id} className="border-b border-slate-200">
+                <td className="p-2">
+                  <Link href={`/rounds/${round.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                    {round.title}
+                  </Link>
+                </td>
+                <td className="p-2">{t("periodRange", { start: day(round.periodStart), end: day(round.periodEnd) })}</td>
+                <td className="p-2">{round.status === "open" ? t("open") : t("closed")}</td>
+                <td className="p-2">{t("countsValue", { published: round.assessments.published ?? 0, submitted: round.assessments.submitted ?? 0 })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {can(actor, "round.manage") && <OpenRoundForm />}
+    </>
+  );
+}

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectNoSeriousAccessibilityFindings } from "./helpers";
 import { storageStateOf } from "./users";
 
@@ -8,6 +8,14 @@ const borderRiskManagement = "Risk management and pre-clearance at the border";
 /** A word no demo record contains, so that a search finds only what the test logged. */
 function uniqueWord(): string {
   return `zq${Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("")}`;
+}
+
+async function commitmentId(request: APIRequestContext, pillar: number, title: string): Promise<string> {
+  const response = await request.get(`/api/v1/commitments?pillar=${pillar}`);
+  const { data } = (await response.json()) as { data: { id: string; title: string }[] };
+  const found = data.find((commitment) => commitment.title === title);
+  expect(found, title).toBeDefined();
+  return found!.id;
 }
 
 async function applyFilters(page: Page) {
@@ -25,7 +33,7 @@ async function chooseCommitment(page: Page, title: string) {
 test.describe("reviewers", () => {
   test.use({ storageState: storageStateOf("reviewer") });
 
-  test("filter and search the log, keep the filters in the URL, and open a record with what cites it", async ({ page }) => {
+  test("filter and search the log, with the filters kept in the URL", async ({ page }) => {
     await page.goto("/evidence");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Evidence log");
     await expectNoSeriousAccessibilityFindings(page);
@@ -55,6 +63,12 @@ test.describe("reviewers", () => {
     await expect(page.getByLabel("Search", { exact: true })).toHaveValue("");
     await page.getByLabel("Search", { exact: true }).fill("fusion groups");
     await page.getByLabel("Search", { exact: true }).press("Enter");
+    await expect(page).toHaveURL(/q=fusion\+groups/);
+    await expect(page.getByRole("link", { name: "Intelligence sharing described as an important evolution" })).toBeVisible();
+  });
+
+  test("open a record with the published assessments that cite it", async ({ page }) => {
+    await page.goto("/evidence?q=fusion+groups");
     await page.getByRole("link", { name: "Intelligence sharing described as an important evolution" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Intelligence sharing described as an important evolution");
     const citedBy = page.getByTestId("cited-by");
@@ -64,7 +78,7 @@ test.describe("reviewers", () => {
     await expectNoSeriousAccessibilityFindings(page);
   });
 
-  test("log evidence after a refusal that keeps what was typed, then retract it: the log and the commitment page say so", async ({ page }) => {
+  test("log evidence after a refusal that names the field and keeps what was typed", async ({ page }) => {
     const word = uniqueWord();
     const title = `Port screening report ${word}`;
     await page.goto("/evidence");
@@ -101,6 +115,25 @@ test.describe("reviewers", () => {
     await expect(page.getByText("No published assessment cites this evidence.")).toBeVisible();
     await expect(page.getByRole("link", { name: /edit/i })).toHaveCount(0);
     await expectNoSeriousAccessibilityFindings(page);
+  });
+
+  test("retract evidence with a reason: the record, the log and the commitment page say so", async ({ page }) => {
+    const word = uniqueWord();
+    const title = `Port screening report ${word}`;
+    const created = await page.request.post("/api/v1/evidence", {
+      data: {
+        commitmentId: await commitmentId(page.request, 1, intelligenceSharing),
+        title,
+        kind: "media_report",
+        publisher: "E2E Gazette",
+        url: "https://example.org/report",
+        summary: "Fusion cells met weekly through 2023.",
+        shows: "advance",
+        reliability: "press_report",
+      },
+    });
+    expect(created.status()).toBe(201);
+    await page.goto(`/evidence/${((await created.json()) as { data: { id: string } }).data.id}`);
 
     await page.getByRole("button", { name: "Retract the evidence" }).click();
     await expect(page.getByText("This field is required.")).toBeVisible();
@@ -135,11 +168,7 @@ test.describe("program staff", () => {
     await expect(commitments.filter({ hasText: intelligenceSharing })).toHaveCount(1);
     await expect(commitments.filter({ hasText: borderRiskManagement })).toHaveCount(0);
 
-    const response = await page.request.get("/api/v1/commitments?pillar=3");
-    const { data } = (await response.json()) as { data: { id: string; title: string }[] };
-    const border = data.find((commitment) => commitment.title === borderRiskManagement);
-    expect(border).toBeDefined();
-    await page.goto(`/evidence/new?commitment=${border!.id}`);
+    await page.goto(`/evidence/new?commitment=${await commitmentId(page.request, 3, borderRiskManagement)}`);
     await expect(page.getByText("You cannot log evidence on that commitment. Choose one from the list.")).toBeVisible();
 
     await chooseCommitment(page, intelligenceSharing);

@@ -230,3 +230,53 @@ test("an agency's self-assessment stands beside the independent verdict, flagged
   await expect(comparisons).toContainText("advances 2, results 1");
   await expectNoSeriousAccessibilityFindings(manager);
 });
+
+test("the rounds and assessments API answers 201, 200, 400, 401, 403, 404 and 409 as the rules say", async ({ browser, playwright }) => {
+  const manager = await pageAs(browser, "manager");
+  const reviewer = await pageAs(browser, "reviewer");
+  const staff = await pageAs(browser, "staff");
+  const pillars = await pillarIds(reviewer.request);
+
+  const badRound = await manager.request.post("/api/v1/rounds", { data: { title: " ", periodStart: "2024-01-01", periodEnd: "2023-12-31" } });
+  expect(badRound.status()).toBe(400);
+  expect(Object.keys(((await badRound.json()) as { fields: object }).fields).sort()).toEqual(["periodEnd", "title"]);
+  expect((await reviewer.request.post("/api/v1/rounds", { data: { title: "Mine", periodStart: "2024-01-01", periodEnd: "2024-12-31" } })).status()).toBe(403);
+  const opened = await manager.request.post("/api/v1/rounds", { data: { title: `API round ${unique()}`, periodStart: "2020-01-01", periodEnd: dayOffset(30) } });
+  expect(opened.status()).toBe(201);
+  const roundId = ((await opened.json()) as { data: { id: string } }).data.id;
+
+  const badDraft = await reviewer.request.post("/api/v1/assessments", {
+    data: { roundId, pillarId: pillars.get(1), advances: "heroic", results: "great", narrative: "x".repeat(20_001) },
+  });
+  expect(badDraft.status()).toBe(400);
+  expect(Object.keys(((await badDraft.json()) as { fields: object }).fields).sort()).toEqual(["advances", "narrative", "results"]);
+  expect((await staff.request.post("/api/v1/assessments", { data: { roundId, pillarId: pillars.get(1) } })).status()).toBe(403);
+  const listed = async () => ((await (await reviewer.request.get(`/api/v1/assessments?round=${roundId}`)).json()) as { data: unknown[] }).data.length;
+  expect(await listed()).toBe(0);
+
+  const created = await reviewer.request.post("/api/v1/assessments", { data: { roundId, pillarId: pillars.get(1) } });
+  expect(created.status()).toBe(201);
+  const draft = ((await created.json()) as { data: { id: string; version: number } }).data;
+  expect((await manager.request.get(`/api/v1/assessments/${draft.id}`)).status()).toBe(404);
+  const incomplete = await reviewer.request.post(`/api/v1/assessments/${draft.id}/submit`, { data: { version: draft.version } });
+  expect(incomplete.status()).toBe(400);
+  expect(Object.keys(((await incomplete.json()) as { fields: object }).fields).sort()).toEqual(["advances", "evidenceIds", "narrative", "results"]);
+  const crafted = await reviewer.request.patch(`/api/v1/assessments/${draft.id}`, { data: { version: draft.version, state: "published" } });
+  expect(crafted.status()).toBe(400);
+  expect((await reviewer.request.patch(`/api/v1/assessments/${draft.id}`, { data: { version: draft.version + 5, narrative: "Stale" } })).status()).toBe(409);
+  expect((await reviewer.request.post(`/api/v1/assessments/${draft.id}/publish`, { data: { version: draft.version } })).status()).toBe(403);
+  expect((await manager.request.post(`/api/v1/assessments/${draft.id}/return`, { data: { version: draft.version, comment: "Why?" } })).status()).toBe(404);
+  expect((await reviewer.request.get("/api/v1/assessments/no-such-assessment")).status()).toBe(404);
+
+  const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  expect((await anonymous.get("/api/v1/rounds")).status()).toBe(401);
+  expect((await anonymous.post(`/api/v1/assessments/${draft.id}/submit`, { data: { version: 1 } })).status()).toBe(401);
+  await anonymous.dispose();
+
+  expect((await reviewer.request.post(`/api/v1/rounds/${roundId}/close`)).status()).toBe(403);
+  expect((await manager.request.post(`/api/v1/rounds/${roundId}/close`)).status()).toBe(200);
+  expect((await manager.request.post(`/api/v1/rounds/${roundId}/close`)).status()).toBe(409);
+  const afterClose = await reviewer.request.patch(`/api/v1/assessments/${draft.id}`, { data: { version: draft.version, narrative: "Too late" } });
+  expect(afterClose.status()).toBe(409);
+  expect(((await afterClose.json()) as { message: string }).message).toContain("closed");
+});

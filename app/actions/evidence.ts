@@ -1,9 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { logEvidence, retractEvidence } from "@/server/evidence";
-import { runFormAction, type FormState } from "@/server/forms";
+import { runFormAction, runFormActionThenShow, type FormState } from "@/server/forms";
 
 // The evidence forms; same rules as POST /api/v1/evidence and
 // POST /api/v1/evidence/{id}/retractions. Evidence shows on the log, its own
@@ -11,14 +10,7 @@ import { runFormAction, type FormState } from "@/server/forms";
 
 /** Logs evidence; a saved record opens on its own page. */
 export async function logEvidenceAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const saved: { id?: string } = {};
-  const state = await runFormAction(formData, async (actor, values) => {
-    saved.id = (await logEvidence(actor, values)).id;
-  });
-  if (state.status !== "saved" || saved.id === undefined) return state;
-  revalidatePath("/", "layout");
-  // redirect() throws, so it stays outside runFormAction, which would take it for a fault.
-  redirect(`/evidence/${saved.id}`);
+  return runFormActionThenShow(formData, logEvidence, (evidence) => `/evidence/${evidence.id}`);
 }
 
 export async function retractEvidenceAction(evidenceId: string, _previous: FormState, formData: FormData): Promise<FormState> {

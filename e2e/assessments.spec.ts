@@ -97,7 +97,9 @@ test("the review cycle: draft, submit, return with a comment, revise, resubmit, 
   // A reviewer never decides on an assessment.
   await expect(reviewer.getByRole("button", { name: "Publish" })).toHaveCount(0);
 
-  // The manager returns it with a comment.
+  // The manager finds it waiting for a decision and returns it with a comment.
+  await manager.goto("/rounds");
+  await expect(manager.getByRole("region", { name: "Awaiting your decision" })).toContainText(roundTitle);
   await manager.goto(assessmentUrl);
   await expectNoSeriousAccessibilityFindings(manager);
   await manager.getByRole("button", { name: "Return to author" }).click();
@@ -106,8 +108,10 @@ test("the review cycle: draft, submit, return with a comment, revise, resubmit, 
   await manager.getByRole("button", { name: "Return to author" }).click();
   await expect(manager.getByTestId("assessment-header")).toContainText("Returned");
 
-  // The reviewer sees the comment, revises and resubmits.
-  await reviewer.goto(assessmentUrl);
+  // The reviewer finds it among their work in progress, sees the comment, revises and resubmits.
+  await reviewer.goto("/rounds");
+  await reviewer.getByRole("region", { name: "Your assessments in progress" }).getByRole("link", { name: new RegExp(roundTitle) }).click();
+  await expect(reviewer).toHaveURL(assessmentUrl);
   await expect(reviewer.getByTestId("return-comment")).toContainText("Cite the conviction figures for the same period.");
   await expect(reviewer.getByRole("textbox", { name: "Narrative" })).toHaveValue("Prosecutor training advanced steadily; convictions have not yet followed.");
   await reviewer.getByRole("textbox", { name: "Narrative" }).fill("Prosecutor training advanced steadily; convictions stayed flat over the period.");
@@ -228,6 +232,11 @@ test("an agency's self-assessment stands beside the independent verdict, flagged
   await expect(comparisons).toContainText("Limited / Slow");
   await expect(comparisons).toContainText("Two or more steps apart");
   await expect(comparisons).toContainText("advances 2, results 1");
+  await expectNoSeriousAccessibilityFindings(manager);
+
+  // The commitment's own page shows the same pair, round by round.
+  await manager.goto(`/commitments/${mine.commitment.id}`);
+  await expect(manager.getByTestId("comparisons")).toContainText("Two or more steps apart");
   await expectNoSeriousAccessibilityFindings(manager);
 });
 

@@ -61,6 +61,7 @@ export const assessmentFilter = z.object({
   commitment: optionalRecordId,
   state: z.preprocess((value) => (value === "" ? undefined : value), z.enum(AssessmentState).optional()),
   kind: z.preprocess((value) => (value === "" ? undefined : value), z.enum(AssessmentKind).optional()),
+  mine: z.enum(["true", "false"]).optional(),
 });
 
 // ---------------------------------------------------------------------------
@@ -425,6 +426,7 @@ export async function listAssessments(actor: Actor, rawFilter: unknown) {
           ...(filter.commitment ? { commitmentId: filter.commitment } : {}),
           ...(filter.state ? { state: filter.state } : {}),
           ...(filter.kind ? { kind: filter.kind } : {}),
+          ...(filter.mine === "true" ? { authorId: actor.id } : {}),
         },
       ],
     },
@@ -432,6 +434,8 @@ export async function listAssessments(actor: Actor, rawFilter: unknown) {
     select: listSelect,
   });
 }
+
+export type AssessmentListItem = Awaited<ReturnType<typeof listAssessments>>[number];
 
 /**
  * One assessment as its page shows it: the verdict, the narrative with the
@@ -548,28 +552,38 @@ async function counterparts(assessment: { roundId: string; pillarId: string; com
 }
 
 /**
- * The round's self-assessments side by side with the independent verdict on
- * the same commitment (or its pillar), standing versions only, with the
- * pairs two or more steps apart flagged.
+ * Self-assessments side by side with the independent verdict on the same
+ * commitment in the same round (or, failing that, on its pillar), standing
+ * versions only, with the pairs two or more steps apart flagged: those of one
+ * round, or those of one commitment across rounds.
  */
-export async function selfAssessmentComparisons(actor: Actor, rawRoundId: string) {
+export async function selfAssessmentComparisons(actor: Actor, rawScope: unknown) {
   ensure(actor, "plan.read");
-  const { id: roundId } = parseInput(z.object({ id: recordId }), { id: rawRoundId });
+  const scope = parseInput(z.union([z.strictObject({ round: recordId }), z.strictObject({ commitment: recordId })]), rawScope);
+  const pillarOfCommitment =
+    "commitment" in scope ? (await db().commitment.findUnique({ where: { id: scope.commitment }, select: { pillarId: true } }))?.pillarId : undefined;
+  if ("commitment" in scope && !pillarOfCommitment) throw new NotFoundError();
   const standing = await db().assessment.findMany({
-    where: { ...standingAssessments, roundId },
-    orderBy: [{ pillar: { number: "asc" } }, { publishedAt: "desc" }],
-    select: { ...verdictSelect, pillar: { select: { number: true } } },
+    where: {
+      ...standingAssessments,
+      ...("round" in scope
+        ? { roundId: scope.round }
+        : { OR: [{ commitmentId: scope.commitment }, { pillarId: pillarOfCommitment, commitmentId: null, kind: "independent" }] }),
+    },
+    orderBy: [{ round: { periodEnd: "desc" } }, { pillar: { number: "asc" } }, { publishedAt: "desc" }],
+    select: { ...verdictSelect, roundId: true, round: { select: { title: true } }, pillar: { select: { number: true } } },
   });
   const independent = standing.filter((row) => row.kind === "independent");
   return standing
     .filter((row) => row.kind === "self_assessment")
     .map((self) => {
-      const match =
-        independent.find((other) => other.pillarId === self.pillarId && other.commitmentId === self.commitmentId) ??
-        independent.find((other) => other.pillarId === self.pillarId && other.commitmentId === null);
+      const sameRound = independent.filter((other) => other.roundId === self.roundId && other.pillarId === self.pillarId);
+      const match = sameRound.find((other) => other.commitmentId === self.commitmentId) ?? sameRound.find((other) => other.commitmentId === null);
       return { self, independent: match ?? null, comparison: match ? compareVerdicts(self, match) : null };
     });
 }
+
+export type SelfAssessmentComparison = Awaited<ReturnType<typeof selfAssessmentComparisons>>[number];
 
 /**
  * The evidence an assessment may cite: its pillar's, published by the end of

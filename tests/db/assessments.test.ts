@@ -349,10 +349,12 @@ describe("self-assessments", () => {
       const done = await submitAssessment(staff, draft.id, { version: 1 });
       await publishAssessment(manager, draft.id, { version: done.version });
     }
-    const comparisons = await selfAssessmentComparisons(await createActor(["staff"]), roundId);
+    const comparisons = await selfAssessmentComparisons(await createActor(["staff"]), { round: roundId });
     const byCommitment = Object.fromEntries(comparisons.map((pair) => [pair.self.commitmentId, pair]));
     expect(byCommitment[near.id]).toMatchObject({ independent: { id: independent.id }, comparison: { advancesGap: 1, resultsGap: 1, flagged: false } });
     expect(byCommitment[far.id]).toMatchObject({ independent: { id: independent.id }, comparison: { advancesGap: 2, resultsGap: 0, flagged: true } });
+    const acrossRounds = await selfAssessmentComparisons(staff, { commitment: far.id });
+    expect(acrossRounds.map((pair) => [pair.self.commitmentId, pair.independent?.id, pair.comparison?.flagged])).toEqual([[far.id, independent.id, true]]);
     const page = await getAssessment(manager, independent.id);
     expect(page.beside.map((other) => other.comparison.flagged).sort()).toEqual([false, true]);
   });

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AssessmentTable } from "@/components/assessments/assessment-table";
 import { OpenRoundForm } from "@/components/rounds/open-round-form";
+import { listAssessments } from "@/server/assessments";
 import { actorForPage } from "@/server/pages";
 import { can } from "@/server/permissions";
 import { listRounds } from "@/server/rounds";
@@ -13,12 +15,40 @@ export async function generateMetadata() {
 
 export default async function RoundsPage() {
   const actor = await actorForPage();
-  const [rounds, t, format] = await Promise.all([listRounds(actor), getTranslations("rounds"), getFormatter()]);
+  const mayWrite = can(actor, "assessment.write") || can(actor, "selfAssessment.write");
+  const mayDecide = can(actor, "assessment.decide");
+  const [rounds, mine, submitted, t, format] = await Promise.all([
+    listRounds(actor),
+    mayWrite ? listAssessments(actor, { mine: "true" }) : [],
+    mayDecide ? listAssessments(actor, { state: "submitted" }) : [],
+    getTranslations("rounds"),
+    getFormatter(),
+  ]);
+  const inProgress = mine.filter((row) => row.round.status === "open" && (row.state === "draft" || row.state === "returned"));
+  const awaiting = submitted.filter((row) => row.authorId !== actor.id);
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium" });
   return (
     <>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">{t("intro")}</p>
+      {inProgress.length > 0 && (
+        <section aria-labelledby="in-progress-heading" className="mt-6">
+          <h2 id="in-progress-heading" className="text-xl font-semibold">
+            {t("inProgressHeading")}
+          </h2>
+          <p className="text-sm text-slate-700">{t("inProgressHint")}</p>
+          <AssessmentTable rows={inProgress} firstColumn="roundAndSubject" />
+        </section>
+      )}
+      {mayDecide && (
+        <section aria-labelledby="awaiting-heading" className="mt-6">
+          <h2 id="awaiting-heading" className="text-xl font-semibold">
+            {t("awaitingHeading")}
+          </h2>
+          <p className="text-sm text-slate-700">{t("awaitingHint")}</p>
+          {awaiting.length === 0 ? <p className="mt-2 text-sm">{t("nothingAwaiting")}</p> : <AssessmentTable rows={awaiting} firstColumn="roundAndSubject" />}
+        </section>
+      )}
       {rounds.length === 0 ? (
         <p className="mt-6">{t("none")}</p>
       ) : (

@@ -1,7 +1,10 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ComparisonTable } from "@/components/assessments/comparison-table";
+import { AssessmentTable } from "@/components/assessments/assessment-table";
 import { EvidenceList } from "@/components/evidence-list";
 import { MilestoneTable } from "@/components/milestone-table";
+import { listAssessments, selfAssessmentComparisons } from "@/server/assessments";
 import { getCommitment } from "@/server/commitments";
 import { actorForPage, orNotFound } from "@/server/pages";
 import { can } from "@/server/permissions";
@@ -12,6 +15,10 @@ export default async function CommitmentPage({ params }: Props) {
   const actor = await actorForPage();
   const { id } = await params;
   const [commitment, t, format] = await Promise.all([orNotFound(getCommitment(actor, id)), getTranslations(), getFormatter()]);
+  const [assessments, comparisons] = await Promise.all([
+    listAssessments(actor, { commitment: commitment.id }),
+    selfAssessmentComparisons(actor, { commitment: commitment.id }),
+  ]);
   const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: "medium" }) : t("commitment.notSet"));
   return (
     <>
@@ -56,6 +63,19 @@ export default async function CommitmentPage({ params }: Props) {
       <MilestoneTable commitmentTitle={commitment.title} milestones={commitment.milestones} showOwner />
       <h2 className="mt-8 text-xl font-semibold">{t("commitment.evidenceHeading")}</h2>
       <EvidenceList items={commitment.evidence} empty={t("commitment.noEvidence")} />
+      <h2 className="mt-8 text-xl font-semibold">{t("commitment.assessmentsHeading")}</h2>
+      {assessments.length === 0 ? (
+        <p className="mt-2 text-sm">{t("commitment.noAssessments")}</p>
+      ) : (
+        <AssessmentTable rows={assessments} firstColumn="round" />
+      )}
+      {comparisons.length > 0 && (
+        <>
+          <h3 className="mt-6 text-lg font-semibold">{t("rounds.comparisonHeading")}</h3>
+          <p className="mt-1 text-sm text-slate-700">{t("rounds.comparisonIntro")}</p>
+          <ComparisonTable rows={comparisons} firstColumn="round" />
+        </>
+      )}
     </>
   );
 }

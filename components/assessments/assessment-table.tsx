@@ -1,0 +1,53 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { TableHead } from "@/components/table";
+import type { AssessmentListItem } from "@/server/assessments";
+import { AssessmentStateBadge, VerdictPair } from "./verdict";
+
+/**
+ * Assessments a row each, linking to their pages. The first column names what
+ * the page does not already say: the subject (pillar or commitment) within a
+ * round, the round on a commitment's page, or both in a list across rounds.
+ */
+export async function AssessmentTable({ rows, firstColumn }: { rows: AssessmentListItem[]; firstColumn: "subject" | "round" | "roundAndSubject" }) {
+  const t = await getTranslations();
+  const subject = (row: AssessmentListItem) =>
+    row.commitment ? t("rounds.commitmentOption", { number: row.pillar.number, title: row.commitment.title }) : t("rounds.pillarOption", { number: row.pillar.number, name: row.pillar.name });
+  const label = (row: AssessmentListItem) =>
+    firstColumn === "subject" ? subject(row) : firstColumn === "round" ? row.round.title : `${row.round.title} · ${subject(row)}`;
+  return (
+    <table className="mt-2 w-full max-w-5xl border-collapse bg-white text-left text-sm">
+      <TableHead
+        columns={[
+          firstColumn === "round" ? t("rounds.round") : t("rounds.subject"),
+          t("rounds.kind"),
+          t("rounds.author"),
+          t("rounds.state"),
+          `${t("rounds.advances")} / ${t("rounds.results")}`,
+        ]}
+      />
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.id} className="border-b border-slate-200">
+            <td className="p-2">
+              <Link href={`/assessments/${row.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                {label(row)}
+              </Link>
+            </td>
+            <td className="p-2">
+              {t(`assessment.kind.${row.kind}`)}
+              {row.agency && <> · {row.agency.name}</>}
+            </td>
+            <td className="p-2">{row.author.name}</td>
+            <td className="p-2">
+              <AssessmentStateBadge state={row.state} /> {t("assessment.edition", { edition: row.edition })}
+            </td>
+            <td className="p-2">
+              <VerdictPair advances={row.advances} results={row.results} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

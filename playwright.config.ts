@@ -17,7 +17,9 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   reporter: [["list"]],
-  timeout: 30_000,
+  // Several tests walk a whole workflow across pages and people; with two
+  // workers and the server sharing a 2-core machine, 30 s left no margin.
+  timeout: 60_000,
   use: {
     baseURL,
     trace: "retain-on-failure",

@@ -200,6 +200,11 @@ describe("publishing and returning", () => {
     const staff = await createActor(["staff"]);
     await expect(getAssessment(staff, assessment.id)).resolves.toMatchObject({ state: "published", mayEdit: false, mayDecide: false, mayAmend: false });
     expect(await failure(updateAssessment(reviewer, assessment.id, { version: 3, narrative: "Rewrite history" }))).toMatchObject({ reason: "notEditable" });
+    for (const other of [manager, await createActor(["admin"]), await createActor(["reviewer"]), staff]) {
+      expect(await failure(updateAssessment(other, assessment.id, { version: 3, narrative: "Not yours" }))).toBeInstanceOf(ForbiddenError);
+      expect(await failure(submitAssessment(other, assessment.id, { version: 3 }))).toBeInstanceOf(ForbiddenError);
+    }
+    expect((await db().assessment.findUniqueOrThrow({ where: { id: assessment.id } })).narrative).toBe(assessment.narrative);
     expect(await failure(publishAssessment(manager, assessment.id, { version: 3 }))).toMatchObject({ reason: "notSubmitted" });
     expect(await failure(returnAssessment(manager, assessment.id, { version: 3, comment: "Too late" }))).toMatchObject({ reason: "notSubmitted" });
   });

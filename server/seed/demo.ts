@@ -78,8 +78,13 @@ async function loadDemoData(tx: Transaction, passwordHash: string): Promise<void
   const commitmentIds = new Map<string, string>();
   const evidenceIds = new Map<string, string>();
   for (const commitment of demoCommitments) {
+    // The plan existed from its start date (or its first recorded update, if
+    // earlier), so that figures "as of" a past date count it.
+    const firstUpdates = commitment.milestones.flatMap((milestone) => milestone.history.slice(0, 1).map((update) => update.on));
+    const plannedOn = [commitment.startDate, ...firstUpdates].sort()[0]!;
     const commitmentRow = await tx.commitment.create({
       data: {
+        createdAt: noon(plannedOn),
         pillarId: pillarIds.get(commitment.pillarNumber)!,
         title: commitment.title,
         description: commitment.description,
@@ -106,6 +111,7 @@ async function loadDemoData(tx: Transaction, passwordHash: string): Promise<void
           status: last?.status ?? "not_started",
           completedOn: last?.status === "completed" ? day(last.completedOn) : null,
           version: 1 + milestone.history.length,
+          createdAt: noon(plannedOn),
         },
       });
       milestoneIds.set(milestone.key, created.id);

@@ -1,0 +1,243 @@
+import "server-only";
+import { z } from "zod";
+import { advancesScale, resultsScale } from "./assessment-scales";
+import { db } from "./db/client";
+import type { Advances, DelayCause, MilestoneStatus, Results } from "./db/generated/enums";
+import { LeadParty as LeadParties } from "./db/generated/enums";
+import { ensure, type Actor } from "./permissions";
+import { dateOnly, optionalCalendarDate, optionalRecordId, parseInput, todayIso } from "./validation";
+
+// The managers' figures, computed in PostgreSQL from the status history, so
+// that any past date gives the figures as they stood that day. One query for
+// the milestone figures of every pillar, one for the verdicts across rounds,
+// whatever the size of the plan.
+
+export const rollupFilter = z
+  .object({
+    asOf: optionalCalendarDate,
+    leadParty: z.preprocess((value) => (value === "" ? undefined : value), z.enum(LeadParties).optional()),
+    agency: optionalRecordId,
+    from: optionalCalendarDate,
+    to: optionalCalendarDate,
+  })
+  .refine((filter) => !filter.asOf || filter.asOf <= todayIso(), { path: ["asOf"], message: "dateInFuture" })
+  .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, { path: ["to"], message: "periodEndBeforeStart" });
+
+export type RollupFilter = z.output<typeof rollupFilter>;
+
+const statuses: readonly MilestoneStatus[] = ["not_started", "in_progress", "at_risk", "delayed", "completed", "cancelled"];
+
+export interface PillarRollup {
+  id: string;
+  number: number;
+  code: string;
+  name: string;
+  milestoneCount: number;
+  milestonesByStatus: Record<MilestoneStatus, number>;
+  /** Completed milestones among those not cancelled, 0–100, one decimal; null when there are none. */
+  percentCompleted: number | null;
+  overdue: number;
+  atRisk: number;
+  /** Milestones at risk or delayed on the day, by the cause their latest update named. */
+  delaysByCause: Partial<Record<DelayCause, number>>;
+  lastStatusUpdateAt: string | null;
+  daysSinceLastStatusUpdate: number | null;
+  latestVerdict: Verdict | null;
+}
+
+export interface Verdict {
+  roundId: string;
+  roundTitle: string;
+  periodEnd: string;
+  assessmentId: string;
+  advances: Advances;
+  results: Results;
+}
+
+interface MilestoneFiguresRow {
+  id: string;
+  number: number;
+  code: string;
+  name: string;
+  total: number;
+  byStatus: Record<string, number>;
+  overdue: number;
+  causes: Record<string, number> | null;
+  lastUpdateAt: Date | null;
+}
+
+/** The day after `asOf` at midnight UTC: everything strictly before it happened on or before that day. */
+function endOf(asOf: string): Date {
+  return new Date(dateOnly(asOf).getTime() + 86_400_000);
+}
+
+/**
+ * Milestone figures per pillar as they stood at the end of the day `asOf`
+ * (today when not given). A milestone counts if it existed then (created
+ * before the day ended, not yet archived); its status is the newest status
+ * update made by then, or "not started" when there was none.
+ */
+async function milestoneFigures(filter: RollupFilter, asOf: string): Promise<MilestoneFiguresRow[]> {
+  const end = endOf(asOf);
+  const day = dateOnly(asOf);
+  return db().$queryRaw<MilestoneFiguresRow[]>`
+    WITH scope AS (
+      SELECT m.id, m."dueDate", c."pillarId"
+      FROM "Milestone" m
+      JOIN "Commitment" c ON c.id = m."commitmentId"
+      WHERE m."createdAt" < ${end}
+        AND (m."archivedAt" IS NULL OR m."archivedAt" >= ${end})
+        AND (c."archivedAt" IS NULL OR c."archivedAt" >= ${end})
+        AND (${filter.leadParty ?? null}::text IS NULL OR c."leadParty"::text = ${filter.leadParty ?? null}::text)
+        AND (${filter.agency ?? null}::text IS NULL OR EXISTS (
+              SELECT 1 FROM "CommitmentAgency" ca WHERE ca."commitmentId" = c.id AND ca."agencyId" = ${filter.agency ?? null}::text))
+        AND (${filter.from ? dateOnly(filter.from) : null}::date IS NULL OR m."dueDate" >= ${filter.from ? dateOnly(filter.from) : null}::date)
+        AND (${filter.to ? dateOnly(filter.to) : null}::date IS NULL OR m."dueDate" <= ${filter.to ? dateOnly(filter.to) : null}::date)
+    ), state AS (
+      SELECT s."pillarId", s."dueDate", COALESCE(u."newStatus"::text, 'not_started') AS status, u.cause::text AS cause, u."createdAt" AS "updatedAt"
+      FROM scope s
+      LEFT JOIN LATERAL (
+        SELECT su."newStatus", su.cause, su."createdAt" FROM "StatusUpdate" su
+        WHERE su."milestoneId" = s.id AND su."createdAt" < ${end}
+        ORDER BY su."createdAt" DESC, su.id DESC LIMIT 1
+      ) u ON true
+    ), by_status AS (
+      SELECT "pillarId", status, count(*)::int AS n FROM state GROUP BY "pillarId", status
+    ), by_cause AS (
+      SELECT "pillarId", cause, count(*)::int AS n FROM state WHERE status IN ('at_risk', 'delayed') AND cause IS NOT NULL GROUP BY "pillarId", cause
+    ), totals AS (
+      SELECT "pillarId", count(*)::int AS total,
+        count(*) FILTER (WHERE "dueDate" < ${day}::date AND status NOT IN ('completed', 'cancelled'))::int AS overdue,
+        max("updatedAt") AS "lastUpdateAt"
+      FROM state GROUP BY "pillarId"
+    )
+    SELECT p.id, p.number, p.code, p.name,
+      COALESCE(t.total, 0) AS total,
+      COALESCE(t.overdue, 0) AS overdue,
+      t."lastUpdateAt",
+      COALESCE((SELECT jsonb_object_agg(b.status, b.n) FROM by_status b WHERE b."pillarId" = p.id), '{}'::jsonb) AS "byStatus",
+      (SELECT jsonb_object_agg(b.cause, b.n) FROM by_cause b WHERE b."pillarId" = p.id) AS causes
+    FROM "Pillar" p
+    LEFT JOIN totals t ON t."pillarId" = p.id
+    ORDER BY p.number`;
+}
+
+interface VerdictRow {
+  pillarId: string;
+  roundId: string;
+  roundTitle: string;
+  periodEnd: Date;
+  assessmentId: string;
+  advances: Advances;
+  results: Results;
+}
+
+/**
+ * The standing verdict of each pillar in each round, as it stood at the end of
+ * `asOf`: the independent assessment of the whole pillar published by then
+ * and not yet replaced by a published amendment; the newest when several
+ * reviewers assessed the same pillar.
+ */
+async function verdictsByRound(asOf: string): Promise<VerdictRow[]> {
+  const end = endOf(asOf);
+  return db().$queryRaw<VerdictRow[]>`
+    SELECT DISTINCT ON (a."pillarId", a."roundId")
+      a."pillarId", a."roundId", r.title AS "roundTitle", r."periodEnd", a.id AS "assessmentId", a.advances::text AS advances, a.results::text AS results
+    FROM "Assessment" a
+    JOIN "AssessmentRound" r ON r.id = a."roundId"
+    WHERE a.kind = 'independent' AND a."commitmentId" IS NULL AND a.state = 'published' AND a."publishedAt" < ${end}
+      AND NOT EXISTS (
+        SELECT 1 FROM "Assessment" amendment
+        WHERE amendment."amendsId" = a.id AND amendment.state = 'published' AND amendment."publishedAt" < ${end})
+    ORDER BY a."pillarId", a."roundId", a."publishedAt" DESC`;
+}
+
+/** The five pillars' figures, as of a day and within the filters. */
+export async function pillarRollups(actor: Actor, rawFilter: unknown): Promise<{ asOf: string; pillars: PillarRollup[] }> {
+  ensure(actor, "plan.read");
+  const filter = parseInput(rollupFilter, rawFilter);
+  const asOf = filter.asOf ?? todayIso();
+  const [figures, verdicts] = await Promise.all([milestoneFigures(filter, asOf), verdictsByRound(asOf)]);
+  const asOfDay = dateOnly(asOf).getTime();
+  const pillars = figures.map((row): PillarRollup => {
+    const milestonesByStatus = Object.fromEntries(statuses.map((status) => [status, row.byStatus[status] ?? 0])) as Record<MilestoneStatus, number>;
+    const considered = row.total - milestonesByStatus.cancelled;
+    const latest = verdicts
+      .filter((verdict) => verdict.pillarId === row.id)
+      .sort((a, b) => b.periodEnd.getTime() - a.periodEnd.getTime())[0];
+    return {
+      id: row.id,
+      number: row.number,
+      code: row.code,
+      name: row.name,
+      milestoneCount: row.total,
+      milestonesByStatus,
+      percentCompleted: considered > 0 ? Math.round((1000 * milestonesByStatus.completed) / considered) / 10 : null,
+      overdue: row.overdue,
+      atRisk: milestonesByStatus.at_risk,
+      delaysByCause: (row.causes ?? {}) as Partial<Record<DelayCause, number>>,
+      lastStatusUpdateAt: row.lastUpdateAt?.toISOString() ?? null,
+      daysSinceLastStatusUpdate: row.lastUpdateAt ? Math.floor((asOfDay - dateOnly(row.lastUpdateAt.toISOString().slice(0, 10)).getTime()) / 86_400_000) : null,
+      latestVerdict: latest ? verdictJson(latest) : null,
+    };
+  });
+  return { asOf, pillars };
+}
+
+function verdictJson(row: VerdictRow): Verdict {
+  return {
+    roundId: row.roundId,
+    roundTitle: row.roundTitle,
+    periodEnd: row.periodEnd.toISOString().slice(0, 10),
+    assessmentId: row.assessmentId,
+    advances: row.advances,
+    results: row.results,
+  };
+}
+
+export interface VerdictTrend {
+  pillarId: string;
+  number: number;
+  name: string;
+  rounds: (Verdict & { advancesStep: number; resultsStep: number | null })[];
+  /** Advances rose in two consecutive rounds while results rose in neither. */
+  advancesWithoutResults: boolean;
+}
+
+/**
+ * Both scales of every pillar across every round, oldest round first, with
+ * the "advances without results" flag: the pattern independent reviews found
+ * ("steady advances, slow results").
+ */
+export async function verdictTrends(actor: Actor, rawFilter: unknown): Promise<{ asOf: string; rounds: { id: string; title: string; periodEnd: string }[]; pillars: VerdictTrend[] }> {
+  ensure(actor, "plan.read");
+  const filter = parseInput(rollupFilter, rawFilter);
+  const asOf = filter.asOf ?? todayIso();
+  const [verdicts, pillars] = await Promise.all([
+    verdictsByRound(asOf),
+    db().pillar.findMany({ orderBy: { number: "asc" }, select: { id: true, number: true, name: true } }),
+  ]);
+  const ordered = [...verdicts].sort((a, b) => a.periodEnd.getTime() - b.periodEnd.getTime());
+  const rounds = [...new Map(ordered.map((row) => [row.roundId, { id: row.roundId, title: row.roundTitle, periodEnd: row.periodEnd.toISOString().slice(0, 10) }])).values()];
+  return {
+    asOf,
+    rounds,
+    pillars: pillars.map((pillar) => {
+      const series = ordered
+        .filter((row) => row.pillarId === pillar.id)
+        .map((row) => ({ ...verdictJson(row), advancesStep: advancesScale.indexOf(row.advances), resultsStep: row.results === "cannot_assess" ? null : resultsScale.indexOf(row.results) }));
+      return { pillarId: pillar.id, number: pillar.number, name: pillar.name, rounds: series, advancesWithoutResults: advancesWithoutResults(series) };
+    }),
+  };
+}
+
+/** Two consecutive rises of advances over three rounds in a row, with results rising in neither step. */
+export function advancesWithoutResults(series: readonly { advancesStep: number; resultsStep: number | null }[]): boolean {
+  for (let i = 2; i < series.length; i++) {
+    const [first, second, third] = [series[i - 2]!, series[i - 1]!, series[i]!];
+    const advancesRose = second.advancesStep > first.advancesStep && third.advancesStep > second.advancesStep;
+    const resultsRose = (a: number | null, b: number | null) => a !== null && b !== null && b > a;
+    if (advancesRose && !resultsRose(first.resultsStep, second.resultsStep) && !resultsRose(second.resultsStep, third.resultsStep)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,231 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "../../server/db/client";
+import type { MilestoneStatus } from "../../server/db/generated/enums";
+import { ValidationError } from "../../server/errors";
+import { advancesWithoutResults, pillarRollups, verdictTrends } from "../../server/rollups";
+import { seedDemoData } from "../../server/seed/demo";
+import { createActor, createUser } from "../factories";
+
+// Every figure is checked against a count done a second, independent way:
+// the raw rows read back and replayed in TypeScript, the history walked
+// update by update rather than picked with SQL.
+
+interface Expected {
+  total: number;
+  byStatus: Record<string, number>;
+  overdue: number;
+  causes: Record<string, number>;
+  lastUpdate: number | null;
+}
+
+async function countedAnotherWay(asOf: string, keep: (commitment: { leadParty: string; agencyIds: string[] }, dueDate: Date) => boolean = () => true) {
+  const end = new Date(`${asOf}T00:00:00Z`).getTime() + 86_400_000;
+  const milestones = await db().milestone.findMany({
+    select: {
+      createdAt: true,
+      archivedAt: true,
+      dueDate: true,
+      commitment: { select: { archivedAt: true, leadParty: true, pillar: { select: { number: true } }, agencies: { select: { agencyId: true } } } },
+      statusUpdates: { select: { newStatus: true, cause: true, createdAt: true } },
+    },
+  });
+  const byPillar = new Map<number, Expected>();
+  for (const milestone of milestones) {
+    const existed = milestone.createdAt.getTime() < end;
+    const archived = (date: Date | null) => date !== null && date.getTime() < end;
+    const commitment = { leadParty: milestone.commitment.leadParty, agencyIds: milestone.commitment.agencies.map((a) => a.agencyId) };
+    if (!existed || archived(milestone.archivedAt) || archived(milestone.commitment.archivedAt) || !keep(commitment, milestone.dueDate)) continue;
+    let status: MilestoneStatus = "not_started";
+    let cause: string | null = null;
+    let last: number | null = null;
+    for (const update of milestone.statusUpdates) {
+      const at = update.createdAt.getTime();
+      if (at < end && (last === null || at >= last)) {
+        status = update.newStatus;
+        cause = update.cause;
+        last = at;
+      }
+    }
+    const figures = byPillar.get(milestone.commitment.pillar.number) ?? { total: 0, byStatus: {}, overdue: 0, causes: {}, lastUpdate: null };
+    figures.total += 1;
+    figures.byStatus[status] = (figures.byStatus[status] ?? 0) + 1;
+    if (milestone.dueDate.getTime() < end - 86_400_000 && status !== "completed" && status !== "cancelled") figures.overdue += 1;
+    if ((status === "at_risk" || status === "delayed") && cause) figures.causes[cause] = (figures.causes[cause] ?? 0) + 1;
+    if (last !== null && (figures.lastUpdate === null || last > figures.lastUpdate)) figures.lastUpdate = last;
+    byPillar.set(milestone.commitment.pillar.number, figures);
+  }
+  return byPillar;
+}
+
+function expectSameFigures(actual: Awaited<ReturnType<typeof pillarRollups>>, expected: Map<number, Expected>) {
+  for (const pillar of actual.pillars) {
+    const want = expected.get(pillar.number) ?? { total: 0, byStatus: {}, overdue: 0, causes: {}, lastUpdate: null };
+    const label = `pillar ${pillar.number} as of ${actual.asOf}`;
+    expect(pillar.milestoneCount, label).toBe(want.total);
+    expect(Object.fromEntries(Object.entries(pillar.milestonesByStatus).filter(([, n]) => n > 0)), label).toEqual(want.byStatus);
+    expect(pillar.overdue, label).toBe(want.overdue);
+    expect(pillar.atRisk, label).toBe(want.byStatus.at_risk ?? 0);
+    expect(pillar.delaysByCause, label).toEqual(want.causes);
+    expect(pillar.lastStatusUpdateAt ? new Date(pillar.lastStatusUpdateAt).getTime() : null, label).toBe(want.lastUpdate);
+    const considered = want.total - (want.byStatus.cancelled ?? 0);
+    expect(pillar.percentCompleted, label).toBe(considered > 0 ? Math.round((1000 * (want.byStatus.completed ?? 0)) / considered) / 10 : null);
+  }
+}
+
+let manager: Awaited<ReturnType<typeof createActor>>;
+
+beforeAll(async () => {
+  await seedDemoData();
+  manager = await createActor(["manager"]);
+});
+
+describe("pillar rollups on the demo data", () => {
+  // Round ends, days between updates, and today.
+  const days = ["2009-06-30", "2011-04-30", "2013-01-15", "2016-09-01", "2018-05-24", "2020-12-31", new Date().toISOString().slice(0, 10)];
+
+  it.each(days)("equal an independent count as of %s", async (asOf) => {
+    expectSameFigures(await pillarRollups(manager, { asOf }), await countedAnotherWay(asOf));
+  });
+
+  it("today, equal the milestones' current statuses", async () => {
+    const today = await pillarRollups(manager, {});
+    const current = await db().milestone.groupBy({ by: ["status"], where: { archivedAt: null, commitment: { archivedAt: null } }, _count: { _all: true } });
+    for (const { status, _count } of current) {
+      expect(today.pillars.reduce((sum, pillar) => sum + pillar.milestonesByStatus[status], 0), status).toBe(_count._all);
+    }
+  });
+
+  it("obey the lead party, agency and due-date filters", async () => {
+    const agency = await db().agency.findFirstOrThrow({ where: { commitments: { some: {} } }, select: { id: true } });
+    const asOf = "2016-09-01";
+    const cases: [Record<string, string>, (c: { leadParty: string; agencyIds: string[] }, due: Date) => boolean][] = [
+      [{ leadParty: "mx" }, (c) => c.leadParty === "mx"],
+      [{ leadParty: "joint" }, (c) => c.leadParty === "joint"],
+      [{ agency: agency.id }, (c) => c.agencyIds.includes(agency.id)],
+      [{ from: "2011-01-01", to: "2012-12-31" }, (_c, due) => due >= new Date("2011-01-01T00:00:00Z") && due <= new Date("2012-12-31T00:00:00Z")],
+    ];
+    for (const [filter, keep] of cases) {
+      expectSameFigures(await pillarRollups(manager, { asOf, ...filter }), await countedAnotherWay(asOf, keep));
+    }
+  });
+
+  it("give each pillar's standing verdict as published by the day, the 2011 verdicts as of the 2011 round's end", async () => {
+    const in2011 = await pillarRollups(manager, { asOf: "2011-04-30" });
+    expect(in2011.pillars.map((pillar) => [pillar.number, pillar.latestVerdict?.advances, pillar.latestVerdict?.results])).toEqual([
+      [1, "steady", "slow"],
+      [2, "limited", "slow"],
+      [3, "substantial", "slow"],
+      [4, "limited", "none_yet"],
+      [5, "limited", "cannot_assess"],
+    ]);
+    const before = await pillarRollups(manager, { asOf: "2011-04-29" });
+    expect(before.pillars.every((pillar) => pillar.latestVerdict === null)).toBe(true);
+    const now = await pillarRollups(manager, {});
+    expect(now.pillars.map((pillar) => pillar.latestVerdict?.roundTitle)).toEqual(["May 2018 review", "May 2018 review", "May 2018 review", "April 2011 two-year review", "May 2018 review"]);
+  });
+
+  it("refuse a future day or a reversed range with a field error", async () => {
+    for (const [filter, field] of [
+      [{ asOf: "2999-01-01" }, "asOf"],
+      [{ from: "2012-01-01", to: "2011-01-01" }, "to"],
+      [{ leadParty: "canada" }, "leadParty"],
+    ] as const) {
+      const error = await pillarRollups(manager, filter).catch((e: unknown) => e);
+      expect(error, field).toBeInstanceOf(ValidationError);
+      expect(Object.keys((error as ValidationError).fieldErrors)).toEqual([field]);
+    }
+  });
+
+  it("are read by every role", async () => {
+    for (const roles of [["staff"], ["reviewer"], ["admin"]] as const) {
+      const actor = await createUser({ roles: [...roles] });
+      await expect(pillarRollups({ ...actor, locale: "en" }, {})).resolves.toMatchObject({ pillars: expect.any(Array) });
+    }
+  });
+});
+
+describe("pillar rollups on a generated plan", () => {
+  it("equal an independent count on days between updates, with archived milestones and same-day updates", async () => {
+    // A small deterministic generator, so a failure can be replayed.
+    let seed = 20261124;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T,>(values: readonly T[]) => values[Math.floor(random() * values.length)]!;
+    const statuses = ["in_progress", "at_risk", "delayed", "completed", "cancelled", "not_started"] as const;
+    const causes = ["funding", "legislation", "security", "capacity"] as const;
+    const author = await createUser({ roles: ["staff"] });
+    const pillars = await db().pillar.findMany({ select: { id: true } });
+    const dayOf = (offset: number) => new Date(Date.UTC(2012, 0, 1) + offset * 86_400_000);
+    for (let c = 0; c < 6; c++) {
+      const commitment = await db().commitment.create({
+        data: {
+          pillarId: pick(pillars).id,
+          title: `Generated commitment ${c}`,
+          description: "Generated",
+          leadParty: pick(["us", "mx", "joint"] as const),
+          sourceCitation: "Generated",
+          createdAt: dayOf(0),
+          archivedAt: c === 5 ? dayOf(900) : null,
+        },
+      });
+      for (let m = 0; m < 12; m++) {
+        const created = Math.floor(random() * 600);
+        const milestone = await db().milestone.create({
+          data: {
+            commitmentId: commitment.id,
+            title: `Generated milestone ${c}.${m}`,
+            description: "Generated",
+            dueDate: dayOf(created + Math.floor(random() * 900)),
+            createdAt: dayOf(created),
+            archivedAt: m === 11 ? dayOf(created + 400) : null,
+          },
+        });
+        let previous: (typeof statuses)[number] = "not_started";
+        let at = created;
+        for (let u = Math.floor(random() * 5); u > 0; u--) {
+          at += Math.floor(random() * 200);
+          const status = pick(statuses);
+          await db().statusUpdate.create({
+            data: {
+              milestoneId: milestone.id,
+              previousStatus: previous,
+              newStatus: status,
+              note: "Generated",
+              cause: status === "at_risk" || status === "delayed" ? pick(causes) : null,
+              completedOn: status === "completed" ? dayOf(at) : null,
+              authorId: author.id,
+              createdAt: new Date(dayOf(at).getTime() + Math.floor(random() * 86_399_000)),
+            },
+          });
+          previous = status;
+        }
+      }
+    }
+    for (let i = 0; i < 12; i++) {
+      const asOf = dayOf(Math.floor(random() * 1500)).toISOString().slice(0, 10);
+      expectSameFigures(await pillarRollups(manager, { asOf }), await countedAnotherWay(asOf));
+    }
+  });
+});
+
+describe("verdict trends", () => {
+  it("list both scales of each pillar for every round, oldest first", async () => {
+    const trends = await verdictTrends(manager, {});
+    expect(trends.rounds.map((round) => round.title)).toEqual(["April 2011 two-year review", "May 2018 review"]);
+    const pillar1 = trends.pillars.find((pillar) => pillar.number === 1)!;
+    expect(pillar1.rounds.map((round) => [round.advances, round.results])).toEqual([
+      ["steady", "slow"],
+      ["substantial", "worsened"],
+    ]);
+    expect(trends.pillars.find((pillar) => pillar.number === 4)!.rounds).toHaveLength(1);
+  });
+
+  it("flag advances that rose in two consecutive rounds while results did not", () => {
+    const series = (steps: [number, number | null][]) => steps.map(([advancesStep, resultsStep]) => ({ advancesStep, resultsStep }));
+    expect(advancesWithoutResults(series([[0, 1], [1, 1], [2, 1]]))).toBe(true);
+    expect(advancesWithoutResults(series([[0, 1], [1, 2], [2, 2]]))).toBe(false);
+    expect(advancesWithoutResults(series([[0, null], [1, null], [2, null]]))).toBe(true);
+    expect(advancesWithoutResults(series([[0, 1], [1, 1], [1, 1]]))).toBe(false);
+    expect(advancesWithoutResults(series([[2, 0], [0, 0], [1, 0], [2, 0]]))).toBe(true);
+    expect(advancesWithoutResults(series([[0, 1], [1, 1]]))).toBe(false);
+  });
+});

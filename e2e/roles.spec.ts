@@ -9,7 +9,7 @@ for (const role of Object.keys(demoAccounts) as DemoRole[]) {
       await page.goto("/");
       await expect(page.getByText(`Signed in as ${demoAccounts[role].name}`)).toBeVisible();
       await expect(page.getByTestId("actor-roles")).toHaveText(`(${demoAccounts[role].role})`);
-      await expect(page.getByRole("heading", { level: 2 })).toHaveCount(5);
+      await expect(page.getByRole("list", { name: "Pillars" }).getByRole("heading", { level: 2 })).toHaveCount(5);
     });
 
     test("reads the pillars and commitments through the API with the same session", async ({ page }) => {

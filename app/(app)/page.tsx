@@ -1,57 +1,69 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
-import { StatusBadge } from "@/components/status-badge";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { DashboardFilterForm } from "@/components/dashboard/filter-form";
+import { Indicators } from "@/components/dashboard/indicators";
+import { PillarCard } from "@/components/dashboard/pillar-card";
+import { VerdictTrends } from "@/components/dashboard/verdict-trends";
+import { listAgencies } from "@/server/agencies";
+import { ValidationError } from "@/server/errors";
+import { listIndicators } from "@/server/indicators";
 import { actorForPage } from "@/server/pages";
-import { listPillars, milestoneStatuses } from "@/server/pillars";
+import type { Actor } from "@/server/permissions";
+import { pillarRollups, verdictTrends } from "@/server/rollups";
+import { todayIso } from "@/server/validation";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const filterNames = ["asOf", "leadParty", "agency", "from", "to"] as const;
 
 export async function generateMetadata() {
   const t = await getTranslations("overview");
   return { title: t("title") };
 }
 
-export default async function OverviewPage() {
+/** The figures for the filters in the address; a filter that cannot be used falls back to today's unfiltered figures, saying so. */
+async function figures(actor: Actor, filter: Record<string, string>) {
+  try {
+    const [rollups, trends] = await Promise.all([pillarRollups(actor, filter), verdictTrends(actor, filter)]);
+    return { rollups, trends, refused: false };
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const [rollups, trends] = await Promise.all([pillarRollups(actor, {}), verdictTrends(actor, {})]);
+    return { rollups, trends, refused: true };
+  }
+}
+
+export default async function OverviewPage({ searchParams }: Props) {
   const actor = await actorForPage();
-  const [pillars, t] = await Promise.all([listPillars(actor), getTranslations("overview")]);
+  const query = await searchParams;
+  const filter: Record<string, string> = {};
+  for (const name of filterNames) {
+    const value = query[name];
+    if (typeof value === "string" && value !== "") filter[name] = value;
+  }
+  const [{ rollups, trends, refused }, agencies, t, format] = await Promise.all([figures(actor, filter), listAgencies(actor), getTranslations(), getFormatter()]);
+  const indicators = await listIndicators(actor, rollups.asOf);
+  const shown = refused ? {} : filter;
   return (
     <>
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="mt-2 text-slate-700">{t("intro")}</p>
-      <ol className="mt-6 grid gap-4 md:grid-cols-2" aria-label={t("title")}>
-        {pillars.map((pillar) => (
-          <li key={pillar.id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-            <h2 className="text-lg font-semibold">
-              <Link href={`/pillars/${pillar.number}`} className="text-brand-700 underline-offset-2 hover:underline">
-                {pillar.number}. {pillar.name}
-              </Link>
-            </h2>
-            <p className="mt-1 text-sm text-slate-600">{pillar.description}</p>
-            <p className="mt-3 text-sm">
-              {t("commitments", { count: pillar.commitmentCount })} · {t("milestones", { count: pillar.milestoneCount })}
-            </p>
-            <table className="mt-3 w-full text-sm">
-              <caption className="sr-only">{t("byStatusCaption", { number: pillar.number })}</caption>
-              <thead className="sr-only">
-                <tr>
-                  <th scope="col">{t("statusColumn")}</th>
-                  <th scope="col">{t("countColumn")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {milestoneStatuses
-                  .filter((status) => pillar.milestonesByStatus[status] > 0)
-                  .map((status) => (
-                    <tr key={status}>
-                      <th scope="row" className="py-0.5 text-left font-normal">
-                        <StatusBadge status={status} />
-                      </th>
-                      <td className="py-0.5 text-right tabular-nums">{pillar.milestonesByStatus[status]}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </li>
+      <h1 className="text-2xl font-semibold">{t("overview.title")}</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">{t("dashboard.intro")}</p>
+      <DashboardFilterForm values={shown} agencies={agencies} today={todayIso()} />
+      {refused && (
+        <p role="alert" className="mt-3 rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          {t("dashboard.invalidFilter")}
+        </p>
+      )}
+      <p className="mt-3 text-sm font-medium" data-testid="as-of">
+        {t("dashboard.figuresAsOf", { date: format.dateTime(new Date(`${rollups.asOf}T00:00:00Z`), { dateStyle: "long" }) })}
+      </p>
+      {(shown.leadParty || shown.agency || shown.from || shown.to) && <p className="text-sm text-slate-700">{t("dashboard.filtered")}</p>}
+      <ol className="mt-4 grid gap-4 md:grid-cols-2" aria-label={t("dashboard.pillarsLabel")}>
+        {rollups.pillars.map((pillar) => (
+          <PillarCard key={pillar.id} pillar={pillar} />
         ))}
       </ol>
+      <VerdictTrends trends={trends} />
+      <Indicators indicators={indicators} />
     </>
   );
 }

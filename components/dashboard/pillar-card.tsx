@@ -1,0 +1,115 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { StatusBadge } from "@/components/status-badge";
+import type { MilestoneStatus } from "@/server/db/generated/enums";
+import type { PillarRollup } from "@/server/rollups";
+
+const statuses: readonly MilestoneStatus[] = ["not_started", "in_progress", "at_risk", "delayed", "completed", "cancelled"];
+
+// Colours of the stacked bar and its legend (written out whole, so that
+// Tailwind finds every class); the table under the bar carries the figures.
+const barColours: Record<MilestoneStatus, { fill: string; swatch: string }> = {
+  not_started: { fill: "fill-slate-300", swatch: "bg-slate-300" },
+  in_progress: { fill: "fill-sky-500", swatch: "bg-sky-500" },
+  at_risk: { fill: "fill-amber-400", swatch: "bg-amber-400" },
+  delayed: { fill: "fill-orange-600", swatch: "bg-orange-600" },
+  completed: { fill: "fill-emerald-600", swatch: "bg-emerald-600" },
+  cancelled: { fill: "fill-zinc-500", swatch: "bg-zinc-500" },
+};
+
+/** Where each status's segment starts and how wide it is, in percent of the bar. */
+function stackedBar(pillar: PillarRollup) {
+  let x = 0;
+  return statuses
+    .filter((status) => pillar.milestonesByStatus[status] > 0)
+    .map((status) => {
+      const width = (100 * pillar.milestonesByStatus[status]) / pillar.milestoneCount;
+      const segment = { status, x, width };
+      x += width;
+      return segment;
+    });
+}
+
+/** One pillar's figures on the dashboard: the status bar and its table, the counts and the latest verdict. */
+export async function PillarCard({ pillar }: { pillar: PillarRollup }) {
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const verdict = pillar.latestVerdict;
+  return (
+    <li className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid={`pillar-card-${pillar.number}`}>
+      <h2 className="text-lg font-semibold">
+        <Link href={`/pillars/${pillar.number}`} className="text-brand-700 underline-offset-2 hover:underline">
+          {pillar.number}. {pillar.name}
+        </Link>
+      </h2>
+      <p className="mt-1 text-sm">{t("overview.milestones", { count: pillar.milestoneCount })}</p>
+      {pillar.milestoneCount > 0 && (
+        <svg className="mt-2 h-4 w-full rounded" viewBox="0 0 100 4" preserveAspectRatio="none" role="img" aria-label={t("dashboard.statusBar")}>
+          {stackedBar(pillar).map(({ status, x, width }) => (
+            <rect key={status} x={x} y={0} width={width} height={4} className={barColours[status].fill} />
+          ))}
+        </svg>
+      )}
+      <table className="mt-2 w-full text-sm">
+        <caption className="sr-only">{t("overview.byStatusCaption", { number: pillar.number })}</caption>
+        <thead className="sr-only">
+          <tr>
+            <th scope="col">{t("overview.statusColumn")}</th>
+            <th scope="col">{t("overview.countColumn")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {statuses
+            .filter((status) => pillar.milestonesByStatus[status] > 0)
+            .map((status) => (
+              <tr key={status}>
+                <th scope="row" className="py-0.5 text-left font-normal">
+                  <span className={`mr-2 inline-block h-3 w-3 rounded-sm ${barColours[status].swatch}`} aria-hidden="true" />
+                  <StatusBadge status={status} />
+                </th>
+                <td className="py-0.5 text-right tabular-nums" data-testid={`count-${status}`}>
+                  {pillar.milestonesByStatus[status]}
+                </td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+      <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="font-medium">{t("dashboard.percentCompleted")}</dt>
+        <dd data-testid="percent-completed">
+          {pillar.percentCompleted === null ? t("dashboard.noMilestones") : t("dashboard.percentValue", { percent: format.number(pillar.percentCompleted) })}
+        </dd>
+        <dt className="font-medium">{t("dashboard.overdue")}</dt>
+        <dd data-testid="overdue">{pillar.overdue}</dd>
+        <dt className="font-medium">{t("dashboard.atRisk")}</dt>
+        <dd data-testid="at-risk">{pillar.atRisk}</dd>
+        <dt className="font-medium">{t("dashboard.delays")}</dt>
+        <dd>
+          {Object.keys(pillar.delaysByCause).length === 0
+            ? t("dashboard.noDelays")
+            : Object.entries(pillar.delaysByCause)
+                .map(([cause, count]) => `${t(`cause.${cause as "funding"}`)}: ${count}`)
+                .join(" · ")}
+        </dd>
+        <dt className="font-medium">{t("dashboard.lastUpdate")}</dt>
+        <dd>
+          {pillar.lastStatusUpdateAt === null
+            ? t("dashboard.never")
+            : `${format.dateTime(new Date(pillar.lastStatusUpdateAt), { dateStyle: "medium" })} (${t("dashboard.daysAgo", { days: pillar.daysSinceLastStatusUpdate ?? 0 })})`}
+        </dd>
+        <dt className="font-medium">{t("dashboard.verdict")}</dt>
+        <dd data-testid="latest-verdict">
+          {verdict ? (
+            <>
+              <Link href={`/assessments/${verdict.assessmentId}`} className="text-brand-700 underline underline-offset-2">
+                {t("dashboard.verdictValue", { advances: t(`advances.${verdict.advances}`), results: t(`results.${verdict.results}`) })}
+              </Link>{" "}
+              {t("dashboard.inRound", { round: verdict.roundTitle })}
+            </>
+          ) : (
+            t("dashboard.noVerdict")
+          )}
+        </dd>
+      </dl>
+    </li>
+  );
+}

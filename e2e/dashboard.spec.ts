@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousAccessibilityFindings } from "./helpers";
+import { storageStateOf } from "./users";
+
+test.use({ storageState: storageStateOf("manager") });
+
+test("a manager reads the dashboard, goes back to the end of the 2011 round and drills down to a milestone's history", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("list", { name: "Pillars" }).getByRole("listitem")).toHaveCount(5);
+  const pillar1 = page.getByTestId("pillar-card-1");
+  await expect(pillar1.getByTestId("latest-verdict")).toContainText("Substantial / Worsened");
+  await expect(pillar1.getByTestId("latest-verdict")).toContainText("May 2018 review");
+  await expect(page.getByTestId("verdict-trends")).toContainText("Steady / Slow");
+  await expect(page.getByTestId("indicator").first()).toBeVisible();
+  await expectNoSeriousAccessibilityFindings(page);
+
+  await page.getByLabel("As of").fill("2011-04-30");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/asOf=2011-04-30/);
+  await expect(page.getByTestId("as-of")).toHaveText("Figures as of April 30, 2011.");
+  await expect(pillar1.getByTestId("latest-verdict")).toHaveText(/^Steady \/ Slow in April 2011 two-year review$/);
+  await expect(page.getByTestId("pillar-card-4").getByTestId("latest-verdict")).toContainText("Limited / None yet");
+  // No status update after the day counts: the trend shows only the 2011 round.
+  await expect(page.getByTestId("verdict-trends")).not.toContainText("May 2018 review");
+  await expectNoSeriousAccessibilityFindings(page);
+
+  await page.getByRole("link", { name: /^2\. / }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Pillar 2");
+  await page.getByRole("heading", { level: 3 }).first().getByRole("link").click();
+  await page.getByRole("table").getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
+});
+
+test("a filter that cannot be used says so and shows today's figures", async ({ page }) => {
+  await page.goto("/?asOf=2999-01-01&leadParty=canada");
+  await expect(page.getByRole("alert").filter({ hasText: "Some filters could not be used" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Pillars" }).getByRole("listitem")).toHaveCount(5);
+});
+
+test("lead party and agency filters narrow the milestone figures", async ({ page }) => {
+  await page.goto("/");
+  const total = async () => {
+    const counts = await page.getByRole("list", { name: "Pillars" }).locator("td[data-testid^=count-]").allTextContents();
+    return counts.reduce((sum, n) => sum + Number(n), 0);
+  };
+  const all = await total();
+  await page.getByLabel("Lead party").selectOption("mx");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/leadParty=mx/);
+  await expect(page.getByText("Milestone figures are limited to the filters above")).toBeVisible();
+  const mexican = await total();
+  expect(mexican).toBeGreaterThan(0);
+  expect(mexican).toBeLessThan(all);
+});

@@ -1,0 +1,9 @@
+import "server-only";
+import { db } from "./db/client";
+import { ensure, type Actor } from "./permissions";
+
+/** The agencies, for filters: code and name. */
+export async function listAgencies(actor: Actor) {
+  ensure(actor, "plan.read");
+  return db().agency.findMany({ orderBy: [{ country: "asc" }, { code: "asc" }], select: { id: true, code: true, name: true } });
+}

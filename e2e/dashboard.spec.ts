@@ -52,3 +52,19 @@ test("lead party and agency filters narrow the milestone figures", async ({ page
   expect(mexican).toBeGreaterThan(0);
   expect(mexican).toBeLessThan(all);
 });
+
+test("a manager opens the printable report of the 2011 round: a summary first, then pillar by pillar with cited evidence and figures at the period's end", async ({ page }) => {
+  await page.goto("/rounds");
+  await page.getByRole("link", { name: "April 2011 two-year review" }).click();
+  await page.getByRole("link", { name: "Printable report" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Report: April 2011 two-year review");
+  await expect(page.getByText("Milestone figures as they stood on April 30, 2011.", { exact: false })).toBeVisible();
+  const summary = page.getByTestId("report-summary");
+  await expect(summary.getByRole("row", { name: /^1\. / })).toContainText("Steady / Slow");
+  await expect(summary.getByRole("row", { name: /^5\. / })).toContainText("Limited / Cannot be assessed");
+  const pillar1 = page.getByRole("region", { name: /^Pillar 1:/ });
+  await expect(pillar1.getByRole("heading", { name: "Evidence cited" })).toBeVisible();
+  await expect(pillar1.getByRole("listitem").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeVisible();
+  await expectNoSeriousAccessibilityFindings(page);
+});

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import type { MilestoneStatus } from "../../server/db/generated/enums";
 import { ValidationError } from "../../server/errors";
+import { roundReport } from "../../server/round-report";
 import { advancesWithoutResults, pillarRollups, verdictTrends } from "../../server/rollups";
 import { seedDemoData } from "../../server/seed/demo";
 import { createActor, createUser } from "../factories";
@@ -227,5 +228,22 @@ describe("verdict trends", () => {
     expect(advancesWithoutResults(series([[0, 1], [1, 1], [1, 1]]))).toBe(false);
     expect(advancesWithoutResults(series([[2, 0], [0, 0], [1, 0], [2, 0]]))).toBe(true);
     expect(advancesWithoutResults(series([[0, 1], [1, 1]]))).toBe(false);
+  });
+});
+
+describe("the round report", () => {
+  it("gives each pillar's verdict of the round with its cited evidence, and the figures as of the period's end", async () => {
+    const round = await db().assessmentRound.findFirstOrThrow({ where: { title: "April 2011 two-year review" } });
+    const report = await roundReport(manager, round.id);
+    expect(report.asOf).toBe("2011-04-30");
+    expect(report.pillars.map((pillar) => pillar.verdicts.map((verdict) => [verdict.advances, verdict.results]))).toEqual([
+      [["steady", "slow"]],
+      [["limited", "slow"]],
+      [["substantial", "slow"]],
+      [["limited", "none_yet"]],
+      [["limited", "cannot_assess"]],
+    ]);
+    expect(report.pillars.every((pillar) => pillar.verdicts[0]!.citations.length > 0)).toBe(true);
+    expectSameFigures({ asOf: report.asOf, pillars: report.pillars }, await countedAnotherWay("2011-04-30"));
   });
 });

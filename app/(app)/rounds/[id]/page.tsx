@@ -34,6 +34,11 @@ export default async function RoundPage({ params }: Props) {
         </Link>
       </p>
       <h1 className="mt-1 text-2xl font-semibold">{round.title}</h1>
+      <p className="mt-2 text-sm">
+        <Link href={`/rounds/${round.id}/report`} className="font-medium text-brand-700 underline">
+          {t("report.link")}
+        </Link>
+      </p>
       <dl className="mt-4 grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
         <dt className="font-medium">{t("rounds.period")}</dt>
         <dd>{t("rounds.periodRange", { start: day(round.periodStart), end: day(round.periodEnd) })}</dd>

@@ -1,0 +1,125 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ComparisonTable } from "@/components/assessments/comparison-table";
+import { PrintButton } from "@/components/print-button";
+import { StatusBadge } from "@/components/status-badge";
+import { TableHead } from "@/components/table";
+import { actorForPage, orNotFound } from "@/server/pages";
+import { roundReport } from "@/server/round-report";
+
+type Props = { params: Promise<{ id: string }> };
+
+const statuses = ["not_started", "in_progress", "at_risk", "delayed", "completed", "cancelled"] as const;
+
+export default async function RoundReportPage({ params }: Props) {
+  const actor = await actorForPage();
+  const { id } = await params;
+  const report = await orNotFound(roundReport(actor, id));
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "long" });
+  const verdictText = (verdict: { advances: string | null; results: string | null }) =>
+    `${verdict.advances ? t(`advances.${verdict.advances as "none"}`) : "—"} / ${verdict.results ? t(`results.${verdict.results as "slow"}`) : "—"}`;
+  const percent = (value: number | null) => (value === null ? "—" : `${format.number(value)} %`);
+  const flagged = report.comparisons.filter((pair) => pair.comparison?.flagged).length;
+  return (
+    <article className="max-w-4xl">
+      <p className="no-print text-sm">
+        <Link href={`/rounds/${report.round.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+          {report.round.title}
+        </Link>
+      </p>
+      <h1 className="mt-1 text-2xl font-semibold">{t("report.title", { title: report.round.title })}</h1>
+      <p className="mt-2 text-sm text-slate-700">
+        {t("report.intro", { start: day(report.round.periodStart), end: day(report.round.periodEnd), asOf: day(report.asOf) })}
+      </p>
+      <p className="no-print mt-4 flex flex-wrap gap-4">
+        <PrintButton label={t("report.print")} />
+      </p>
+
+      <section aria-labelledby="summary-heading" className="mt-6">
+        <h2 id="summary-heading" className="text-xl font-semibold">
+          {t("report.summaryHeading")}
+        </h2>
+        <table className="mt-2 w-full border-collapse text-left text-sm" data-testid="report-summary">
+          <TableHead
+            columns={[t("report.pillarColumn"), t("report.verdictColumn"), t("report.milestonesColumn"), t("report.completedColumn"), t("report.overdueColumn"), t("report.atRiskColumn")]}
+          />
+          <tbody>
+            {report.pillars.map((pillar) => (
+              <tr key={pillar.id} className="border-b border-slate-200">
+                <th scope="row" className="py-1 pr-2 text-left font-normal">
+                  {pillar.number}. {pillar.name}
+                </th>
+                <td className="py-1 pr-2">{pillar.verdicts[0] ? verdictText(pillar.verdicts[0]) : t("report.noVerdict")}</td>
+                <td className="py-1 pr-2 tabular-nums">{pillar.milestoneCount}</td>
+                <td className="py-1 pr-2 tabular-nums">{percent(pillar.percentCompleted)}</td>
+                <td className="py-1 pr-2 tabular-nums">{pillar.overdue}</td>
+                <td className="py-1 pr-2 tabular-nums">{pillar.atRisk}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="mt-2 text-sm">{t("report.flaggedPairs", { count: flagged })}</p>
+      </section>
+
+      {report.pillars.map((pillar) => (
+        <section key={pillar.id} aria-labelledby={`report-pillar-${pillar.number}`} className="mt-8 break-inside-avoid-page">
+          <h2 id={`report-pillar-${pillar.number}`} className="text-xl font-semibold">
+            {t("report.pillarHeading", { number: pillar.number, name: pillar.name })}
+          </h2>
+          {pillar.verdicts.length === 0 && <p className="mt-2 text-sm">{t("report.noVerdict")}</p>}
+          {pillar.verdicts.map((verdict) => (
+            <div key={verdict.id} className="mt-2">
+              <p className="text-lg font-medium">{verdictText(verdict)}</p>
+              <p className="text-xs text-slate-600">
+                {t("report.by", { name: verdict.author.name, edition: verdict.edition, date: verdict.publishedAt ? format.dateTime(verdict.publishedAt, { dateStyle: "medium" }) : "" })}
+              </p>
+              <p className="mt-2 whitespace-pre-line text-sm">{verdict.narrative}</p>
+              <h3 className="mt-3 font-semibold">{t("report.citedHeading")}</h3>
+              {verdict.citations.length === 0 ? (
+                <p className="text-sm">{t("report.noCitations")}</p>
+              ) : (
+                <ol className="mt-1 list-decimal space-y-1 pl-5 text-sm">
+                  {verdict.citations.map(({ evidence }) => (
+                    <li key={evidence.id}>
+                      <Link href={`/evidence/${evidence.id}`} className="text-brand-700 underline underline-offset-2">
+                        {evidence.title}
+                      </Link>{" "}
+                      — {t("report.source", { publisher: evidence.publisher, date: evidence.publishedOn ? format.dateTime(evidence.publishedOn, { dateStyle: "medium" }) : "" })}
+                      {evidence.url && <span className="block break-all text-xs text-slate-600">{evidence.url}</span>}
+                      {evidence.retraction && <span className="block text-xs font-semibold text-red-800">{t("report.retracted", { reason: evidence.retraction.reason })}</span>}
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </div>
+          ))}
+          <h3 className="mt-3 font-semibold">{t("report.figuresHeading", { date: day(report.asOf) })}</h3>
+          <table className="mt-1 text-left text-sm">
+            <caption className="sr-only">{t("overview.byStatusCaption", { number: pillar.number })}</caption>
+            <TableHead columns={[t("overview.statusColumn"), t("overview.countColumn")]} />
+            <tbody>
+              {statuses.map((status) => (
+                <tr key={status}>
+                  <th scope="row" className="py-0.5 pr-4 text-left font-normal">
+                    <StatusBadge status={status} />
+                  </th>
+                  <td className="py-0.5 tabular-nums">{pillar.milestonesByStatus[status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+
+      {report.comparisons.length > 0 && (
+        <section aria-labelledby="report-self-heading" className="mt-8">
+          <h2 id="report-self-heading" className="text-xl font-semibold">
+            {t("report.selfHeading")}
+          </h2>
+          <ComparisonTable rows={report.comparisons} firstColumn="commitment" />
+        </section>
+      )}
+    </article>
+  );
+}

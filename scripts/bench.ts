@@ -1,0 +1,277 @@
+// npm run bench [-- --small]
+// Builds a synthetic plan in a database of its own (5 pillars, 2,000
+// commitments, 20,000 milestones, 200,000 status updates, 50,000 evidence
+// records, 20 rounds; --small: a hundredth of it, to prove the benchmark
+// works), serves the production build on it and measures, with 20 concurrent
+// connections: the dashboard, GET /api/v1/pillars, the dashboard "as of" a
+// past day and a full CSV export of the status history. Each figure comes
+// with the same aggregates run as bare SQL, the server's peak memory and the
+// dashboard's first-load JavaScript. A benchmark, not a test: it prints
+// figures and fails only when something does not work.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { gzipSync } from "node:zlib";
+import pg from "pg";
+import { hashPassword } from "../server/auth/password";
+import { applyMigrations, projectRoot } from "../server/db/migrations";
+import { findFreePort } from "./lib/ports";
+import { startThrowawayServer } from "./lib/throwaway-database";
+
+const small = process.argv.includes("--small");
+const scale = small ? 0.01 : 1;
+const size = {
+  commitments: Math.round(2_000 * scale),
+  milestones: Math.round(20_000 * scale),
+  updatesPerMilestone: 10,
+  evidence: Math.round(50_000 * scale),
+  rounds: small ? 4 : 20,
+};
+const concurrency = 20;
+const seconds = small ? 2 : 15;
+const password = "bench-password-1";
+
+if (!existsSync(path.join(projectRoot, ".next", "BUILD_ID"))) {
+  console.error("The benchmark measures the production build: run `npm run build` first.");
+  process.exit(1);
+}
+
+/** The synthetic plan, written by PostgreSQL itself with generate_series. */
+async function buildPlan(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const passwordHash = await hashPassword(password);
+  const { commitments, milestones, updatesPerMilestone, evidence, rounds } = size;
+  const statements = [
+    `INSERT INTO "User" (id, email, name, roles, "passwordHash", "updatedAt") VALUES
+       ('bench-manager', 'manager@bench.local', 'Bench Manager', '{manager}', '${passwordHash}', now()),
+       ('bench-staff', 'staff@bench.local', 'Bench Staff', '{staff}', NULL, now()),
+       ('bench-reviewer', 'reviewer@bench.local', 'Bench Reviewer', '{reviewer}', NULL, now())`,
+    `INSERT INTO "Agency" (id, code, name, country) SELECT 'ag' || i, 'AG' || i, 'Agency ' || i, (CASE WHEN i % 2 = 0 THEN 'us' ELSE 'mx' END)::"Country" FROM generate_series(1, 10) i`,
+    `INSERT INTO "Pillar" (id, number, code, name, description, "updatedAt") SELECT 'p' || i, i, 'P' || i, 'Pillar ' || i, 'Synthetic pillar', now() FROM generate_series(1, 5) i`,
+    `INSERT INTO "Commitment" (id, "pillarId", title, description, "leadParty", "startDate", "sourceCitation", "createdAt", "updatedAt")
+       SELECT 'c' || i, 'p' || (1 + i % 5), 'Commitment ' || i, 'Synthetic', (ARRAY['us','mx','joint'])[1 + i % 3]::"LeadParty", DATE '2008-01-01', 'Synthetic', TIMESTAMPTZ '2008-01-01', now()
+       FROM generate_series(1, ${commitments}) i`,
+    `INSERT INTO "CommitmentAgency" ("commitmentId", "agencyId") SELECT 'c' || i, 'ag' || (1 + i % 10) FROM generate_series(1, ${commitments}) i`,
+    `INSERT INTO "Milestone" (id, "commitmentId", title, description, "dueDate", "createdAt", "updatedAt", version)
+       SELECT 'm' || i, 'c' || (1 + i % ${commitments}), 'Milestone ' || i, 'Synthetic', DATE '2009-01-01' + (i * 7919 % 6900), TIMESTAMPTZ '2008-01-01', now(), ${updatesPerMilestone + 1}
+       FROM generate_series(1, ${milestones}) i`,
+    // Ten updates per milestone, a few months apart, statuses in a shuffled cycle.
+    `INSERT INTO "StatusUpdate" (id, "milestoneId", "previousStatus", "newStatus", note, cause, "completedOn", "authorId", "createdAt")
+       SELECT 'u' || m || '-' || k,
+              'm' || m,
+              (CASE WHEN k = 1 THEN 'not_started' ELSE (ARRAY['in_progress','at_risk','delayed','in_progress','completed','cancelled'])[1 + (m + k - 1) % 6] END)::"MilestoneStatus",
+              (ARRAY['in_progress','at_risk','delayed','in_progress','completed','cancelled'])[1 + (m + k) % 6]::"MilestoneStatus",
+              'Synthetic note ' || k,
+              CASE WHEN (m + k) % 6 IN (1, 2) THEN (ARRAY['counterpart_agency','legislation','funding','security','capacity','coordination','other'])[1 + (m * k) % 7]::"DelayCause" END,
+              CASE WHEN (m + k) % 6 = 4 THEN DATE '2009-01-01' + (k * 160 + m % 150) END,
+              'bench-staff',
+              TIMESTAMPTZ '2009-01-01 12:00:00Z' + make_interval(days => k * 160 + m % 150)
+       FROM generate_series(1, ${milestones}) m, generate_series(1, ${updatesPerMilestone}) k`,
+    `UPDATE "Milestone" mi SET status = u."newStatus", "completedOn" = u."completedOn"
+       FROM "StatusUpdate" u WHERE u."milestoneId" = mi.id AND u.id = mi.id || '-' || ${updatesPerMilestone}`,
+    `INSERT INTO "Evidence" (id, "commitmentId", title, kind, publisher, url, "publishedOn", summary, shows, reliability, "authorId", "createdAt")
+       SELECT 'e' || i, 'c' || (1 + i % ${commitments}), 'Evidence report ' || i, 'official_document', 'Publisher ' || (i % 40), 'https://example.org/e' || i,
+              DATE '2009-01-01' + (i * 31 % 6000), 'Synthetic summary of finding ' || i, (ARRAY['advance','setback','neutral'])[1 + i % 3]::"EvidenceShows",
+              'official_record', 'bench-reviewer', TIMESTAMPTZ '2009-01-01' + make_interval(days => i * 31 % 6000)
+       FROM generate_series(1, ${evidence}) i`,
+    `INSERT INTO "AssessmentRound" (id, title, "periodStart", "periodEnd", status, "openedById", "closedAt", "createdAt")
+       SELECT 'r' || i, 'Round ' || i, DATE '2009-01-01' + (i - 1) * 300, DATE '2009-01-01' + i * 300 - 1, 'closed', 'bench-manager',
+              TIMESTAMPTZ '2009-01-01' + make_interval(days => i * 300), TIMESTAMPTZ '2009-01-01' + make_interval(days => (i - 1) * 300)
+       FROM generate_series(1, ${rounds}) i`,
+    `INSERT INTO "Assessment" (id, "roundId", "pillarId", kind, "authorId", advances, results, narrative, state, "submittedAt", "updatedAt")
+       SELECT 'a' || r || '-' || p, 'r' || r, 'p' || p, 'independent', 'bench-reviewer',
+              (ARRAY['none','limited','steady','substantial'])[1 + (r + p) % 4]::"Advances", (ARRAY['worsened','none_yet','slow','moderate','significant'])[1 + (r * p) % 5]::"Results",
+              'Synthetic narrative', 'submitted', TIMESTAMPTZ '2009-01-01' + make_interval(days => r * 300 + 10), now()
+       FROM generate_series(1, ${rounds}) r, generate_series(1, 5) p`,
+    `INSERT INTO "AssessmentCitation" ("assessmentId", "evidenceId") SELECT a.id, (SELECT e.id FROM "Evidence" e JOIN "Commitment" c ON c.id = e."commitmentId" WHERE c."pillarId" = a."pillarId" LIMIT 1) FROM "Assessment" a`,
+    `UPDATE "Assessment" SET state = 'published', "publishedAt" = "submittedAt" + interval '5 days', "publishedById" = 'bench-manager'`,
+    `ANALYZE`,
+  ];
+  for (const statement of statements) await client.query(statement);
+  const counts = await client.query<{ table: string; rows: number }>(`
+    SELECT 'milestones' AS table, count(*)::int AS rows FROM "Milestone" UNION ALL SELECT 'status updates', count(*)::int FROM "StatusUpdate"
+    UNION ALL SELECT 'evidence', count(*)::int FROM "Evidence" UNION ALL SELECT 'commitments', count(*)::int FROM "Commitment"
+    UNION ALL SELECT 'rounds', count(*)::int FROM "AssessmentRound"`);
+  await client.end();
+  return counts.rows;
+}
+
+/** Signs in through next-auth's credentials endpoint, as the browser does, and returns the session cookie. */
+async function signIn(baseUrl: string): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const cookies = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies.join("; ") },
+    body: new URLSearchParams({ email: "manager@bench.local", password, csrfToken, callbackUrl: "/", json: "true" }),
+  });
+  const session = response.headers.getSetCookie().find((cookie) => cookie.includes("session-token"));
+  if (!session) throw new Error(`sign-in failed (${response.status})`);
+  return session.split(";")[0]!;
+}
+
+interface Measured {
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/** `concurrency` workers each send requests one after another for `seconds`; every answer must be 200. */
+async function load(send: () => Promise<void>, workers: number, duration: number): Promise<Measured> {
+  const latencies: number[] = [];
+  const until = performance.now() + duration * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (performance.now() < until) {
+        const t0 = performance.now();
+        await send();
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { requests: latencies.length, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+}
+
+async function get(url: string, cookie: string, accept = "text/html"): Promise<void> {
+  const response = await fetch(url, { headers: { Cookie: cookie, Accept: accept } });
+  const body = await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${Buffer.from(body).toString().slice(0, 200)}`);
+}
+
+/** Peak resident memory of the server and its children, sampled from /proc. */
+function memorySampler(rootPid: number) {
+  let peak = 0;
+  const rss = (pid: number): number => {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      const own = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+      const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+      return own + children.reduce((sum, child) => sum + rss(child), 0);
+    } catch {
+      return 0;
+    }
+  };
+  const timer = setInterval(() => (peak = Math.max(peak, rss(rootPid))), 50);
+  return {
+    reset: () => (peak = rss(rootPid)),
+    peak: () => peak,
+    stop: () => clearInterval(timer),
+  };
+}
+
+/** The compressed size of the JavaScript the dashboard's HTML loads before any interaction. */
+async function firstLoadJs(baseUrl: string, cookie: string): Promise<number> {
+  const html = await (await fetch(`${baseUrl}/`, { headers: { Cookie: cookie } })).text();
+  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!))];
+  let total = 0;
+  for (const source of sources) total += gzipSync(Buffer.from(await (await fetch(new URL(source, baseUrl))).arrayBuffer())).length;
+  return total;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+const server = await startThrowawayServer();
+const database = `tracker_bench_${randomBytes(4).toString("hex")}`;
+const admin = new pg.Client({ connectionString: server.adminUrl });
+let app: ReturnType<typeof spawn> | undefined;
+let exitCode = 1;
+try {
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
+  const url = server.urlFor(database);
+  await applyMigrations(url);
+  let t0 = performance.now();
+  const counts = await buildPlan(url);
+  console.log(`Synthetic plan built in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${counts.map((row) => `${row.rows} ${row.table}`).join(", ")}`);
+
+  const port = await findFreePort();
+  const baseUrl = `http://localhost:${port}`;
+  app = spawn(process.execPath, [path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", "--port", String(port)], {
+    cwd: projectRoot,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_URL: url, DATABASE_POOL_SIZE: "20", NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NEXTAUTH_URL: baseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  for (t0 = performance.now(); ; ) {
+    if (performance.now() - t0 > 60_000) throw new Error("the server did not start within 60 s");
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const cookie = await signIn(baseUrl);
+  const memory = memorySampler(app.pid!);
+
+  // The same aggregates as bare SQL, on their own pool: the database's own time.
+  process.env.DATABASE_URL = url;
+  process.env.DATABASE_POOL_SIZE = String(concurrency);
+  const { pillarRollups, verdictTrends } = await import("../server/rollups");
+  const { db, disconnectDb } = await import("../server/db/client");
+  const manager = { id: "bench-manager", name: "Bench Manager", email: "manager@bench.local", roles: ["manager" as const], agencyId: null, locale: "en" as const };
+  const pastDay = small ? "2012-06-30" : "2016-06-30";
+
+  const targets: { name: string; send: () => Promise<void>; sql: () => Promise<unknown> }[] = [
+    { name: "dashboard /", send: () => get(`${baseUrl}/`, cookie), sql: () => Promise.all([pillarRollups(manager, {}), verdictTrends(manager, {})]) },
+    { name: "GET /api/v1/pillars", send: () => get(`${baseUrl}/api/v1/pillars`, cookie, "application/json"), sql: () => pillarRollups(manager, {}) },
+    {
+      name: `dashboard as of ${pastDay}`,
+      send: () => get(`${baseUrl}/?asOf=${pastDay}`, cookie),
+      sql: () => Promise.all([pillarRollups(manager, { asOf: pastDay }), verdictTrends(manager, { asOf: pastDay })]),
+    },
+    {
+      name: "status history CSV (whole)",
+      send: () => get(`${baseUrl}/api/v1/status-updates?format=csv`, cookie, "text/csv"),
+      sql: () => db().$queryRaw`SELECT u.*, m.title FROM "StatusUpdate" u JOIN "Milestone" m ON m.id = u."milestoneId" ORDER BY u."createdAt", u.id`,
+    },
+  ];
+
+  const rows: string[] = [];
+  for (const target of targets) {
+    const workers = target.name.includes("CSV") ? 2 : concurrency;
+    // Warm both paths first: the server's compiled routes, the bench's own pool.
+    await load(target.send, 2, 1);
+    await load(async () => void (await target.sql()), 2, 1);
+    memory.reset();
+    const http = await load(target.send, workers, seconds);
+    const peak = memory.peak();
+    const sql = await load(async () => void (await target.sql()), workers, Math.max(1, seconds / 3));
+    rows.push(
+      `| ${target.name} | ${workers} | ${http.requests} | ${http.perSecond.toFixed(1)} | ${ms(http.p50)} | ${ms(http.p95)} | ${ms(sql.p50)} | ${ms(sql.p95)} | ${(http.p50 / sql.p50).toFixed(1)}× | ${mb(peak)} |`,
+    );
+    console.log(rows.at(-1));
+  }
+  memory.stop();
+  const js = await firstLoadJs(baseUrl, cookie);
+  await disconnectDb();
+
+  console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, ${mb(os.totalmem())} RAM, Node ${process.version}, ${small ? "small plan (--small)" : "full plan"}`);
+  console.log("| target | connections | requests | req/s | p50 | p95 | SQL p50 | SQL p95 | p50 / SQL p50 | server peak RSS |");
+  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  for (const row of rows) console.log(row);
+  console.log(`\nDashboard first-load JavaScript: ${(js / 1024).toFixed(1)} KB compressed (gzip)`);
+  exitCode = 0;
+} catch (error) {
+  console.error(error);
+} finally {
+  app?.kill("SIGTERM");
+  await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(database)} WITH (FORCE)`).catch(() => {});
+  await admin.end().catch(() => {});
+  await server.stop();
+}
+process.exit(exitCode);

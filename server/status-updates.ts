@@ -1,11 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "./audit";
+import { exportBatchSize, keysetBatches } from "./batches";
+import type { CsvColumn } from "./csv";
 import { db, type Transaction } from "./db/client";
+import { Prisma } from "./db/generated/client";
 import { DelayCause, MilestoneStatus } from "./db/generated/enums";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
 import { can, ensure, type Actor } from "./permissions";
-import { dateOnly, optionalCalendarDate, parseInput, recordId, todayIso, versionSeen } from "./validation";
+import { dateOnly, isoDate, optionalCalendarDate, optionalRecordId, optionalText, parseInput, recordId, todayIso, versionSeen } from "./validation";
 
 const statusesNamingACause: readonly MilestoneStatus[] = ["at_risk", "delayed"];
 
@@ -130,4 +133,122 @@ export async function updateMilestoneStatus(actor: Actor, milestoneId: string, r
       },
     };
   });
+}
+
+// ---------------------------------------------------------------------------
+// The status history: every update, as a page (GET /api/v1/status-updates)
+// or streamed in batches for a CSV export of any length.
+// ---------------------------------------------------------------------------
+
+export const statusUpdateFilter = z.object({
+  pillar: optionalText(20),
+  commitment: optionalRecordId,
+  milestone: optionalRecordId,
+  from: optionalCalendarDate,
+  to: optionalCalendarDate,
+  page: z.preprocess(
+    (value) => (value === "" ? undefined : typeof value === "string" && /^\d{1,6}$/.test(value.trim()) ? Number(value) : value),
+    z.number().int().min(1).max(100_000).optional(),
+  ),
+});
+
+type StatusUpdateFilter = z.output<typeof statusUpdateFilter>;
+
+export const statusUpdatePageSize = 50;
+
+interface StatusUpdateRow {
+  id: string;
+  milestoneId: string;
+  milestoneTitle: string;
+  commitmentId: string;
+  commitmentTitle: string;
+  pillarNumber: number;
+  pillarCode: string;
+  previousStatus: MilestoneStatus;
+  newStatus: MilestoneStatus;
+  cause: DelayCause | null;
+  completedOn: Date | null;
+  note: string;
+  authorName: string;
+  createdAt: Date;
+}
+
+function statusUpdateJson(row: StatusUpdateRow) {
+  return {
+    id: row.id,
+    milestone: { id: row.milestoneId, title: row.milestoneTitle },
+    commitment: { id: row.commitmentId, title: row.commitmentTitle },
+    pillar: { number: row.pillarNumber, code: row.pillarCode },
+    previousStatus: row.previousStatus,
+    newStatus: row.newStatus,
+    cause: row.cause,
+    completedOn: isoDate(row.completedOn),
+    note: row.note,
+    author: { name: row.authorName },
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export type StatusUpdateListItem = ReturnType<typeof statusUpdateJson>;
+
+export const statusUpdateCsvColumns = [
+  "id", "milestoneId", "milestoneTitle", "commitmentId", "commitmentTitle", "pillarNumber", "pillarCode",
+  "previousStatus", "newStatus", "cause", "completedOn", "note", "authorName", "createdAt",
+] as const satisfies readonly CsvColumn<StatusUpdateListItem>[];
+
+// `from` and `to` are whole UTC days of the update's time.
+function statusUpdatesMatching(filter: StatusUpdateFilter): Prisma.Sql {
+  const pillarNumber = filter.pillar && /^\d+$/.test(filter.pillar) ? Number(filter.pillar) : null;
+  const pillarCode = filter.pillar && pillarNumber === null ? filter.pillar.toUpperCase() : null;
+  return Prisma.sql`
+    (${pillarNumber}::int IS NULL OR p.number = ${pillarNumber}::int)
+    AND (${pillarCode}::text IS NULL OR p.code = ${pillarCode}::text)
+    AND (${filter.commitment ?? null}::text IS NULL OR c.id = ${filter.commitment ?? null}::text)
+    AND (${filter.milestone ?? null}::text IS NULL OR m.id = ${filter.milestone ?? null}::text)
+    AND (${filter.from ?? null}::date IS NULL OR s."createdAt" >= (${filter.from ?? null}::date)::timestamp AT TIME ZONE 'UTC')
+    AND (${filter.to ?? null}::date IS NULL OR s."createdAt" < (${filter.to ?? null}::date + 1)::timestamp AT TIME ZONE 'UTC')`;
+}
+
+const statusUpdateJoins = Prisma.sql`
+  FROM "StatusUpdate" s
+  JOIN "Milestone" m ON m.id = s."milestoneId"
+  JOIN "Commitment" c ON c.id = m."commitmentId"
+  JOIN "Pillar" p ON p.id = c."pillarId"
+  JOIN "User" u ON u.id = s."authorId"`;
+
+/** Newest first; `after` continues from a row (keyset), `offset` skips rows (pages). */
+async function statusUpdateRows(filter: StatusUpdateFilter, { after, limit, offset = 0 }: { after?: StatusUpdateListItem; limit: number; offset?: number }) {
+  const rows = await db().$queryRaw<StatusUpdateRow[]>`
+    SELECT s.id, m.id AS "milestoneId", m.title AS "milestoneTitle", c.id AS "commitmentId", c.title AS "commitmentTitle",
+      p.number AS "pillarNumber", p.code AS "pillarCode", s."previousStatus", s."newStatus", s.cause, s."completedOn", s.note,
+      u.name AS "authorName", s."createdAt"
+    ${statusUpdateJoins}
+    WHERE ${statusUpdatesMatching(filter)}
+      AND (${after?.id ?? null}::text IS NULL OR (s."createdAt", s.id) < (${after?.createdAt ?? null}::timestamptz, ${after?.id ?? null}::text))
+    ORDER BY s."createdAt" DESC, s.id DESC
+    LIMIT ${limit}::int OFFSET ${offset}::int`;
+  return rows.map(statusUpdateJson);
+}
+
+/** One page of the status history of every milestone (archived ones too), newest first. */
+export async function listStatusUpdates(actor: Actor, rawFilter: unknown, { pageSize = statusUpdatePageSize }: { pageSize?: number } = {}) {
+  ensure(actor, "plan.read");
+  const filter = parseInput(statusUpdateFilter, rawFilter);
+  const page = filter.page ?? 1;
+  const [[{ total }], items] = await Promise.all([
+    db().$queryRaw<[{ total: number }]>`SELECT count(*)::int AS total ${statusUpdateJoins} WHERE ${statusUpdatesMatching(filter)}`,
+    statusUpdateRows(filter, { limit: pageSize, offset: (page - 1) * pageSize }),
+  ]);
+  return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/**
+ * Every status update matching the filter (pages ignored), in the order of
+ * listStatusUpdates, read in batches of `batchSize`. The actor and the filter
+ * are checked at once, before the first row is asked for.
+ */
+export function streamStatusUpdates(actor: Actor, rawFilter: unknown, { batchSize = exportBatchSize }: { batchSize?: number } = {}): AsyncIterable<StatusUpdateListItem> {
+  ensure(actor, "plan.read");
+  const filter = parseInput(statusUpdateFilter, rawFilter);
+  return keysetBatches((after) => statusUpdateRows(filter, { after, limit: batchSize }), batchSize);
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { compareVerdicts } from "./assessment-scales";
 import { standingAssessments, visibleAssessments } from "./assessment-visibility";
 import { recordAudit } from "./audit";
+import type { CsvColumn } from "./csv";
 import { db, type Transaction } from "./db/client";
 import type { Prisma } from "./db/generated/client";
 import { Advances, AssessmentKind, AssessmentState, Results } from "./db/generated/enums";
@@ -436,6 +437,12 @@ export async function listAssessments(actor: Actor, rawFilter: unknown) {
 }
 
 export type AssessmentListItem = Awaited<ReturnType<typeof listAssessments>>[number];
+
+export const assessmentCsvColumns = [
+  "id", "kind", "state", "advances", "results", "edition", "version", "roundId", "roundTitle", "roundStatus",
+  "pillarId", "pillarNumber", "pillarName", "commitmentId", "commitmentTitle", "agencyId", "agencyName",
+  "authorId", "authorName", "amendsId", "amendedById", "amendedByState", "submittedAt", "publishedAt", "updatedAt",
+] as const satisfies readonly CsvColumn<AssessmentListItem>[];
 
 /**
  * One assessment as its page shows it: the verdict, the narrative with the

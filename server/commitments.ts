@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "./audit";
+import type { CsvColumn } from "./csv";
 import { db, type Transaction } from "./db/client";
 import type { LeadParty } from "./db/generated/enums";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "./errors";
@@ -24,6 +25,12 @@ export interface CommitmentSummary {
   milestoneCount: number;
   milestonesByStatus: StatusCounts;
 }
+
+export const commitmentCsvColumns = [
+  "id", "title", "leadParty", "startDate", "targetDate", "pillarId", "pillarNumber", "pillarCode", "pillarName",
+  "agenciesCode", "agenciesName", "milestoneCount", "milestonesByStatusNotStarted", "milestonesByStatusInProgress",
+  "milestonesByStatusAtRisk", "milestonesByStatusDelayed", "milestonesByStatusCompleted", "milestonesByStatusCancelled",
+] as const satisfies readonly CsvColumn<CommitmentSummary>[];
 
 interface CommitmentRow {
   id: string;

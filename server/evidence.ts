@@ -1,12 +1,15 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "./audit";
+import { exportBatchSize, keysetBatches } from "./batches";
+import type { CsvColumn } from "./csv";
 import { db } from "./db/client";
+import { Prisma } from "./db/generated/client";
 import { EvidenceKind, EvidenceShows, Reliability } from "./db/generated/enums";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./errors";
 import { can, ensure, type Actor } from "./permissions";
 import { mayUpdateStatus } from "./status-updates";
-import { dateOnly, optionalCalendarDate, optionalRecordId, optionalText, parseInput, recordId, todayIso } from "./validation";
+import { dateOnly, isoDate, optionalCalendarDate, optionalRecordId, optionalText, parseInput, recordId, todayIso } from "./validation";
 
 /** Evidence as the form and the API send it. */
 export const evidenceInput = z
@@ -115,10 +118,24 @@ export async function listEvidence(actor: Actor, rawFilter: unknown, { pageSize 
   ensure(actor, "plan.read");
   const filter = parseInput(evidenceFilter, rawFilter);
   const page = filter.page ?? 1;
+  const [{ total, ids }] = await db().$queryRaw<[{ total: number; ids: string[] }]>`
+    WITH matching AS (${evidenceMatching(filter)})
+    SELECT (SELECT count(*)::int FROM matching) AS total,
+      ARRAY(SELECT id FROM matching ORDER BY "publishedOn" DESC NULLS LAST, "createdAt" DESC, id
+            LIMIT ${pageSize}::int OFFSET ${(page - 1) * pageSize}::int) AS ids`;
+  return {
+    items: await evidenceByIds(ids),
+    total,
+    page,
+    pageSize,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+  };
+}
+
+function evidenceMatching(filter: z.output<typeof evidenceFilter>): Prisma.Sql {
   const pillarNumber = filter.pillar && /^\d+$/.test(filter.pillar) ? Number(filter.pillar) : null;
   const pillarCode = filter.pillar && pillarNumber === null ? filter.pillar.toUpperCase() : null;
-  const [{ total, ids }] = await db().$queryRaw<[{ total: number; ids: string[] }]>`
-    WITH matching AS (
+  return Prisma.sql`
       SELECT e.id, e."publishedOn", e."createdAt"
       FROM "Evidence" e
       JOIN "Commitment" c ON c.id = e."commitmentId"
@@ -133,23 +150,49 @@ export async function listEvidence(actor: Actor, rawFilter: unknown, { pageSize 
         AND (${filter.to ?? null}::date IS NULL OR e."publishedOn" <= ${filter.to ?? null}::date)
         AND (${filter.q ?? null}::text IS NULL
              OR (to_tsvector('english', e.title || ' ' || e.summary) || to_tsvector('spanish', e.title || ' ' || e.summary))
-                @@ (websearch_to_tsquery('english', ${filter.q ?? null}::text) || websearch_to_tsquery('spanish', ${filter.q ?? null}::text)))
-    )
-    SELECT (SELECT count(*)::int FROM matching) AS total,
-      ARRAY(SELECT id FROM matching ORDER BY "publishedOn" DESC NULLS LAST, "createdAt" DESC, id
-            LIMIT ${pageSize}::int OFFSET ${(page - 1) * pageSize}::int) AS ids`;
+                @@ (websearch_to_tsquery('english', ${filter.q ?? null}::text) || websearch_to_tsquery('spanish', ${filter.q ?? null}::text)))`;
+}
+
+/** The listed records of these ids, in the order of the ids. */
+async function evidenceByIds(ids: string[]) {
   const rows = ids.length > 0 ? await db().evidence.findMany({ where: { id: { in: ids } }, include: listedEvidence }) : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
-  return {
-    items: ids.flatMap((id) => byId.get(id) ?? []),
-    total,
-    page,
-    pageSize,
-    pageCount: Math.max(1, Math.ceil(total / pageSize)),
-  };
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export type EvidencePage = Awaited<ReturnType<typeof listEvidence>>;
+type ListedEvidence = EvidencePage["items"][number];
+
+export const evidenceCsvColumns = [
+  "id", "title", "kind", "publisher", "url", "publishedOn", "summary", "shows", "reliability", "createdAt",
+  "commitmentId", "commitmentTitle", "commitmentPillarNumber", "commitmentPillarCode", "milestoneId", "milestoneTitle",
+  "retractionReason", "retractionCreatedAt", "authorId", "authorName",
+] as const satisfies readonly CsvColumn<ListedEvidence>[];
+
+/**
+ * Every record matching the filter (pages ignored), in the order of
+ * listEvidence, read in batches of `batchSize`. Undated records sort last as
+ * if published on -infinity, which keeps the keyset comparison simple. The
+ * actor and the filter are checked at once, before the first row is asked for.
+ */
+export function streamEvidence(actor: Actor, rawFilter: unknown, { batchSize = exportBatchSize }: { batchSize?: number } = {}) {
+  ensure(actor, "plan.read");
+  const filter = parseInput(evidenceFilter, rawFilter);
+  return keysetBatches<ListedEvidence>(async (after) => {
+    const afterPublished = after ? isoDate(after.publishedOn) : null;
+    const rows = await db().$queryRaw<{ id: string }[]>`
+      WITH matching AS (${evidenceMatching(filter)})
+      SELECT id FROM matching
+      WHERE ${after?.id ?? null}::text IS NULL
+        OR COALESCE("publishedOn", '-infinity'::date) < COALESCE(${afterPublished}::date, '-infinity'::date)
+        OR (COALESCE("publishedOn", '-infinity'::date) = COALESCE(${afterPublished}::date, '-infinity'::date)
+            AND ("createdAt" < ${after?.createdAt ?? null}::timestamptz
+                 OR ("createdAt" = ${after?.createdAt ?? null}::timestamptz AND id > ${after?.id ?? null}::text)))
+      ORDER BY COALESCE("publishedOn", '-infinity'::date) DESC, "createdAt" DESC, id
+      LIMIT ${batchSize}::int`;
+    return evidenceByIds(rows.map((row) => row.id));
+  }, batchSize);
+}
 
 /**
  * What the actor may log evidence on: reviewers on any live commitment, with

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "./audit";
 import { archiveInput } from "./commitments";
+import type { CsvColumn } from "./csv";
 import { db, type Transaction } from "./db/client";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "./errors";
 import { ensure, type Actor } from "./permissions";
@@ -153,6 +154,11 @@ export interface MilestoneListItem {
   lastUpdateAt: string | null;
   urgency: Urgency;
 }
+
+export const milestoneCsvColumns = [
+  "id", "title", "dueDate", "status", "version", "ownerId", "ownerName", "commitmentId", "commitmentTitle",
+  "pillarNumber", "pillarCode", "pillarName", "lastUpdateAt", "urgency",
+] as const satisfies readonly CsvColumn<MilestoneListItem>[];
 
 interface MilestoneRow {
   id: string;

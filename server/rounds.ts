@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { visibleAssessments } from "./assessment-visibility";
 import { recordAudit } from "./audit";
+import type { CsvColumn } from "./csv";
 import { db, type Transaction } from "./db/client";
 import { ConflictError, NotFoundError } from "./errors";
 import { ensure, type Actor } from "./permissions";
@@ -77,6 +78,12 @@ export async function listRounds(actor: Actor) {
     assessments: Object.fromEntries(counts.filter((count) => count.roundId === round.id).map((count) => [count.state, count._count._all])),
   }));
 }
+
+// A state no assessment of the round is in is absent from the JSON and an empty cell here.
+export const roundCsvColumns = [
+  "id", "title", "periodStart", "periodEnd", "status", "openedBy", "closedAt", "createdAt",
+  "assessmentsDraft", "assessmentsSubmitted", "assessmentsReturned", "assessmentsPublished",
+] as const satisfies readonly CsvColumn<Awaited<ReturnType<typeof listRounds>>[number]>[];
 
 /** One round, without its assessments (server/assessments.ts lists those). */
 export async function getRound(actor: Actor, rawId: string) {

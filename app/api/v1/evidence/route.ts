@@ -1,11 +1,11 @@
-import { listEvidence, logEvidence } from "@/server/evidence";
+import { pagedListResponse } from "@/server/csv";
+import { evidenceCsvColumns, listEvidence, logEvidence, streamEvidence } from "@/server/evidence";
 import { apiRoute, json, readJson } from "@/server/http";
 import { requireActor } from "@/server/session";
 
 export const GET = apiRoute(async (request: Request) => {
   const actor = await requireActor();
-  const { items, ...page } = await listEvidence(actor, Object.fromEntries(new URL(request.url).searchParams));
-  return json({ data: items, ...page });
+  return pagedListResponse(request, "evidence", actor, { page: listEvidence, all: streamEvidence, columns: evidenceCsvColumns });
 });
 
 export const POST = apiRoute(async (request: Request) => {

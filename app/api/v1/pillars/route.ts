@@ -1,8 +1,10 @@
-import { apiRoute, json } from "@/server/http";
+import { listResponse } from "@/server/csv";
+import { apiRoute } from "@/server/http";
 import { listPillars } from "@/server/pillars";
 import { requireActor } from "@/server/session";
 
-export const GET = apiRoute(async () => {
+// The CSV's columns follow the JSON's fields, whatever the pillars list grows to hold.
+export const GET = apiRoute(async (request: Request) => {
   const actor = await requireActor();
-  return json({ data: await listPillars(actor) });
+  return listResponse(request, "pillars", () => listPillars(actor));
 });

@@ -1,10 +1,11 @@
+import { listResponse } from "@/server/csv";
 import { apiRoute, json, readJson } from "@/server/http";
-import { listRounds, openRound } from "@/server/rounds";
+import { listRounds, openRound, roundCsvColumns } from "@/server/rounds";
 import { requireActor } from "@/server/session";
 
-export const GET = apiRoute(async () => {
+export const GET = apiRoute(async (request: Request) => {
   const actor = await requireActor();
-  return json({ data: await listRounds(actor) });
+  return listResponse(request, "rounds", () => listRounds(actor), roundCsvColumns);
 });
 
 export const POST = apiRoute(async (request: Request) => {

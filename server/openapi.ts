@@ -1,0 +1,687 @@
+import "server-only";
+import { z } from "zod";
+import { assessmentCsvColumns, assessmentDraftInput, assessmentEditInput, assessmentFilter, assessmentReturnInput, assessmentStepInput } from "./assessments";
+import { commitmentCsvColumns, commitmentFilter } from "./commitments";
+import {
+  Advances,
+  AssessmentKind,
+  AssessmentState,
+  DelayCause,
+  EvidenceKind,
+  EvidenceShows,
+  LeadParty,
+  MilestoneStatus,
+  Reliability,
+  Results,
+  RoundStatus,
+} from "./db/generated/enums";
+import { evidenceCsvColumns, evidenceFilter, evidenceInput, retractionInput } from "./evidence";
+import { milestoneCsvColumns, milestoneFilter, urgencies } from "./milestones";
+import { roundCsvColumns, roundInput } from "./rounds";
+import { statusUpdateCsvColumns, statusUpdateFilter, statusUpdateInput } from "./status-updates";
+
+// The OpenAPI 3.1 document of the JSON API, served at /api/v1/openapi.json.
+// Request bodies and query parameters are generated from the zod schemas the
+// data-access layer parses them with, so they cannot drift from what the API
+// accepts; the answers are described here in zod too, and the database tests
+// parse the lists' real answers with them.
+
+const id = z.string().describe("opaque id");
+const date = z.iso.date();
+const dateTime = z.iso.datetime();
+const named = z.strictObject({ name: z.string() });
+const titled = z.strictObject({ id, title: z.string() });
+const count = z.number().int().min(0);
+const statusCounts = z.record(z.enum(MilestoneStatus), count);
+
+// ---------------------------------------------------------------------------
+// Answers
+// ---------------------------------------------------------------------------
+
+// Loose: the pillars list grows with the dashboard's figures.
+const pillar = z.looseObject({
+  id,
+  number: z.number().int().min(1).max(5),
+  code: z.string(),
+  name: z.string(),
+  description: z.string(),
+  commitmentCount: count,
+  milestoneCount: count,
+  milestonesByStatus: statusCounts,
+});
+
+const commitmentSummary = z.strictObject({
+  id,
+  title: z.string(),
+  leadParty: z.enum(LeadParty),
+  startDate: date.nullable(),
+  targetDate: date.nullable(),
+  pillar: z.strictObject({ id, number: z.number().int(), code: z.string(), name: z.string() }),
+  agencies: z.array(z.strictObject({ code: z.string(), name: z.string() })),
+  milestoneCount: count,
+  milestonesByStatus: statusCounts,
+});
+
+const pillarRef = z.strictObject({ number: z.number().int(), code: z.string(), name: z.string() });
+
+const milestoneListItem = z.strictObject({
+  id,
+  title: z.string(),
+  dueDate: date,
+  status: z.enum(MilestoneStatus),
+  version: z.number().int(),
+  owner: z.strictObject({ id, name: z.string() }).nullable(),
+  commitment: titled,
+  pillar: pillarRef,
+  lastUpdateAt: dateTime.nullable(),
+  urgency: z.enum(urgencies),
+});
+
+const historyEntry = z.strictObject({
+  id,
+  previousStatus: z.enum(MilestoneStatus),
+  newStatus: z.enum(MilestoneStatus),
+  note: z.string(),
+  cause: z.enum(DelayCause).nullable(),
+  completedOn: date.nullable(),
+  author: z.string().describe("the author's name"),
+  createdAt: dateTime,
+});
+
+const milestoneDetail = z.strictObject({
+  id,
+  title: z.string(),
+  description: z.string(),
+  dueDate: date,
+  status: z.enum(MilestoneStatus),
+  completedOn: date.nullable(),
+  version: z.number().int(),
+  archived: z.boolean(),
+  owner: named.nullable(),
+  commitment: titled,
+  pillar: pillarRef,
+  mayUpdateStatus: z.boolean(),
+  history: z.array(historyEntry).describe("newest first"),
+});
+
+const statusUpdateResult = z.strictObject({
+  milestone: z.strictObject({ id, status: z.enum(MilestoneStatus), completedOn: date.nullable(), version: z.number().int() }),
+  statusUpdate: historyEntry.omit({ author: true }),
+});
+
+const statusUpdateListItem = z.strictObject({
+  id,
+  milestone: titled,
+  commitment: titled,
+  pillar: z.strictObject({ number: z.number().int(), code: z.string() }),
+  previousStatus: z.enum(MilestoneStatus),
+  newStatus: z.enum(MilestoneStatus),
+  cause: z.enum(DelayCause).nullable(),
+  completedOn: date.nullable(),
+  note: z.string(),
+  author: named,
+  createdAt: dateTime,
+});
+
+const evidence = z.strictObject({
+  id,
+  commitmentId: id,
+  milestoneId: id.nullable(),
+  title: z.string(),
+  kind: z.enum(EvidenceKind),
+  publisher: z.string(),
+  url: z.string().nullable(),
+  publishedOn: dateTime.nullable().describe("the publication day at 00:00 UTC"),
+  summary: z.string(),
+  shows: z.enum(EvidenceShows),
+  reliability: z.enum(Reliability),
+  authorId: id,
+  createdAt: dateTime,
+});
+
+const evidenceListItem = evidence.extend({
+  commitment: z.strictObject({ id, title: z.string(), pillar: z.strictObject({ number: z.number().int(), code: z.string() }) }),
+  milestone: titled.nullable(),
+  retraction: z.strictObject({ reason: z.string(), createdAt: dateTime }).nullable(),
+  author: named,
+});
+
+const evidenceDetail = evidence.extend({
+  commitment: z.strictObject({ id, title: z.string(), pillar: pillarRef }),
+  milestone: titled.nullable(),
+  retraction: z.strictObject({ reason: z.string(), createdAt: dateTime, author: named }).nullable(),
+  author: named,
+  citations: z
+    .array(
+      z.strictObject({
+        assessment: z.strictObject({
+          id,
+          advances: z.enum(Advances).nullable(),
+          results: z.enum(Results).nullable(),
+          round: titled,
+          pillar: z.strictObject({ number: z.number().int() }),
+        }),
+      }),
+    )
+    .describe("the published assessments citing it"),
+  mayRetract: z.boolean(),
+});
+
+const retraction = z.strictObject({ id, evidenceId: id, reason: z.string(), authorId: id, createdAt: dateTime });
+
+const round = z.strictObject({
+  id,
+  title: z.string(),
+  periodStart: date,
+  periodEnd: date,
+  status: z.enum(RoundStatus),
+  openedBy: z.string().describe("the name of who opened it"),
+  closedAt: dateTime.nullable(),
+  createdAt: dateTime,
+});
+
+const roundListItem = round.extend({
+  assessments: z.partialRecord(z.enum(AssessmentState), count).describe("how many assessments you can see in each state; states with none are absent"),
+});
+
+const assessment = z.strictObject({
+  id,
+  roundId: id,
+  pillarId: id,
+  commitmentId: id.nullable(),
+  kind: z.enum(AssessmentKind),
+  agencyId: id.nullable(),
+  authorId: id,
+  advances: z.enum(Advances).nullable(),
+  results: z.enum(Results).nullable(),
+  narrative: z.string(),
+  state: z.enum(AssessmentState),
+  returnComment: z.string().nullable(),
+  amendsId: id.nullable(),
+  edition: z.number().int(),
+  version: z.number().int(),
+  evidenceIds: z.array(id),
+  submittedAt: dateTime.nullable(),
+  publishedAt: dateTime.nullable(),
+  createdAt: dateTime,
+  updatedAt: dateTime,
+});
+
+const assessmentListItem = assessment
+  .pick({ id: true, kind: true, state: true, advances: true, results: true, edition: true, version: true, authorId: true, agencyId: true, amendsId: true, submittedAt: true, publishedAt: true, updatedAt: true })
+  .extend({
+    round: z.strictObject({ id, title: z.string(), status: z.enum(RoundStatus) }),
+    pillar: z.strictObject({ id, number: z.number().int(), name: z.string() }),
+    commitment: titled.nullable(),
+    agency: named.nullable(),
+    author: named,
+    amendedBy: z.strictObject({ id, state: z.enum(AssessmentState) }).nullable(),
+  });
+
+// Loose: the page's full record; the fields a client needs are named.
+const assessmentDetail = z.looseObject({
+  id,
+  kind: z.enum(AssessmentKind),
+  state: z.enum(AssessmentState),
+  advances: z.enum(Advances).nullable(),
+  results: z.enum(Results).nullable(),
+  narrative: z.string(),
+  version: z.number().int(),
+  edition: z.number().int(),
+  round: z.looseObject({ id, title: z.string(), status: z.enum(RoundStatus), periodStart: dateTime, periodEnd: dateTime }),
+  citations: z.array(z.looseObject({ evidenceId: id, evidence: z.looseObject({ id, title: z.string() }) })),
+  versions: z.array(z.strictObject({ id, edition: z.number().int(), state: z.enum(AssessmentState), publishedAt: dateTime.nullable(), createdAt: dateTime })),
+  beside: z.array(z.looseObject({ id, kind: z.enum(AssessmentKind), comparison: z.looseObject({ flagged: z.boolean() }) })).describe("the self-assessments or independent verdict shown beside it"),
+  mayEdit: z.boolean(),
+  mayDecide: z.boolean(),
+  mayAmend: z.boolean(),
+});
+
+const problem = z.strictObject({
+  error: z.enum(["validation", "bad_request", "unauthenticated", "forbidden", "not_found", "conflict", "unavailable", "internal"]),
+  message: z.string().describe("in English"),
+  fields: z.record(z.string(), z.array(z.strictObject({ code: z.string(), message: z.string() }))).optional().describe("validation: the problems of each field"),
+  current: z.unknown().optional().describe("conflict: where the record stands now"),
+});
+
+const health = z.strictObject({ status: z.enum(["ok", "unavailable"]), database: z.enum(["reachable", "unreachable"]) });
+
+/** What each list of the API answers, one row each: exported for the tests that hold the answers to it. */
+export const answerSchemas = {
+  Pillar: pillar,
+  CommitmentSummary: commitmentSummary,
+  MilestoneListItem: milestoneListItem,
+  MilestoneDetail: milestoneDetail,
+  StatusUpdateResult: statusUpdateResult,
+  StatusUpdateListItem: statusUpdateListItem,
+  Evidence: evidence,
+  EvidenceListItem: evidenceListItem,
+  EvidenceDetail: evidenceDetail,
+  Retraction: retraction,
+  Round: round,
+  RoundListItem: roundListItem,
+  Assessment: assessment,
+  AssessmentListItem: assessmentListItem,
+  AssessmentDetail: assessmentDetail,
+  Problem: problem,
+  Health: health,
+};
+
+const requestSchemas = {
+  StatusUpdateInput: statusUpdateInput,
+  EvidenceInput: evidenceInput,
+  RetractionInput: retractionInput,
+  RoundInput: roundInput,
+  AssessmentDraftInput: assessmentDraftInput,
+  AssessmentEditInput: assessmentEditInput,
+  AssessmentStepInput: assessmentStepInput,
+  AssessmentReturnInput: assessmentReturnInput,
+};
+
+type AnswerName = keyof typeof answerSchemas;
+type RequestName = keyof typeof requestSchemas;
+type JsonSchema = Record<string, unknown>;
+
+const ref = (name: AnswerName | RequestName): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+
+// ---------------------------------------------------------------------------
+// Operations
+// ---------------------------------------------------------------------------
+
+type Method = "get" | "post" | "patch";
+type ErrorStatus = 400 | 403 | 404 | 409;
+
+interface CsvExport {
+  columns?: readonly string[];
+  filename: string;
+}
+
+interface OperationSpec {
+  operationId: string;
+  summary: string;
+  tag: string;
+  description?: string;
+  query?: z.ZodObject;
+  queryDescriptions?: Record<string, string>;
+  body?: RequestName;
+  created?: boolean;
+  answer?: JsonSchema;
+  paged?: boolean;
+  csv?: CsvExport;
+  errors: ErrorStatus[];
+  public?: boolean;
+}
+
+const parameterDescriptions: Record<string, string> = {
+  pillar: "pillar number (1–5) or code (P1…)",
+  commitment: "commitment id",
+  milestone: "milestone id",
+  round: "round id",
+  mine: "`true`: only yours (staff: milestones you own or of your agency's commitments; assessments: the ones you wrote)",
+  q: "words searched in title and summary (PostgreSQL full-text, English and Spanish)",
+  page: "page number, from 1 (JSON only: CSV holds every matching row)",
+  from: "from this publication date",
+  to: "up to this publication date",
+};
+
+function queryParameters(spec: OperationSpec): JsonSchema[] {
+  if (!spec.query) return [];
+  const schema = z.toJSONSchema(spec.query, { io: "input", override: withoutFormatPatterns }) as { properties?: Record<string, JsonSchema> };
+  return Object.entries(schema.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: "query",
+    required: false,
+    schema: property,
+    ...((spec.queryDescriptions?.[name] ?? parameterDescriptions[name]) ? { description: spec.queryDescriptions?.[name] ?? parameterDescriptions[name] } : {}),
+  }));
+}
+
+const formatParameter = {
+  name: "format",
+  in: "query",
+  required: false,
+  schema: { type: "string", enum: ["json", "csv"] },
+  description: "`csv` answers CSV, `json` JSON; wins over the Accept header (`Accept: text/csv` asks for CSV)",
+};
+
+const idParameter = { name: "id", in: "path", required: true, schema: { type: "string" } };
+
+function envelope(spec: OperationSpec): JsonSchema {
+  const data = spec.answer ?? {};
+  if (!spec.paged) return { type: "object", properties: { data }, required: ["data"] };
+  const whole = { type: "integer", minimum: 0 };
+  return {
+    type: "object",
+    properties: { data, total: whole, page: { type: "integer", minimum: 1 }, pageSize: { type: "integer", minimum: 1 }, pageCount: { type: "integer", minimum: 1 } },
+    required: ["data", "total", "page", "pageSize", "pageCount"],
+  };
+}
+
+function csvContent(csv: CsvExport) {
+  const header = csv.columns ? `header row: ${csv.columns.join(",")}` : "one column per field of the JSON row";
+  return {
+    "text/csv": {
+      schema: {
+        type: "string",
+        description: `UTF-8 with a byte-order mark; ${header}. Nested fields are flattened (commitment.id → commitmentId), arrays joined with ";", and a cell starting with =, +, -, @, tab or carriage return is prefixed with '.`,
+      },
+    },
+  };
+}
+
+function operation(spec: OperationSpec, inPath: boolean): JsonSchema {
+  const ok = spec.created ? "201" : "200";
+  const okAnswer = {
+    description: spec.csv ? `${spec.summary}; as CSV when asked for (every matching row, streamed as a download \`${spec.csv.filename}-YYYY-MM-DD.csv\`)` : spec.summary,
+    content: { "application/json": { schema: envelope(spec) }, ...(spec.csv ? csvContent(spec.csv) : {}) },
+    ...(spec.csv ? { headers: { "Content-Disposition": { description: "CSV only: attachment; filename=…", schema: { type: "string" } } } } : {}),
+  };
+  const errorNames: Record<ErrorStatus | 401, string> = { 400: "BadRequest", 401: "Unauthenticated", 403: "Forbidden", 404: "NotFound", 409: "Conflict" };
+  const errors = [...(spec.public ? [] : [401 as const]), ...spec.errors].sort();
+  return {
+    operationId: spec.operationId,
+    summary: spec.summary,
+    ...(spec.description ? { description: spec.description } : {}),
+    tags: [spec.tag],
+    ...(spec.public ? { security: [] } : {}),
+    parameters: [...(inPath ? [idParameter] : []), ...queryParameters(spec), ...(spec.csv ? [formatParameter] : [])],
+    ...(spec.body ? { requestBody: { required: true, content: { "application/json": { schema: ref(spec.body) } } } } : {}),
+    responses: {
+      [ok]: okAnswer,
+      ...Object.fromEntries(errors.map((status) => [String(status), { $ref: `#/components/responses/${errorNames[status]}` }])),
+    },
+  };
+}
+
+interface ListSpec {
+  operationId: string;
+  summary: string;
+  tag: string;
+  row: AnswerName;
+  query?: z.ZodObject;
+  queryDescriptions?: Record<string, string>;
+  columns?: readonly string[];
+  paged?: boolean;
+}
+
+/** A list: JSON, or CSV named after it; 400 for a filter or a format it does not know. */
+function listOperation(name: string, { row, columns, ...spec }: ListSpec): OperationSpec {
+  return { ...spec, answer: { type: "array", items: ref(row) }, csv: { filename: name, columns }, errors: [400, 403] };
+}
+
+const paths: Record<string, Partial<Record<Method, OperationSpec>>> = {
+  "/api/v1/pillars": {
+    get: listOperation("pillars", { operationId: "listPillars", summary: "The five pillars with commitment and milestone counts, milestones by status", tag: "plan", row: "Pillar" }),
+  },
+  "/api/v1/commitments": {
+    get: listOperation("commitments", {
+      operationId: "listCommitments",
+      summary: "Commitments with lead party, agencies and milestone counts",
+      tag: "plan",
+      row: "CommitmentSummary",
+      query: commitmentFilter,
+      columns: commitmentCsvColumns,
+    }),
+  },
+  "/api/v1/milestones": {
+    get: listOperation("milestones", {
+      operationId: "listMilestones",
+      summary: "Live milestones with their urgency, most urgent first",
+      tag: "plan",
+      row: "MilestoneListItem",
+      query: milestoneFilter,
+      columns: milestoneCsvColumns,
+    }),
+  },
+  "/api/v1/milestones/{id}": {
+    get: { operationId: "getMilestone", summary: "One milestone with its full history, newest first", tag: "plan", answer: ref("MilestoneDetail"), errors: [400, 403, 404] },
+  },
+  "/api/v1/milestones/{id}/status-updates": {
+    post: {
+      operationId: "updateMilestoneStatus",
+      summary: "Records a status update with its note",
+      description:
+        "A move to at_risk or delayed names its cause; completedOn only with completed. 403 when the role or agency does not allow it; 409 when `version` is stale (with the update that won in `current`) or the milestone is archived.",
+      tag: "status",
+      body: "StatusUpdateInput",
+      created: true,
+      answer: ref("StatusUpdateResult"),
+      errors: [400, 403, 404, 409],
+    },
+  },
+  "/api/v1/status-updates": {
+    get: listOperation("status-updates", {
+      operationId: "listStatusUpdates",
+      summary: "The status history of every milestone, newest first, 50 a page",
+      tag: "status",
+      row: "StatusUpdateListItem",
+      query: statusUpdateFilter,
+      queryDescriptions: { from: "from this day (UTC) of the update", to: "up to and including this day (UTC) of the update" },
+      columns: statusUpdateCsvColumns,
+      paged: true,
+    }),
+  },
+  "/api/v1/evidence": {
+    get: listOperation("evidence", {
+      operationId: "listEvidence",
+      summary: "The evidence log, newest publication first, 50 a page",
+      tag: "evidence",
+      row: "EvidenceListItem",
+      query: evidenceFilter,
+      columns: evidenceCsvColumns,
+      paged: true,
+    }),
+    post: {
+      operationId: "logEvidence",
+      summary: "Logs evidence",
+      description: "Reviewers on any commitment; staff on milestones they own or of their agency's commitments (milestoneId required).",
+      tag: "evidence",
+      body: "EvidenceInput",
+      created: true,
+      answer: ref("Evidence"),
+      errors: [400, 403],
+    },
+  },
+  "/api/v1/evidence/{id}": {
+    get: { operationId: "getEvidence", summary: "One piece of evidence, its retraction and the published assessments citing it", tag: "evidence", answer: ref("EvidenceDetail"), errors: [400, 403, 404] },
+  },
+  "/api/v1/evidence/{id}/retractions": {
+    post: {
+      operationId: "retractEvidence",
+      summary: "Retracts evidence with a reason; the evidence itself is never edited or deleted",
+      tag: "evidence",
+      body: "RetractionInput",
+      created: true,
+      answer: ref("Retraction"),
+      errors: [400, 403, 404, 409],
+    },
+  },
+  "/api/v1/rounds": {
+    get: listOperation("rounds", {
+      operationId: "listRounds",
+      summary: "Assessment rounds, newest period first, with how many assessments you can see in each state",
+      tag: "assessments",
+      row: "RoundListItem",
+      columns: roundCsvColumns,
+    }),
+    post: { operationId: "openRound", summary: "Opens an assessment round (managers and admins)", tag: "assessments", body: "RoundInput", created: true, answer: ref("Round"), errors: [400, 403] },
+  },
+  "/api/v1/rounds/{id}": {
+    get: { operationId: "getRound", summary: "One round", tag: "assessments", answer: ref("Round"), errors: [400, 403, 404] },
+  },
+  "/api/v1/rounds/{id}/close": {
+    post: {
+      operationId: "closeRound",
+      summary: "Closes a round: it takes no new drafts, edits or submissions",
+      description: "409 when it is already closed.",
+      tag: "assessments",
+      answer: ref("Round"),
+      errors: [400, 403, 404, 409],
+    },
+  },
+  "/api/v1/assessments": {
+    get: listOperation("assessments", {
+      operationId: "listAssessments",
+      summary: "The assessments you can see: everything not in draft, and your own drafts",
+      tag: "assessments",
+      row: "AssessmentListItem",
+      query: assessmentFilter,
+      queryDescriptions: { pillar: "pillar id" },
+      columns: assessmentCsvColumns,
+    }),
+    post: {
+      operationId: "createAssessment",
+      summary: "Starts a draft assessment",
+      description:
+        'Reviewers: `kind: "independent"` of a pillar (pillarId required, optionally one commitment); staff: `kind: "self_assessment"` of their agency\'s commitment (commitmentId required). 409 when you already have one of it in the round or the round is closed.',
+      tag: "assessments",
+      body: "AssessmentDraftInput",
+      created: true,
+      answer: ref("Assessment"),
+      errors: [400, 403, 409],
+    },
+  },
+  "/api/v1/assessments/{id}": {
+    get: {
+      operationId: "getAssessment",
+      summary: "One assessment with its cited evidence, every version, the verdicts beside it and what you may do next",
+      tag: "assessments",
+      answer: ref("AssessmentDetail"),
+      errors: [400, 403, 404],
+    },
+    patch: {
+      operationId: "updateAssessment",
+      summary: "Saves the author's draft (or returned assessment)",
+      description: "409 when it is no longer editable, the round is closed or `version` is stale.",
+      tag: "assessments",
+      body: "AssessmentEditInput",
+      answer: ref("Assessment"),
+      errors: [400, 403, 404, 409],
+    },
+  },
+  "/api/v1/assessments/{id}/submit": {
+    post: {
+      operationId: "submitAssessment",
+      summary: "Submits the author's assessment",
+      description:
+        "Needs both ratings (results may be cannot_assess), a narrative and at least one cited piece of the pillar's evidence published by the period's end and not retracted; 400 names what is missing.",
+      tag: "assessments",
+      body: "AssessmentStepInput",
+      answer: ref("Assessment"),
+      errors: [400, 403, 404, 409],
+    },
+  },
+  "/api/v1/assessments/{id}/publish": {
+    post: {
+      operationId: "publishAssessment",
+      summary: "Publishes a submitted assessment (managers and admins, never on their own work)",
+      tag: "assessments",
+      body: "AssessmentStepInput",
+      answer: ref("Assessment"),
+      errors: [400, 403, 404, 409],
+    },
+  },
+  "/api/v1/assessments/{id}/return": {
+    post: {
+      operationId: "returnAssessment",
+      summary: "Returns a submitted assessment to its author with a comment",
+      tag: "assessments",
+      body: "AssessmentReturnInput",
+      answer: ref("Assessment"),
+      errors: [400, 403, 404, 409],
+    },
+  },
+  "/api/v1/assessments/{id}/amend": {
+    post: {
+      operationId: "amendAssessment",
+      summary: "Amends a published assessment: a new draft, the next edition, linked to the one it replaces",
+      description: "Its author only, in an open round, once per version.",
+      tag: "assessments",
+      created: true,
+      answer: ref("Assessment"),
+      errors: [400, 403, 404, 409],
+    },
+  },
+};
+
+// ---------------------------------------------------------------------------
+// The document
+// ---------------------------------------------------------------------------
+
+// zod writes a regular expression beside each ISO format; the format says it.
+function withoutFormatPatterns({ jsonSchema }: { jsonSchema: JsonSchema }): void {
+  if (typeof jsonSchema.format === "string") delete jsonSchema.pattern;
+}
+
+function componentSchemas(schemas: Record<string, z.ZodType>, io: "input" | "output"): Record<string, JsonSchema> {
+  const registry = z.registry<{ id: string }>();
+  for (const [name, schema] of Object.entries(schemas)) registry.add(schema, { id: name });
+  const { schemas: generated } = z.toJSONSchema(registry, { io, uri: (name) => `#/components/schemas/${name}`, override: withoutFormatPatterns });
+  return Object.fromEntries(Object.entries(generated).map(([name, { $id: _id, $schema: _schema, ...schema }]) => [name, schema]));
+}
+
+const errorAnswer = (description: string) => ({ description, content: { "application/json": { schema: ref("Problem") } } });
+
+/** The OpenAPI 3.1 document of /api/v1 and /api/health. */
+export function openApiDocument() {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Four-Pillar Cooperation Tracker API",
+      version: "1.0.0",
+      description:
+        "The JSON API of the tracker. Same session as the pages (sign in first); an anonymous call gets 401 JSON. Enumerations are lower snake case, field names camelCase, dates ISO 8601, ids opaque strings. Every list answers CSV as well (`?format=csv` or `Accept: text/csv`); errors are always JSON.",
+    },
+    servers: [{ url: "/" }],
+    security: [{ session: [] }],
+    tags: [
+      { name: "plan", description: "pillars, commitments, milestones" },
+      { name: "status", description: "status updates and their history" },
+      { name: "evidence", description: "the evidence log" },
+      { name: "assessments", description: "assessment rounds and assessments" },
+      { name: "meta", description: "health and this document" },
+    ],
+    paths: {
+      "/api/health": {
+        get: {
+          operationId: "health",
+          summary: "Whether the database answers (no session needed)",
+          tags: ["meta"],
+          security: [],
+          responses: {
+            "200": { description: "the database answers", content: { "application/json": { schema: ref("Health") } } },
+            "503": { description: "the database does not answer", content: { "application/json": { schema: ref("Health") } } },
+          },
+        },
+      },
+      "/api/v1/openapi.json": {
+        get: {
+          operationId: "openApiDocument",
+          summary: "This document (no session needed)",
+          tags: ["meta"],
+          security: [],
+          responses: { "200": { description: "the OpenAPI 3.1 document", content: { "application/json": { schema: { type: "object" } } } } },
+        },
+      },
+      ...Object.fromEntries(
+        Object.entries(paths).map(([path, operations]) => [
+          path,
+          Object.fromEntries(Object.entries(operations).map(([method, spec]) => [method, operation(spec, path.includes("{id}"))])),
+        ]),
+      ),
+    },
+    components: {
+      securitySchemes: {
+        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "the session cookie of a signed-in browser (__Secure-next-auth.session-token over HTTPS)" },
+      },
+      schemas: { ...componentSchemas(answerSchemas, "output"), ...componentSchemas(requestSchemas, "input") },
+      responses: {
+        BadRequest: errorAnswer("a field error (`error: validation`, with a message per field in `fields`) or a request that cannot be done (`error: bad_request`)"),
+        Unauthenticated: errorAnswer("no session: sign in first"),
+        Forbidden: errorAnswer("your role (or agency) does not allow it"),
+        NotFound: errorAnswer("no such record, or not one you can see"),
+        Conflict: errorAnswer("the record changed or is in a state that does not allow it; `current` says where it stands"),
+      },
+    },
+  };
+}

@@ -17,6 +17,7 @@ import {
 } from "./db/generated/enums";
 import { evidenceCsvColumns, evidenceFilter, evidenceInput, retractionInput } from "./evidence";
 import { milestoneCsvColumns, milestoneFilter, urgencies } from "./milestones";
+import { rollupFilter } from "./rollups";
 import { roundCsvColumns, roundInput } from "./rounds";
 import { statusUpdateCsvColumns, statusUpdateFilter, statusUpdateInput } from "./status-updates";
 
@@ -38,8 +39,7 @@ const statusCounts = z.record(z.enum(MilestoneStatus), count);
 // Answers
 // ---------------------------------------------------------------------------
 
-// Loose: the pillars list grows with the dashboard's figures.
-const pillar = z.looseObject({
+const pillar = z.strictObject({
   id,
   number: z.number().int().min(1).max(5),
   code: z.string(),
@@ -48,6 +48,16 @@ const pillar = z.looseObject({
   commitmentCount: count,
   milestoneCount: count,
   milestonesByStatus: statusCounts,
+  percentCompleted: z.number().min(0).max(100).nullable().describe("completed among milestones not cancelled, one decimal"),
+  overdue: count,
+  atRisk: count,
+  delaysByCause: z.record(z.enum(DelayCause), count).describe("milestones at risk or delayed on the day, by the cause of their latest update"),
+  lastStatusUpdateAt: z.iso.datetime().nullable(),
+  daysSinceLastStatusUpdate: count.nullable(),
+  latestVerdict: z
+    .strictObject({ roundId: id, roundTitle: z.string(), periodEnd: date, assessmentId: id, advances: z.enum(Advances), results: z.enum(Results) })
+    .nullable()
+    .describe("the standing independent verdict of the whole pillar in the latest round, as published by the day"),
 });
 
 const commitmentSummary = z.strictObject({
@@ -411,7 +421,13 @@ function listOperation(name: string, { row, columns, ...spec }: ListSpec): Opera
 
 const paths: Record<string, Partial<Record<Method, OperationSpec>>> = {
   "/api/v1/pillars": {
-    get: listOperation("pillars", { operationId: "listPillars", summary: "The five pillars with commitment and milestone counts, milestones by status", tag: "plan", row: "Pillar" }),
+    get: listOperation("pillars", {
+      operationId: "listPillars",
+      summary: "The five pillars' figures as of a day (today by default), computed from the status history, within lead party, agency and due-date filters",
+      tag: "plan",
+      row: "Pillar",
+      query: rollupFilter,
+    }),
   },
   "/api/v1/commitments": {
     get: listOperation("commitments", {

@@ -26,20 +26,24 @@ export const rollupFilter = z
 export type RollupFilter = z.output<typeof rollupFilter>;
 
 const statuses: readonly MilestoneStatus[] = ["not_started", "in_progress", "at_risk", "delayed", "completed", "cancelled"];
+const causes: readonly DelayCause[] = ["counterpart_agency", "legislation", "funding", "security", "capacity", "coordination", "other"];
 
 export interface PillarRollup {
   id: string;
   number: number;
   code: string;
   name: string;
+  description: string;
+  /** Commitments of the pillar on the day, within the lead party and agency filters. */
+  commitmentCount: number;
   milestoneCount: number;
   milestonesByStatus: Record<MilestoneStatus, number>;
   /** Completed milestones among those not cancelled, 0–100, one decimal; null when there are none. */
   percentCompleted: number | null;
   overdue: number;
   atRisk: number;
-  /** Milestones at risk or delayed on the day, by the cause their latest update named. */
-  delaysByCause: Partial<Record<DelayCause, number>>;
+  /** Milestones at risk or delayed on the day, by the cause their latest update named; every cause, 0 when none. */
+  delaysByCause: Record<DelayCause, number>;
   lastStatusUpdateAt: string | null;
   daysSinceLastStatusUpdate: number | null;
   latestVerdict: Verdict | null;
@@ -59,6 +63,8 @@ interface MilestoneFiguresRow {
   number: number;
   code: string;
   name: string;
+  description: string;
+  commitments: number;
   total: number;
   byStatus: Record<string, number>;
   overdue: number;
@@ -81,16 +87,20 @@ async function milestoneFigures(filter: RollupFilter, asOf: string): Promise<Mil
   const end = endOf(asOf);
   const day = dateOnly(asOf);
   return db().$queryRaw<MilestoneFiguresRow[]>`
-    WITH scope AS (
-      SELECT m.id, m."dueDate", c."pillarId"
-      FROM "Milestone" m
-      JOIN "Commitment" c ON c.id = m."commitmentId"
-      WHERE m."createdAt" < ${end}
-        AND (m."archivedAt" IS NULL OR m."archivedAt" >= ${end})
+    WITH commitments AS (
+      SELECT c.id, c."pillarId"
+      FROM "Commitment" c
+      WHERE c."createdAt" < ${end}
         AND (c."archivedAt" IS NULL OR c."archivedAt" >= ${end})
         AND (${filter.leadParty ?? null}::text IS NULL OR c."leadParty"::text = ${filter.leadParty ?? null}::text)
         AND (${filter.agency ?? null}::text IS NULL OR EXISTS (
               SELECT 1 FROM "CommitmentAgency" ca WHERE ca."commitmentId" = c.id AND ca."agencyId" = ${filter.agency ?? null}::text))
+    ), scope AS (
+      SELECT m.id, m."dueDate", c."pillarId"
+      FROM "Milestone" m
+      JOIN commitments c ON c.id = m."commitmentId"
+      WHERE m."createdAt" < ${end}
+        AND (m."archivedAt" IS NULL OR m."archivedAt" >= ${end})
         AND (${filter.from ? dateOnly(filter.from) : null}::date IS NULL OR m."dueDate" >= ${filter.from ? dateOnly(filter.from) : null}::date)
         AND (${filter.to ? dateOnly(filter.to) : null}::date IS NULL OR m."dueDate" <= ${filter.to ? dateOnly(filter.to) : null}::date)
     ), state AS (
@@ -111,7 +121,8 @@ async function milestoneFigures(filter: RollupFilter, asOf: string): Promise<Mil
         max("updatedAt") AS "lastUpdateAt"
       FROM state GROUP BY "pillarId"
     )
-    SELECT p.id, p.number, p.code, p.name,
+    SELECT p.id, p.number, p.code, p.name, p.description,
+      (SELECT count(*)::int FROM commitments c WHERE c."pillarId" = p.id) AS commitments,
       COALESCE(t.total, 0) AS total,
       COALESCE(t.overdue, 0) AS overdue,
       t."lastUpdateAt",
@@ -170,12 +181,14 @@ export async function pillarRollups(actor: Actor, rawFilter: unknown): Promise<{
       number: row.number,
       code: row.code,
       name: row.name,
+      description: row.description,
+      commitmentCount: row.commitments,
       milestoneCount: row.total,
       milestonesByStatus,
       percentCompleted: considered > 0 ? Math.round((1000 * milestonesByStatus.completed) / considered) / 10 : null,
       overdue: row.overdue,
       atRisk: milestonesByStatus.at_risk,
-      delaysByCause: (row.causes ?? {}) as Partial<Record<DelayCause, number>>,
+      delaysByCause: Object.fromEntries(causes.map((cause) => [cause, row.causes?.[cause] ?? 0])) as Record<DelayCause, number>,
       lastStatusUpdateAt: row.lastUpdateAt?.toISOString() ?? null,
       daysSinceLastStatusUpdate: row.lastUpdateAt ? Math.floor((asOfDay - dateOnly(row.lastUpdateAt.toISOString().slice(0, 10)).getTime()) / 86_400_000) : null,
       latestVerdict: latest ? verdictJson(latest) : null,

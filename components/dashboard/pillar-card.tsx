@@ -84,9 +84,10 @@ export async function PillarCard({ pillar }: { pillar: PillarRollup }) {
         <dd data-testid="at-risk">{pillar.atRisk}</dd>
         <dt className="font-medium">{t("dashboard.delays")}</dt>
         <dd>
-          {Object.keys(pillar.delaysByCause).length === 0
+          {Object.values(pillar.delaysByCause).every((count) => count === 0)
             ? t("dashboard.noDelays")
             : Object.entries(pillar.delaysByCause)
+                .filter(([, count]) => count > 0)
                 .map(([cause, count]) => `${t(`cause.${cause as "funding"}`)}: ${count}`)
                 .join(" · ")}
         </dd>

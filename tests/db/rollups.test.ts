@@ -66,7 +66,7 @@ function expectSameFigures(actual: Awaited<ReturnType<typeof pillarRollups>>, ex
     expect(Object.fromEntries(Object.entries(pillar.milestonesByStatus).filter(([, n]) => n > 0)), label).toEqual(want.byStatus);
     expect(pillar.overdue, label).toBe(want.overdue);
     expect(pillar.atRisk, label).toBe(want.byStatus.at_risk ?? 0);
-    expect(pillar.delaysByCause, label).toEqual(want.causes);
+    expect(Object.fromEntries(Object.entries(pillar.delaysByCause).filter(([, n]) => n > 0)), label).toEqual(want.causes);
     expect(pillar.lastStatusUpdateAt ? new Date(pillar.lastStatusUpdateAt).getTime() : null, label).toBe(want.lastUpdate);
     const considered = want.total - (want.byStatus.cancelled ?? 0);
     expect(pillar.percentCompleted, label).toBe(considered > 0 ? Math.round((1000 * (want.byStatus.completed ?? 0)) / considered) / 10 : null);

@@ -1,10 +1,12 @@
 import { listResponse } from "@/server/csv";
 import { apiRoute } from "@/server/http";
-import { listPillars } from "@/server/pillars";
+import { pillarRollups } from "@/server/rollups";
 import { requireActor } from "@/server/session";
 
-// The CSV's columns follow the JSON's fields, whatever the pillars list grows to hold.
+// The dashboard's figures per pillar, as of a day and within filters. The
+// CSV's columns follow the JSON's fields.
 export const GET = apiRoute(async (request: Request) => {
   const actor = await requireActor();
-  return listResponse(request, "pillars", () => listPillars(actor));
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  return listResponse(request, "pillars", async () => (await pillarRollups(actor, query)).pillars);
 });

@@ -17,9 +17,10 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   reporter: [["list"]],
-  // Several tests walk a whole workflow across pages and people; with two
-  // workers and the server sharing a 2-core machine, 30 s left no margin.
-  timeout: 60_000,
+  // Several tests walk a whole workflow across pages and people and run
+  // axe-core on each page (2–4 s a page here); with two workers and the server
+  // sharing a 2-core machine, such a test takes 30–50 s, so 60 s left no margin.
+  timeout: 120_000,
   use: {
     baseURL,
     trace: "retain-on-failure",

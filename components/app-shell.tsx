@@ -18,7 +18,8 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
       </a>
       <header className="no-print bg-brand-900 text-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-          <Link href="/" className="text-lg font-semibold">
+          {/* The sections' pages compute their figures on request; prefetching them from every page would compute them for nothing. */}
+          <Link href="/" prefetch={false} className="text-lg font-semibold">
             {t("app.name")}
           </Link>
           <div className="flex flex-wrap items-center gap-4">
@@ -37,7 +38,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
           <ul className="mx-auto flex max-w-6xl gap-1 px-4">
             {navigationFor(actor).map((item) => (
               <li key={item.href}>
-                <Link href={item.href} className="inline-block px-3 py-2 text-sm hover:bg-brand-700">
+                <Link href={item.href} prefetch={false} className="inline-block px-3 py-2 text-sm hover:bg-brand-700">
                   {t(item.label)}
                 </Link>
               </li>

@@ -57,8 +57,6 @@ async function firstCommitmentOfPillar(request: APIRequestContext, pillar: numbe
 }
 
 test("the review cycle: draft, submit, return with a comment, revise, resubmit, publish; published work is never edited", async ({ browser }) => {
-  // Four people's steps through a dozen pages: longer than a single-page test.
-  test.slow();
   const manager = await pageAs(browser, "manager");
   const reviewer = await pageAs(browser, "reviewer");
   const roundTitle = `E2E review ${unique()}`;

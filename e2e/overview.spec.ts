@@ -23,3 +23,11 @@ test("an unknown record shows the not-found page", async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });
+
+test("a malformed record id in the address shows the not-found page, not an error", async ({ page }) => {
+  for (const path of ["/assessments/not$an$id", "/rounds/not$an$id", "/rounds/not$an$id/report", "/evidence/not$an$id"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  }
+});

@@ -1,30 +1,17 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { RetractForm } from "@/components/evidence/retract-form";
-import { NotFoundError, ValidationError } from "@/server/errors";
 import { getEvidence } from "@/server/evidence";
-import { actorForPage } from "@/server/pages";
-import type { Actor } from "@/server/permissions";
+import { actorForPage, orNotFound } from "@/server/pages";
 
 type Props = { params: Promise<{ id: string }> };
 
 const link = "text-brand-700 underline-offset-2 hover:underline";
 
-/** The record, or the not-found page for an id that names none, malformed ones included. */
-async function evidenceOrNotFound(actor: Actor, id: string) {
-  try {
-    return await getEvidence(actor, id);
-  } catch (error) {
-    if (error instanceof NotFoundError || error instanceof ValidationError) notFound();
-    throw error;
-  }
-}
-
 export default async function EvidencePage({ params }: Props) {
   const actor = await actorForPage();
   const { id } = await params;
-  const [evidence, t, format] = await Promise.all([evidenceOrNotFound(actor, id), getTranslations(), getFormatter()]);
+  const [evidence, t, format] = await Promise.all([orNotFound(getEvidence(actor, id)), getTranslations(), getFormatter()]);
   const day = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
   const moment = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
   const { commitment, retraction } = evidence;

@@ -5,6 +5,7 @@ import { db } from "./db/client";
 import type { Advances, DelayCause, MilestoneStatus, Results } from "./db/generated/enums";
 import { LeadParty as LeadParties } from "./db/generated/enums";
 import { ensure, type Actor } from "./permissions";
+import { fillStatusCounts } from "./pillars";
 import { dateOnly, optionalCalendarDate, optionalRecordId, parseInput, todayIso } from "./validation";
 
 // The managers' figures, computed in PostgreSQL from the status history, so
@@ -25,7 +26,6 @@ export const rollupFilter = z
 
 export type RollupFilter = z.output<typeof rollupFilter>;
 
-const statuses: readonly MilestoneStatus[] = ["not_started", "in_progress", "at_risk", "delayed", "completed", "cancelled"];
 const causes: readonly DelayCause[] = ["counterpart_agency", "legislation", "funding", "security", "capacity", "coordination", "other"];
 
 export interface PillarRollup {
@@ -66,7 +66,7 @@ interface MilestoneFiguresRow {
   description: string;
   commitments: number;
   total: number;
-  byStatus: Record<string, number>;
+  byStatus: Partial<Record<MilestoneStatus, number>>;
   overdue: number;
   causes: Record<string, number> | null;
   lastUpdateAt: Date | null;
@@ -169,9 +169,22 @@ export async function pillarRollups(actor: Actor, rawFilter: unknown): Promise<{
   const filter = parseInput(rollupFilter, rawFilter);
   const asOf = filter.asOf ?? todayIso();
   const [figures, verdicts] = await Promise.all([milestoneFigures(filter, asOf), verdictsByRound(asOf)]);
+  return { asOf, pillars: rollupsFrom(figures, verdicts, asOf) };
+}
+
+/** The dashboard's two readings of the same day, the verdicts read once for both. */
+export async function dashboardFigures(actor: Actor, rawFilter: unknown) {
+  ensure(actor, "plan.read");
+  const filter = parseInput(rollupFilter, rawFilter);
+  const asOf = filter.asOf ?? todayIso();
+  const [figures, verdicts] = await Promise.all([milestoneFigures(filter, asOf), verdictsByRound(asOf)]);
+  return { rollups: { asOf, pillars: rollupsFrom(figures, verdicts, asOf) }, trends: { asOf, ...trendsFrom(verdicts, figures) } };
+}
+
+function rollupsFrom(figures: MilestoneFiguresRow[], verdicts: VerdictRow[], asOf: string): PillarRollup[] {
   const asOfDay = dateOnly(asOf).getTime();
-  const pillars = figures.map((row): PillarRollup => {
-    const milestonesByStatus = Object.fromEntries(statuses.map((status) => [status, row.byStatus[status] ?? 0])) as Record<MilestoneStatus, number>;
+  return figures.map((row): PillarRollup => {
+    const milestonesByStatus = fillStatusCounts(row.byStatus);
     const considered = row.total - milestonesByStatus.cancelled;
     const latest = verdicts
       .filter((verdict) => verdict.pillarId === row.id)
@@ -194,7 +207,6 @@ export async function pillarRollups(actor: Actor, rawFilter: unknown): Promise<{
       latestVerdict: latest ? verdictJson(latest) : null,
     };
   });
-  return { asOf, pillars };
 }
 
 function verdictJson(row: VerdictRow): Verdict {
@@ -230,12 +242,15 @@ export async function verdictTrends(actor: Actor, rawFilter: unknown): Promise<{
     verdictsByRound(asOf),
     db().pillar.findMany({ orderBy: { number: "asc" }, select: { id: true, number: true, name: true } }),
   ]);
+  return { asOf, ...trendsFrom(verdicts, pillars) };
+}
+
+function trendsFrom(verdicts: VerdictRow[], pillars: { id: string; number: number; name: string }[]) {
   const ordered = [...verdicts].sort((a, b) => a.periodEnd.getTime() - b.periodEnd.getTime());
   const rounds = [...new Map(ordered.map((row) => [row.roundId, { id: row.roundId, title: row.roundTitle, periodEnd: row.periodEnd.toISOString().slice(0, 10) }])).values()];
   return {
-    asOf,
     rounds,
-    pillars: pillars.map((pillar) => {
+    pillars: pillars.map((pillar): VerdictTrend => {
       const series = ordered
         .filter((row) => row.pillarId === pillar.id)
         .map((row) => ({ ...verdictJson(row), advancesStep: advancesScale.indexOf(row.advances), resultsStep: row.results === "cannot_assess" ? null : resultsScale.indexOf(row.results) }));

@@ -8,7 +8,7 @@ import { ValidationError } from "@/server/errors";
 import { listIndicators } from "@/server/indicators";
 import { actorForPage } from "@/server/pages";
 import type { Actor } from "@/server/permissions";
-import { pillarRollups, verdictTrends } from "@/server/rollups";
+import { dashboardFigures } from "@/server/rollups";
 import { todayIso } from "@/server/validation";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -23,12 +23,10 @@ export async function generateMetadata() {
 /** The figures for the filters in the address; a filter that cannot be used falls back to today's unfiltered figures, saying so. */
 async function figures(actor: Actor, filter: Record<string, string>) {
   try {
-    const [rollups, trends] = await Promise.all([pillarRollups(actor, filter), verdictTrends(actor, filter)]);
-    return { rollups, trends, refused: false };
+    return { ...(await dashboardFigures(actor, filter)), refused: false };
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    const [rollups, trends] = await Promise.all([pillarRollups(actor, {}), verdictTrends(actor, {})]);
-    return { rollups, trends, refused: true };
+    return { ...(await dashboardFigures(actor, {})), refused: true };
   }
 }
 

@@ -3,8 +3,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/status-badge";
 import type { MilestoneStatus } from "@/server/db/generated/enums";
 import type { PillarRollup } from "@/server/rollups";
+import { milestoneStatuses } from "@/server/pillars";
 
-const statuses: readonly MilestoneStatus[] = ["not_started", "in_progress", "at_risk", "delayed", "completed", "cancelled"];
 
 // Colours of the stacked bar and its legend (written out whole, so that
 // Tailwind finds every class); the table under the bar carries the figures.
@@ -20,7 +20,7 @@ const barColours: Record<MilestoneStatus, { fill: string; swatch: string }> = {
 /** Where each status's segment starts and how wide it is, in percent of the bar. */
 function stackedBar(pillar: PillarRollup) {
   let x = 0;
-  return statuses
+  return milestoneStatuses
     .filter((status) => pillar.milestonesByStatus[status] > 0)
     .map((status) => {
       const width = (100 * pillar.milestonesByStatus[status]) / pillar.milestoneCount;
@@ -58,7 +58,7 @@ export async function PillarCard({ pillar }: { pillar: PillarRollup }) {
           </tr>
         </thead>
         <tbody>
-          {statuses
+          {milestoneStatuses
             .filter((status) => pillar.milestonesByStatus[status] > 0)
             .map((status) => (
               <tr key={status}>

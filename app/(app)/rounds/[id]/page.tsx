@@ -18,7 +18,7 @@ export default async function RoundPage({ params }: Props) {
   const [assessments, comparisons, subjects, t, format] = await Promise.all([
     listAssessments(actor, { round: round.id }),
     selfAssessmentComparisons(actor, { round: round.id }),
-    assessmentSubjects(actor),
+    round.status === "open" ? assessmentSubjects(actor) : { pillars: [], ownCommitments: [] },
     getTranslations(),
     getFormatter(),
   ]);

@@ -6,10 +6,10 @@ import { StatusBadge } from "@/components/status-badge";
 import { TableHead } from "@/components/table";
 import { actorForPage, orNotFound } from "@/server/pages";
 import { roundReport } from "@/server/round-report";
+import { milestoneStatuses } from "@/server/pillars";
 
 type Props = { params: Promise<{ id: string }> };
 
-const statuses = ["not_started", "in_progress", "at_risk", "delayed", "completed", "cancelled"] as const;
 
 export default async function RoundReportPage({ params }: Props) {
   const actor = await actorForPage();
@@ -99,7 +99,7 @@ export default async function RoundReportPage({ params }: Props) {
             <caption className="sr-only">{t("overview.byStatusCaption", { number: pillar.number })}</caption>
             <TableHead columns={[t("overview.statusColumn"), t("overview.countColumn")]} />
             <tbody>
-              {statuses.map((status) => (
+              {milestoneStatuses.map((status) => (
                 <tr key={status}>
                   <th scope="row" className="py-0.5 pr-4 text-left font-normal">
                     <StatusBadge status={status} />

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { advancesScale, resultsScale } from "./assessment-scales";
 import { db } from "./db/client";
+import { atPlanRevision } from "./figures-cache";
 import type { Advances, DelayCause, MilestoneStatus, Results } from "./db/generated/enums";
 import { LeadParty as LeadParties } from "./db/generated/enums";
 import { ensure, type Actor } from "./permissions";
@@ -83,7 +84,12 @@ function endOf(asOf: string): Date {
  * before the day ended, not yet archived); its status is the newest status
  * update made by then, or "not started" when there was none.
  */
-async function milestoneFigures(filter: RollupFilter, asOf: string): Promise<MilestoneFiguresRow[]> {
+function milestoneFigures(filter: RollupFilter, asOf: string): Promise<MilestoneFiguresRow[]> {
+  const key = JSON.stringify(["milestoneFigures", asOf, filter.leadParty ?? null, filter.agency ?? null, filter.from ?? null, filter.to ?? null]);
+  return atPlanRevision(key, () => computeMilestoneFigures(filter, asOf));
+}
+
+async function computeMilestoneFigures(filter: RollupFilter, asOf: string): Promise<MilestoneFiguresRow[]> {
   const end = endOf(asOf);
   const day = dateOnly(asOf);
   return db().$queryRaw<MilestoneFiguresRow[]>`
@@ -149,7 +155,11 @@ interface VerdictRow {
  * and not yet replaced by a published amendment; the newest when several
  * reviewers assessed the same pillar.
  */
-async function verdictsByRound(asOf: string): Promise<VerdictRow[]> {
+function verdictsByRound(asOf: string): Promise<VerdictRow[]> {
+  return atPlanRevision(JSON.stringify(["verdictsByRound", asOf]), () => computeVerdictsByRound(asOf));
+}
+
+async function computeVerdictsByRound(asOf: string): Promise<VerdictRow[]> {
   const end = endOf(asOf);
   return db().$queryRaw<VerdictRow[]>`
     SELECT DISTINCT ON (a."pillarId", a."roundId")
@@ -162,6 +172,12 @@ async function verdictsByRound(asOf: string): Promise<VerdictRow[]> {
         WHERE amendment."amendsId" = a.id AND amendment.state = 'published' AND amendment."publishedAt" < ${end})
     ORDER BY a."pillarId", a."roundId", a."publishedAt" DESC`;
 }
+
+/**
+ * The two computations behind every figure, without the plan-revision cache:
+ * what `npm run bench` times as the database's own cost.
+ */
+export const uncachedRollupQueries = { milestoneFigures: computeMilestoneFigures, verdictsByRound: computeVerdictsByRound };
 
 /** The five pillars' figures, as of a day and within the filters. */
 export async function pillarRollups(actor: Actor, rawFilter: unknown): Promise<{ asOf: string; pillars: PillarRollup[] }> {

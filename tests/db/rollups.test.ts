@@ -5,7 +5,7 @@ import { ValidationError } from "../../server/errors";
 import { roundReport } from "../../server/round-report";
 import { advancesWithoutResults, pillarRollups, verdictTrends } from "../../server/rollups";
 import { seedDemoData } from "../../server/seed/demo";
-import { createActor, createUser } from "../factories";
+import { createActor, createCommitment, createMilestone, createRound, createUser } from "../factories";
 
 // Every figure is checked against a count done a second, independent way:
 // the raw rows read back and replayed in TypeScript, the history walked
@@ -245,5 +245,55 @@ describe("the round report", () => {
     ]);
     expect(report.pillars.every((pillar) => pillar.verdicts[0]!.citations.length > 0)).toBe(true);
     expectSameFigures({ asOf: report.asOf, pillars: report.pillars }, await countedAnotherWay("2011-04-30"));
+  });
+});
+
+describe("figures kept between requests", () => {
+  async function planRevision(): Promise<bigint> {
+    const [row] = await db().$queryRaw<{ revision: bigint }[]>`SELECT revision FROM "PlanRevision"`;
+    return row!.revision;
+  }
+
+  it("the plan revision rises once at the commit of a transaction that changes the plan, and not for one rolled back", async () => {
+    const pillar = await db().pillar.findFirstOrThrow();
+    const before = await planRevision();
+    await db().$transaction([
+      db().$executeRaw`UPDATE "Pillar" SET description = 'first' WHERE id = ${pillar.id}`,
+      db().$executeRaw`UPDATE "Pillar" SET description = 'second' WHERE id = ${pillar.id}`,
+    ]);
+    expect(await planRevision()).toBe(before + 1n);
+    await expect(
+      db().$transaction(async (tx) => {
+        await tx.$executeRaw`UPDATE "Pillar" SET description = 'rolled back' WHERE id = ${pillar.id}`;
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    expect(await planRevision()).toBe(before + 1n);
+  });
+
+  it("move with the first read after a status update, an archived milestone or a published verdict", async () => {
+    const commitment = await createCommitment();
+    const milestone = await createMilestone({ commitmentId: commitment.id });
+    const pillarOf = async () => (await pillarRollups(manager, {})).pillars.find((pillar) => pillar.id === commitment.pillarId)!;
+    const first = await pillarOf();
+    expect(await pillarOf()).toEqual(first);
+
+    const staff = await createUser({ roles: ["staff"] });
+    await db().$transaction([
+      db().statusUpdate.create({ data: { milestoneId: milestone.id, previousStatus: "not_started", newStatus: "in_progress", note: "Started", authorId: staff.id } }),
+      db().milestone.update({ where: { id: milestone.id }, data: { status: "in_progress", version: { increment: 1 } } }),
+    ]);
+    const updated = await pillarOf();
+    expect(updated.milestonesByStatus.in_progress).toBe(first.milestonesByStatus.in_progress + 1);
+
+    await db().milestone.update({ where: { id: milestone.id }, data: { archivedAt: new Date() } });
+    expect((await pillarOf()).milestoneCount).toBe(updated.milestoneCount - 1);
+
+    const round = await createRound({ periodStart: "2026-01-01", periodEnd: "2026-06-30" });
+    const reviewer = await createUser({ roles: ["reviewer"] });
+    const assessment = await db().assessment.create({
+      data: { roundId: round.id, pillarId: commitment.pillarId, kind: "independent", authorId: reviewer.id, advances: "steady", results: "slow", narrative: "Kept figures", state: "published", submittedAt: new Date(), publishedAt: new Date() },
+    });
+    expect((await pillarOf()).latestVerdict?.assessmentId).toBe(assessment.id);
   });
 });

@@ -1,0 +1,37 @@
+import "server-only";
+import { LRUCache } from "lru-cache";
+import { db } from "./db/client";
+
+// The managers' figures are computed from the whole plan and its history,
+// which costs the database far more than a page may spend, yet they change
+// only when the plan does. Every transaction that changes the plan, the
+// status history or the assessments raises the plan revision at its commit
+// (triggers of the plan_revision migration), so a computation kept under the
+// revision it was made at is exact until the revision moves. Each app
+// instance keeps its own; one read of the revision per use keeps them all
+// correct.
+
+const computations = new LRUCache<string, Promise<unknown>>({ max: 500 });
+
+async function planRevision(): Promise<bigint> {
+  const rows = await db().$queryRaw<{ revision: bigint }[]>`SELECT revision FROM "PlanRevision" WHERE id = 1`;
+  return rows[0]?.revision ?? 0n;
+}
+
+/**
+ * The result of `compute` for `key` at the current plan revision: computed once
+ * per instance and revision however many requests ask at the same time. The
+ * result is shared between requests: treat it as read-only.
+ */
+export async function atPlanRevision<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const cacheKey = `${await planRevision()}|${key}`;
+  const kept = computations.get(cacheKey) as Promise<T> | undefined;
+  if (kept) return kept;
+  const computation = compute();
+  computations.set(cacheKey, computation);
+  // A failed computation (the database went away, say) is not kept.
+  computation.catch(() => {
+    if (computations.get(cacheKey) === computation) computations.delete(cacheKey);
+  });
+  return computation;
+}

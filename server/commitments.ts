@@ -173,8 +173,9 @@ export async function createCommitment(actor: Actor, raw: unknown) {
   return db().$transaction((tx) => insertCommitment(tx, actor, input));
 }
 
-export async function updateCommitment(actor: Actor, id: string, raw: unknown) {
+export async function updateCommitment(actor: Actor, rawId: string, raw: unknown) {
   ensure(actor, "plan.manage");
+  const { id } = parseInput(z.object({ id: recordId }), { id: rawId });
   const { version, ...input } = parseInput(commitmentUpdateInput, raw);
   return db().$transaction(async (tx) => {
     const before = await tx.commitment.findUnique({ where: { id }, include: { agencies: { select: { agencyId: true } } } });
@@ -200,8 +201,9 @@ function withoutAgencies<T extends { agencies: unknown }>({ agencies: _agencies,
 }
 
 /** Archives (archive = true) or restores a commitment; nothing with history is ever deleted. */
-export async function setCommitmentArchived(actor: Actor, id: string, archive: boolean, raw: unknown) {
+export async function setCommitmentArchived(actor: Actor, rawId: string, archive: boolean, raw: unknown) {
   ensure(actor, "plan.manage");
+  const { id } = parseInput(z.object({ id: recordId }), { id: rawId });
   const { version } = parseInput(archiveInput, raw);
   return db().$transaction(async (tx) => {
     const before = await tx.commitment.findUnique({ where: { id }, select: { archivedAt: true, version: true } });

@@ -94,8 +94,9 @@ export async function createMilestone(actor: Actor, raw: unknown) {
   return db().$transaction((tx) => insertMilestone(tx, actor, input));
 }
 
-export async function updateMilestone(actor: Actor, id: string, raw: unknown) {
+export async function updateMilestone(actor: Actor, rawId: string, raw: unknown) {
   ensure(actor, "plan.manage");
+  const { id } = parseInput(z.object({ id: recordId }), { id: rawId });
   const { version, ...input } = parseInput(milestoneUpdateInput, raw);
   return db().$transaction(async (tx) => {
     const before = await tx.milestone.findUnique({ where: { id } });
@@ -109,8 +110,9 @@ export async function updateMilestone(actor: Actor, id: string, raw: unknown) {
 }
 
 /** Archives (archive = true) or restores a milestone; its history stays. */
-export async function setMilestoneArchived(actor: Actor, id: string, archive: boolean, raw: unknown) {
+export async function setMilestoneArchived(actor: Actor, rawId: string, archive: boolean, raw: unknown) {
   ensure(actor, "plan.manage");
+  const { id } = parseInput(z.object({ id: recordId }), { id: rawId });
   const { version } = parseInput(archiveInput, raw);
   return db().$transaction(async (tx) => {
     const before = await tx.milestone.findUnique({ where: { id }, select: { archivedAt: true, version: true } });

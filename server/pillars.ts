@@ -7,7 +7,7 @@ import type { MilestoneStatus } from "./db/generated/enums";
 import { MilestoneStatus as Statuses } from "./db/generated/enums";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { ensure, type Actor } from "./permissions";
-import { parseInput, versionSeen } from "./validation";
+import { parseInput, recordId, versionSeen } from "./validation";
 
 export const milestoneStatuses = Object.values(Statuses) as MilestoneStatus[];
 
@@ -110,8 +110,9 @@ export async function createPillar(actor: Actor, raw: unknown) {
     .catch(takenField);
 }
 
-export async function updatePillar(actor: Actor, id: string, raw: unknown) {
+export async function updatePillar(actor: Actor, rawId: string, raw: unknown) {
   ensure(actor, "plan.manage");
+  const { id } = parseInput(z.object({ id: recordId }), { id: rawId });
   const { version, ...input } = parseInput(pillarUpdateInput, raw);
   return db()
     .$transaction(async (tx) => {

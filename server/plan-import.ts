@@ -7,7 +7,7 @@ import { db, type Transaction } from "./db/client";
 import { ValidationError, type FieldIssue } from "./errors";
 import { insertMilestone, milestoneInput, type MilestoneInput } from "./milestones";
 import { ensure, type Actor } from "./permissions";
-import { parseInput } from "./validation";
+import { isStorableText, parseInput } from "./validation";
 
 // Import of a plan from CSV: one row per milestone, with its commitment and
 // pillar. Rows that share pillar and commitment title form one commitment; a
@@ -341,6 +341,11 @@ function readRows(csvText: string): { problem: ImportProblem } | { rows: { row: 
     const row = index + 2;
     if (record.length !== names.length) {
       problems.push({ row, column: null, code: "wrongColumnCount", values: { expected: names.length, actual: record.length } });
+      return;
+    }
+    const unstorable = names.filter((_name, index) => !isStorableText(record[index] ?? ""));
+    if (unstorable.length > 0) {
+      for (const column of unstorable) problems.push({ row, column, code: "unstorableText" });
       return;
     }
     const cells = Object.fromEntries(planImportColumns.map((column) => [column, record[names.indexOf(column)] ?? ""])) as Row;

@@ -5,17 +5,58 @@ import { ValidationError, type FieldErrors, type FieldIssue } from "./errors";
 /**
  * Parses input with its schema or throws a ValidationError naming, per field,
  * message keys that the pages and the API translate (messages/*.json,
- * `validation.*`), so that no English sentence is baked into a schema.
+ * `validation.*`), so that no English sentence is baked into a schema. Text
+ * the database cannot store as sent is refused here, for every schema.
  */
 export function parseInput<Schema extends z.ZodType>(schema: Schema, raw: unknown): z.output<Schema> {
   const result = schema.safeParse(raw, { reportInput: true });
-  if (result.success) return result.data;
+  const unstorable = unstorableTextFields(raw);
+  if (result.success && unstorable.length === 0) return result.data;
   const fieldErrors: FieldErrors = {};
-  for (const issue of result.error.issues) {
+  for (const issue of result.error?.issues ?? []) {
     const field = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
     (fieldErrors[field] ??= []).push(toFieldIssue(issue));
   }
+  for (const field of unstorable) (fieldErrors[field] ??= []).push({ code: "unstorableText" });
   throw new ValidationError(fieldErrors);
+}
+
+/**
+ * Whether PostgreSQL stores this text exactly as it is: not with a NUL
+ * character (text columns refuse it) nor a lone UTF-16 surrogate (it has no
+ * UTF-8 form and would be stored as another character).
+ */
+export function isStorableText(text: string): boolean {
+  return !text.includes("\u0000") && text.isWellFormed();
+}
+
+/**
+ * The fields of a request whose text is not storable, walked without
+ * recursion so that no nesting depth of a request body can overflow the stack.
+ */
+function unstorableTextFields(raw: unknown): string[] {
+  interface Visit {
+    value: unknown;
+    key: string | null;
+    parent: Visit | null;
+  }
+  // Paths are spelled only for the fields found, so that deep nesting costs no more than its size.
+  const pathOf = (visit: Visit): string => {
+    const keys: string[] = [];
+    for (let at: Visit | null = visit; at && at.key !== null; at = at.parent) keys.push(at.key);
+    return keys.length > 0 ? keys.reverse().join(".") : "_form";
+  };
+  const fields: string[] = [];
+  const pending: Visit[] = [{ value: raw, key: null, parent: null }];
+  for (let visit = pending.pop(); visit; visit = pending.pop()) {
+    const { value } = visit;
+    if (typeof value === "string") {
+      if (!isStorableText(value)) fields.push(pathOf(visit));
+    } else if (typeof value === "object" && value !== null) {
+      for (const [key, item] of Object.entries(value)) pending.push({ value: item, key, parent: visit });
+    }
+  }
+  return fields;
 }
 
 function toFieldIssue(issue: z.core.$ZodIssue): FieldIssue {
@@ -50,11 +91,16 @@ const blankToUndefined = (value: unknown) => (typeof value === "string" && value
 /** An opaque record id (cuid) as it appears in a path, a form or JSON. */
 export const recordId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
-/** A required calendar date, YYYY-MM-DD. */
-export const calendarDate = z.iso.date();
+/**
+ * A required calendar date, YYYY-MM-DD, in the years a plan can name:
+ * PostgreSQL has no year 0, and a year like 0202 is a slip of the keyboard.
+ */
+export const calendarDate = z.iso
+  .date()
+  .refine((date) => date >= "1900-01-01" && date <= "2999-12-31", { message: "dateOutOfRange", when: (payload) => payload.issues.length === 0 });
 
 /** An optional calendar date; a blank form field means none. */
-export const optionalCalendarDate = z.preprocess(blankToUndefined, z.iso.date().optional());
+export const optionalCalendarDate = z.preprocess(blankToUndefined, calendarDate.optional());
 
 /** Optional text; a blank form field means none. */
 export const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());

@@ -45,3 +45,10 @@ export class ValidationError extends DomainError {
     super("validation");
   }
 }
+
+/** A request body larger than the API reads (server/http.ts readJson). */
+export class PayloadTooLargeError extends DomainError {
+  constructor(readonly limitBytes: number) {
+    super("payloadTooLarge");
+  }
+}

@@ -7,6 +7,7 @@ import {
   DomainError,
   ForbiddenError,
   NotFoundError,
+  PayloadTooLargeError,
   UnauthenticatedError,
   ValidationError,
 } from "./errors";
@@ -48,6 +49,9 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof ConflictError) {
     return json({ error: "conflict", message: t(`errors.conflict.${error.reason}` as "errors.conflict.stale"), current: error.current }, 409);
   }
+  if (error instanceof PayloadTooLargeError) {
+    return json({ error: "payload_too_large", message: t("errors.payloadTooLarge", { kilobytes: Math.ceil(error.limitBytes / 1024) }) }, 413);
+  }
   if (error instanceof DomainError) return json({ error: "bad_request", message: error.message }, 400);
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") {
     return json({ error: "not_found", message: t("errors.notFound") }, 404);
@@ -69,11 +73,46 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|timeout exceeded when trying to connect|Connection terminated|DatabaseNotReachable|P1001|57P01|57P03/i.test(text);
 }
 
-/** The JSON body of a request; a body that is not JSON is a field error of the form. */
+const defaultBodyLimitBytes = 1024 * 1024;
+// The proxy (proxy.ts) holds request bodies up to 10 MB and cuts longer ones
+// short (Next.js proxyClientMaxBodySize), so no higher limit can be kept.
+const proxyBodyBytes = 10 * 1024 * 1024;
+
+/** The largest request body the API reads: API_BODY_LIMIT_BYTES, 1 MB unless set. */
+export function apiBodyLimitBytes(): number {
+  const configured = Number(process.env.API_BODY_LIMIT_BYTES);
+  return Number.isSafeInteger(configured) && configured > 0 ? Math.min(configured, proxyBodyBytes) : defaultBodyLimitBytes;
+}
+
+/**
+ * The JSON body of a request. A body over the limit is refused by its
+ * Content-Length before anything is read, or as soon as the bytes read pass
+ * the limit when it has none (a chunked upload); a body that is not JSON in
+ * UTF-8 is a field error of the form.
+ */
 export async function readJson(request: Request): Promise<unknown> {
+  const limit = apiBodyLimitBytes();
+  if (Number(request.headers.get("content-length")) > limit) throw new PayloadTooLargeError(limit);
+  const body = await readBody(request, limit);
   try {
-    return await request.json();
+    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
   } catch {
     throw new ValidationError({ _form: [{ code: "invalidJson" }] });
   }
+}
+
+async function readBody(request: Request, limit: number): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new PayloadTooLargeError(limit);
+    }
+    chunks.push(chunk.value);
+  }
+  return Buffer.concat(chunks);
 }

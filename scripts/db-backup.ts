@@ -1,0 +1,31 @@
+// npm run db:backup [file] — writes a backup of the database (DATABASE_URL, or
+// the embedded one in .data/) to the file, by default a new timestamped file
+// in backups/. See scripts/lib/backup.ts for what a backup holds.
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { projectRoot } from "../server/db/migrations";
+import { BackupError, backupDatabase } from "./lib/backup";
+import { safeLocation, StartupError } from "./lib/app-database";
+import { openToolDatabase } from "./lib/tool-database";
+
+function defaultFile(): string {
+  const stamp = new Date().toISOString().replace(/\.\d+Z$/, "Z").replaceAll(":", "-");
+  return path.join(projectRoot, "backups", `tracker-${stamp}.backup.gz`);
+}
+
+const file = path.resolve(process.argv[2] ?? defaultFile());
+try {
+  await mkdir(path.dirname(file), { recursive: true });
+  const database = await openToolDatabase();
+  try {
+    const summary = await backupDatabase(database.url, file);
+    console.log(`Backed up ${safeLocation(database.url)}: ${summary.tables} tables, ${summary.rows} rows, to ${path.relative(process.cwd(), file) || file}`);
+  } finally {
+    await database.close();
+  }
+} catch (error) {
+  if (error instanceof BackupError || error instanceof StartupError) console.error(error.message);
+  else if ((error as NodeJS.ErrnoException).code === "EEXIST") console.error(`${file} already exists; a backup never overwrites a file. Name another.`);
+  else console.error(`The backup failed: ${(error as Error).message}`);
+  process.exit(1);
+}

@@ -1,0 +1,31 @@
+// npm run db:restore <file> — loads a backup written by `npm run db:backup`
+// into the database (DATABASE_URL, or the embedded one in .data/), which must
+// be empty: a database holding tables is refused and left as it is.
+import path from "node:path";
+import { BackupError, restoreDatabase } from "./lib/backup";
+import { safeLocation, StartupError } from "./lib/app-database";
+import { openToolDatabase } from "./lib/tool-database";
+
+const given = process.argv[2];
+if (!given) {
+  console.error("Name the backup to restore: npm run db:restore -- backups/tracker-….backup.gz");
+  process.exit(1);
+}
+const file = path.resolve(given);
+try {
+  const database = await openToolDatabase();
+  try {
+    const summary = await restoreDatabase(database.url, file);
+    console.log(
+      `Restored ${summary.tables} tables, ${summary.rows} rows into ${safeLocation(database.url)}. ` +
+        "npm start (or npm run db:migrate) applies any migration newer than the backup.",
+    );
+  } finally {
+    await database.close();
+  }
+} catch (error) {
+  if (error instanceof BackupError || error instanceof StartupError) console.error(error.message);
+  else if ((error as NodeJS.ErrnoException).code === "ENOENT") console.error(`There is no file ${file}.`);
+  else console.error(`The restore failed and was undone; the database is as it was: ${(error as Error).message}`);
+  process.exit(1);
+}

@@ -1,0 +1,120 @@
+// npm run db:backup / db:restore: the demo data goes through a backup into a
+// fresh empty database and comes back identical, table by table and row by
+// row, with the database's own rules (append-only triggers) on again.
+import { randomBytes } from "node:crypto";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { BackupError, backupDatabase, restoreDatabase } from "../../scripts/lib/backup";
+import { disconnectDb } from "../../server/db/client";
+import { applyMigrations } from "../../server/db/migrations";
+import { seedDemoData } from "../../server/seed/demo";
+
+const runId = inject("templateDatabase").replace(/_template$/, "");
+const urlOf = (database: string) => inject("databaseUrlPattern").replace("__DATABASE__", database);
+const sourceUrl = () => process.env.DATABASE_URL!;
+
+let folder: string;
+let backupFile: string;
+
+async function query<Row extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<Row>(sql, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function createEmptyDatabase(): Promise<string> {
+  const name = `${runId}_restore_${randomBytes(4).toString("hex")}`;
+  await query(inject("databaseAdminUrl"), `CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+  return urlOf(name);
+}
+
+/** Every table of the public schema, found in the catalog. */
+async function tableNames(url: string): Promise<string[]> {
+  const rows = await query<{ name: string }>(url, "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
+  return rows.map((row) => row.name);
+}
+
+/** A table's rows as PostgreSQL writes them as text, in a fixed order. */
+async function rowsOf(url: string, table: string): Promise<string[]> {
+  const rows = await query<{ row: string }>(url, `SELECT t::text AS row FROM ${pg.escapeIdentifier(table)} t ORDER BY 1`);
+  return rows.map((row) => row.row);
+}
+
+beforeAll(async () => {
+  await seedDemoData();
+  await disconnectDb();
+  folder = await mkdtemp(path.join(os.tmpdir(), "tracker-backup-test-"));
+  backupFile = path.join(folder, "demo.backup.gz");
+  await backupDatabase(sourceUrl(), backupFile);
+}, 120_000);
+
+afterAll(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+describe("backup and restore", () => {
+  it("restores every table of the demo data row for row into an empty database", async () => {
+    const target = await createEmptyDatabase();
+    const summary = await restoreDatabase(target, backupFile);
+
+    const tables = await tableNames(sourceUrl());
+    expect(await tableNames(target)).toEqual(tables);
+    expect(tables).toEqual(expect.arrayContaining(["AuditEvent", "StatusUpdate", "Evidence", "AssessmentCitation", "_prisma_migrations"]));
+    let rows = 0;
+    for (const table of tables) {
+      const original = await rowsOf(sourceUrl(), table);
+      expect(await rowsOf(target, table), table).toEqual(original);
+      rows += original.length;
+    }
+    expect(summary).toMatchObject({ tables: tables.length, rows });
+    // The demo data holds what the triggers guard: published assessments with citations, audit events.
+    const [cited] = await query<{ count: number }>(
+      target,
+      `SELECT count(*)::int AS count FROM "AssessmentCitation" c JOIN "Assessment" a ON a.id = c."assessmentId" WHERE a.state = 'published'`,
+    );
+    expect(cited!.count).toBeGreaterThan(0);
+    expect((await rowsOf(target, "AuditEvent")).length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("leaves the restored database with its rules on and its migrations recorded as applied", async () => {
+    const target = await createEmptyDatabase();
+    await restoreDatabase(target, backupFile);
+
+    const [evidence] = await query<{ id: string }>(target, `SELECT id FROM "Evidence" LIMIT 1`);
+    await expect(query(target, `UPDATE "Evidence" SET title = 'rewritten' WHERE id = $1`, [evidence!.id])).rejects.toThrow(/append-only/);
+    await expect(query(target, `DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/);
+    const [published] = await query<{ id: string }>(target, `SELECT id FROM "Assessment" WHERE state = 'published' LIMIT 1`);
+    await expect(query(target, `UPDATE "Assessment" SET narrative = 'rewritten' WHERE id = $1`, [published!.id])).rejects.toThrow(/published assessment/);
+    expect(await applyMigrations(target)).toEqual([]);
+  }, 120_000);
+
+  it("refuses a database that holds tables and changes nothing in it", async () => {
+    const before = await rowsOf(sourceUrl(), "AuditEvent");
+    await expect(restoreDatabase(sourceUrl(), backupFile)).rejects.toThrow(BackupError);
+    await expect(restoreDatabase(sourceUrl(), backupFile)).rejects.toThrow(/not empty/);
+    expect(await rowsOf(sourceUrl(), "AuditEvent")).toEqual(before);
+  });
+
+  it("refuses a cut-off backup and leaves the target empty", async () => {
+    const whole = await readFile(backupFile);
+    const cut = path.join(folder, "cut.backup.gz");
+    await writeFile(cut, whole.subarray(0, Math.floor(whole.length * 0.8)));
+    const target = await createEmptyDatabase();
+
+    await expect(restoreDatabase(target, cut)).rejects.toThrow(/cut off or damaged/);
+    expect(await tableNames(target)).toEqual([]);
+  }, 120_000);
+
+  it("never overwrites an existing file", async () => {
+    const size = (await stat(backupFile)).size;
+    await expect(backupDatabase(sourceUrl(), backupFile)).rejects.toThrow(/EEXIST/);
+    expect((await stat(backupFile)).size).toBe(size);
+  });
+});

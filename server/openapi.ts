@@ -679,6 +679,24 @@ export function openApiDocument() {
           responses: { "200": { description: "the OpenAPI 3.1 document", content: { "application/json": { schema: { type: "object" } } } } },
         },
       },
+      "/api/v1/rounds/{id}/report.pdf": {
+        get: {
+          operationId: "getRoundReportPdf",
+          summary: "The round's report as a PDF, in your language: the summary, then each pillar's verdict, narrative, cited evidence and milestone figures as of the period's end",
+          tags: ["assessments"],
+          parameters: [idParameter],
+          responses: {
+            "200": {
+              description: "the report, as a download `round-report-<period end>-YYYY-MM-DD.pdf`",
+              content: { "application/pdf": { schema: { type: "string", contentMediaType: "application/pdf" } } },
+            },
+            "400": { $ref: "#/components/responses/BadRequest" },
+            "401": { $ref: "#/components/responses/Unauthenticated" },
+            "403": { $ref: "#/components/responses/Forbidden" },
+            "404": { $ref: "#/components/responses/NotFound" },
+          },
+        },
+      },
       ...Object.fromEntries(
         Object.entries(paths).map(([path, operations]) => [
           path,

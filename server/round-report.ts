@@ -56,3 +56,4 @@ export async function roundReport(actor: Actor, rawId: string) {
     comparisons,
   };
 }
+export type RoundReport = Awaited<ReturnType<typeof roundReport>>;

@@ -34,6 +34,9 @@ export default async function RoundReportPage({ params }: Props) {
       </p>
       <p className="no-print mt-4 flex flex-wrap gap-4">
         <PrintButton label={t("report.print")} />
+        <a href={`/api/v1/rounds/${report.round.id}/report.pdf`} download className="rounded border border-brand-700 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">
+          {t("report.downloadPdf")}
+        </a>
       </p>
 
       <section aria-labelledby="summary-heading" className="mt-6">

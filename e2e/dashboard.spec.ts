@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousAccessibilityFindings } from "./helpers";
 import { storageStateOf } from "./users";
@@ -24,8 +25,20 @@ test("a manager reads the dashboard, goes back to the end of the 2011 round and 
   await expect(page.getByTestId("verdict-trends")).not.toContainText("May 2018 review");
   await expectNoSeriousAccessibilityFindings(page);
 
+  const downloadFigures = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download these figures (CSV)" }).click();
+  const figures = await downloadFigures;
+  expect(figures.suggestedFilename()).toMatch(/^pillars-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync(await figures.path(), "utf8");
+  // The CSV holds the day's figures: pillar 1's milestones on the day, as its card counts them.
+  const pillar1Total = (await pillar1.locator("td[data-testid^=count-]").allTextContents()).reduce((sum, n) => sum + Number(n), 0);
+  expect(csv.split(/\r?\n/).find((line) => line.includes("Disrupt"))).toContain(`,${pillar1Total},`);
+
   await page.getByRole("link", { name: /^2\. / }).click();
+  await expect(page).toHaveURL(/\/pillars\/2\?asOf=2011-04-30/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Pillar 2");
+  await expect(page.getByTestId("as-of")).toContainText("as they stood on April 30, 2011");
+  await expectNoSeriousAccessibilityFindings(page);
   await page.getByRole("heading", { level: 3 }).first().getByRole("link").click();
   await page.getByRole("table").getByRole("link").first().click();
   await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
@@ -67,4 +80,18 @@ test("a manager opens the printable report of the 2011 round: a summary first, t
   await expect(pillar1.getByRole("listitem").first()).toBeVisible();
   await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeVisible();
   await expectNoSeriousAccessibilityFindings(page);
+
+  const downloadPdf = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download as PDF" }).click();
+  const pdf = await downloadPdf;
+  expect(pdf.suggestedFilename()).toMatch(/^round-report-2011-04-30-\d{4}-\d{2}-\d{2}\.pdf$/);
+  expect(readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe("%PDF-");
+});
+
+test("the round report PDF is refused to anyone not signed in", async ({ playwright }) => {
+  const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, storageState: { cookies: [], origins: [] } });
+  const answer = await anonymous.get("/api/v1/rounds/anything/report.pdf");
+  expect(answer.status()).toBe(401);
+  expect((await answer.json()).error).toBe("unauthenticated");
+  await anonymous.dispose();
 });

@@ -29,3 +29,17 @@ export async function orNotFound<T>(read: Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/**
+ * A page's read with the filters of its address; filters that cannot be used
+ * (a day in the future, say) give the unfiltered read instead, and `refused`
+ * tells the page to say so.
+ */
+export async function withUsableFilter<T>(read: (filter: Record<string, string>) => Promise<T>, filter: Record<string, string>): Promise<T & { refused: boolean; shown: Record<string, string> }> {
+  try {
+    return { ...(await read(filter)), refused: false, shown: filter };
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    return { ...(await read({})), refused: true, shown: {} };
+  }
+}

@@ -52,30 +52,6 @@ export function fillStatusCounts(partial: Partial<StatusCounts> | null): StatusC
   return Object.fromEntries(milestoneStatuses.map((status) => [status, partial?.[status] ?? 0])) as StatusCounts;
 }
 
-/** One pillar by number with its live commitments and their milestones. */
-export async function getPillar(actor: Actor, number: number) {
-  ensure(actor, "plan.read");
-  const pillar = await db().pillar.findUnique({
-    where: { number },
-    include: {
-      commitments: {
-        where: { archivedAt: null },
-        orderBy: { title: "asc" },
-        include: {
-          agencies: { include: { agency: { select: { code: true, name: true } } } },
-          milestones: {
-            where: { archivedAt: null },
-            orderBy: { dueDate: "asc" },
-            select: { id: true, title: true, dueDate: true, status: true },
-          },
-        },
-      },
-    },
-  });
-  if (!pillar) throw new NotFoundError();
-  return pillar;
-}
-
 // ---------------------------------------------------------------------------
 // Keeping the plan: admins create and edit pillars (numbered 1–5).
 // ---------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import { db } from "./db/client";
 import { atPlanRevision } from "./figures-cache";
 import type { Advances, DelayCause, MilestoneStatus, Results } from "./db/generated/enums";
 import { LeadParty as LeadParties } from "./db/generated/enums";
+import { NotFoundError } from "./errors";
 import { ensure, type Actor } from "./permissions";
 import { fillStatusCounts } from "./pillars";
 import { dateOnly, optionalCalendarDate, optionalRecordId, parseInput, todayIso } from "./validation";
@@ -284,4 +285,61 @@ export function advancesWithoutResults(series: readonly { advancesStep: number; 
     if (advancesRose && !resultsRose(first.resultsStep, second.resultsStep) && !resultsRose(second.resultsStep, third.resultsStep)) return true;
   }
   return false;
+}
+
+/**
+ * A pillar's commitments and milestones as they stood at the end of the day
+ * `asOf` (today when not given) within the filters: the dashboard's figures
+ * drilled into. A milestone's status is the newest status update made by
+ * then, as in the rollups.
+ */
+export async function pillarAsOf(actor: Actor, number: number, rawFilter: unknown) {
+  ensure(actor, "plan.read");
+  const filter = parseInput(rollupFilter, rawFilter);
+  const asOf = filter.asOf ?? todayIso();
+  const end = endOf(asOf);
+  const existedThen = { createdAt: { lt: end }, OR: [{ archivedAt: null }, { archivedAt: { gte: end } }] };
+  const pillar = await db().pillar.findUnique({
+    where: { number },
+    include: {
+      commitments: {
+        where: {
+          ...existedThen,
+          ...(filter.leadParty ? { leadParty: filter.leadParty } : {}),
+          ...(filter.agency ? { agencies: { some: { agencyId: filter.agency } } } : {}),
+        },
+        orderBy: { title: "asc" },
+        include: {
+          agencies: { include: { agency: { select: { code: true, name: true } } } },
+          milestones: {
+            where: {
+              ...existedThen,
+              dueDate: { ...(filter.from ? { gte: dateOnly(filter.from) } : {}), ...(filter.to ? { lte: dateOnly(filter.to) } : {}) },
+            },
+            orderBy: { dueDate: "asc" },
+            select: { id: true, title: true, dueDate: true },
+          },
+        },
+      },
+    },
+  });
+  if (!pillar) throw new NotFoundError();
+  const ids = pillar.commitments.flatMap((commitment) => commitment.milestones.map((milestone) => milestone.id));
+  const statuses = await db().$queryRaw<{ id: string; status: MilestoneStatus }[]>`
+    SELECT m.id, COALESCE((
+      SELECT su."newStatus"::text FROM "StatusUpdate" su
+      WHERE su."milestoneId" = m.id AND su."createdAt" < ${end}
+      ORDER BY su."createdAt" DESC, su.id DESC LIMIT 1), 'not_started') AS status
+    FROM "Milestone" m WHERE m.id = ANY(${ids}::text[])`;
+  const statusOf = new Map(statuses.map((row) => [row.id, row.status]));
+  return {
+    asOf,
+    pillar: {
+      ...pillar,
+      commitments: pillar.commitments.map((commitment) => ({
+        ...commitment,
+        milestones: commitment.milestones.map((milestone) => ({ ...milestone, status: statusOf.get(milestone.id) ?? "not_started" })),
+      })),
+    },
+  };
 }

@@ -31,13 +31,14 @@ function stackedBar(pillar: PillarRollup) {
 }
 
 /** One pillar's figures on the dashboard: the status bar and its table, the counts and the latest verdict. */
-export async function PillarCard({ pillar }: { pillar: PillarRollup }) {
+/** `drillDownQuery` carries the dashboard's day and filters to the pillar's page. */
+export async function PillarCard({ pillar, drillDownQuery }: { pillar: PillarRollup; drillDownQuery: string }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const verdict = pillar.latestVerdict;
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid={`pillar-card-${pillar.number}`}>
       <h2 className="text-lg font-semibold">
-        <Link href={`/pillars/${pillar.number}`} className="text-brand-700 underline-offset-2 hover:underline">
+        <Link href={`/pillars/${pillar.number}${drillDownQuery}`} className="text-brand-700 underline-offset-2 hover:underline">
           {pillar.number}. {pillar.name}
         </Link>
       </h2>

@@ -3,7 +3,7 @@ import { db } from "../../server/db/client";
 import type { MilestoneStatus } from "../../server/db/generated/enums";
 import { ValidationError } from "../../server/errors";
 import { roundReport } from "../../server/round-report";
-import { advancesWithoutResults, pillarRollups, verdictTrends } from "../../server/rollups";
+import { advancesWithoutResults, pillarAsOf, pillarRollups, verdictTrends } from "../../server/rollups";
 import { seedDemoData } from "../../server/seed/demo";
 import { createActor, createCommitment, createMilestone, createRound, createUser } from "../factories";
 
@@ -295,5 +295,22 @@ describe("figures kept between requests", () => {
       data: { roundId: round.id, pillarId: commitment.pillarId, kind: "independent", authorId: reviewer.id, advances: "steady", results: "slow", narrative: "Kept figures", state: "published", submittedAt: new Date(), publishedAt: new Date() },
     });
     expect((await pillarOf()).latestVerdict?.assessmentId).toBe(assessment.id);
+  });
+});
+
+describe("a pillar drilled into", () => {
+  it("lists the milestones that existed on the day with the status each had then, within the filters, matching the pillar's figures", async () => {
+    for (const asOf of ["2011-04-30", "2016-09-01", new Date().toISOString().slice(0, 10)]) {
+      const { pillars } = await pillarRollups(manager, { asOf, leadParty: "us" });
+      for (const figures of pillars) {
+        const { pillar } = await pillarAsOf(manager, figures.number, { asOf, leadParty: "us" });
+        const milestones = pillar.commitments.flatMap((commitment) => commitment.milestones);
+        expect(pillar.commitments.every((commitment) => commitment.leadParty === "us")).toBe(true);
+        expect(milestones.length, `pillar ${figures.number} as of ${asOf}`).toBe(figures.milestoneCount);
+        const counted: Record<string, number> = {};
+        for (const milestone of milestones) counted[milestone.status] = (counted[milestone.status] ?? 0) + 1;
+        expect(counted).toEqual(Object.fromEntries(Object.entries(figures.milestonesByStatus).filter(([, n]) => n > 0)));
+      }
+    }
   });
 });

@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { filterFromQuery, filterQueryString, narrowsThePlan } from "@/components/dashboard/filter-query";
 import { MilestoneTable } from "@/components/milestone-table";
-import { actorForPage, orNotFound } from "@/server/pages";
+import { actorForPage, orNotFound, withUsableFilter } from "@/server/pages";
 import { can } from "@/server/permissions";
-import { getPillar } from "@/server/pillars";
+import { pillarAsOf } from "@/server/rollups";
+import { todayIso } from "@/server/validation";
 
-type Props = { params: Promise<{ number: string }> };
+type Props = { params: Promise<{ number: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 function pillarNumber(raw: string): number {
   if (!/^[1-5]$/.test(raw)) notFound();
@@ -18,14 +20,37 @@ export async function generateMetadata({ params }: Props) {
   return { title: t("heading", { number: pillarNumber((await params).number), name: "" }).replace(/:\s*$/, "") };
 }
 
-export default async function PillarPage({ params }: Props) {
+export default async function PillarPage({ params, searchParams }: Props) {
   const actor = await actorForPage();
   const number = pillarNumber((await params).number);
-  const [pillar, t] = await Promise.all([orNotFound(getPillar(actor, number)), getTranslations()]);
+  const filter = filterFromQuery(await searchParams);
+  const [{ pillar, asOf, refused, shown }, t, format] = await Promise.all([
+    orNotFound(withUsableFilter((usable) => pillarAsOf(actor, number, usable), filter)),
+    getTranslations(),
+    getFormatter(),
+  ]);
+  const pastDay = asOf !== todayIso();
   return (
     <>
       <h1 className="text-2xl font-semibold">{t("pillar.heading", { number: pillar.number, name: pillar.name })}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">{pillar.description}</p>
+      {refused && (
+        <p role="alert" className="mt-3 rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          {t("dashboard.invalidFilter")}
+        </p>
+      )}
+      {(pastDay || narrowsThePlan(shown)) && (
+        <p className="mt-3 rounded border border-slate-300 bg-brand-50 px-3 py-2 text-sm" data-testid="as-of">
+          {pastDay && t("pillar.asOf", { date: format.dateTime(new Date(`${asOf}T00:00:00Z`), { dateStyle: "long" }) })}{" "}
+          {narrowsThePlan(shown) && t("dashboard.filtered")}{" "}
+          <Link href={`/${filterQueryString(shown)}`} className="text-brand-700 underline">
+            {t("pillar.backToDashboard")}
+          </Link>{" "}
+          <Link href={`/pillars/${pillar.number}`} className="text-brand-700 underline">
+            {t("pillar.showToday")}
+          </Link>
+        </p>
+      )}
       {can(actor, "plan.manage") && (
         <p className="no-print mt-3 flex flex-wrap gap-6 text-sm">
           <Link href={`/admin/pillars/${pillar.id}/edit`} className="text-brand-700 underline-offset-2 hover:underline">

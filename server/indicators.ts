@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./db/client";
+import { atPlanRevision } from "./figures-cache";
 import { ensure, type Actor } from "./permissions";
 import { dateOnly, isoDate, todayIso } from "./validation";
 
@@ -10,6 +11,10 @@ import { dateOnly, isoDate, todayIso } from "./validation";
  */
 export async function listIndicators(actor: Actor, asOf: string = todayIso()) {
   ensure(actor, "plan.read");
+  return atPlanRevision(JSON.stringify(["indicators", asOf]), () => readIndicators(asOf));
+}
+
+async function readIndicators(asOf: string) {
   const indicators = await db().indicator.findMany({
     orderBy: [{ pillar: { number: "asc" } }, { name: "asc" }],
     select: {
@@ -38,4 +43,4 @@ export async function listIndicators(actor: Actor, asOf: string = todayIso()) {
   }));
 }
 
-export type IndicatorSeries = Awaited<ReturnType<typeof listIndicators>>[number];
+export type IndicatorSeries = Awaited<ReturnType<typeof readIndicators>>[number];

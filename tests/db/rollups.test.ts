@@ -5,7 +5,9 @@ import { ValidationError } from "../../server/errors";
 import { roundReport } from "../../server/round-report";
 import { advancesWithoutResults, pillarAsOf, pillarRollups, verdictTrends } from "../../server/rollups";
 import { seedDemoData } from "../../server/seed/demo";
-import { createActor, createCommitment, createMilestone, createRound, createUser } from "../factories";
+import { listAgencies } from "../../server/agencies";
+import { listIndicators } from "../../server/indicators";
+import { createActor, createAgency, createCommitment, createMilestone, createRound, createUser } from "../factories";
 
 // Every figure is checked against a count done a second, independent way:
 // the raw rows read back and replayed in TypeScript, the history walked
@@ -295,6 +297,21 @@ describe("figures kept between requests", () => {
       data: { roundId: round.id, pillarId: commitment.pillarId, kind: "independent", authorId: reviewer.id, advances: "steady", results: "slow", narrative: "Kept figures", state: "published", submittedAt: new Date(), publishedAt: new Date() },
     });
     expect((await pillarOf()).latestVerdict?.assessmentId).toBe(assessment.id);
+  });
+});
+
+describe("indicators and agencies kept between requests", () => {
+  it("show a new observation and a new agency at the first read after their commit", async () => {
+    const indicator = await db().indicator.findFirstOrThrow({ select: { id: true } });
+    const observationsOf = async () => (await listIndicators(manager)).find((row) => row.id === indicator.id)!.observations.length;
+    const before = await observationsOf();
+    const author = await createUser({ roles: ["reviewer"] });
+    await db().observation.create({ data: { indicatorId: indicator.id, value: 42, observedOn: new Date("2026-01-15T00:00:00Z"), authorId: author.id } });
+    expect(await observationsOf()).toBe(before + 1);
+
+    const agencies = (await listAgencies(manager)).length;
+    await createAgency();
+    expect((await listAgencies(manager)).length).toBe(agencies + 1);
   });
 });
 

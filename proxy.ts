@@ -5,20 +5,62 @@ import { NextResponse, type NextRequest } from "next/server";
 // (server/session.ts), which every page, action and route goes through.
 const sessionCookies = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
+// Browsers honour HSTS and upgrade requests only over https; the tracker knows
+// it is served over https from its public URL.
+const servedOverHttps = () => process.env.NODE_ENV === "production" && (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+
+/** A fresh, unguessable nonce for this one response. */
+function newNonce(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+}
+
+/**
+ * Scripts run only from this origin and only when they carry this response's
+ * nonce (Next.js adds it to its own scripts and inline styles), so markup that
+ * reaches a page from user text cannot run. React's development build needs
+ * eval for its error overlays; the production build does not.
+ */
+function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : ""}`,
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(servedOverHttps() ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const policy = contentSecurityPolicy(newNonce());
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-tracker-path", `${pathname}${search}`);
+  // Next.js reads the nonce for its scripts from the request's policy.
+  requestHeaders.set("content-security-policy", policy);
   const hasSession = sessionCookies.some((name) => request.cookies.has(name));
   if (!hasSession && !pathname.startsWith("/api/") && pathname !== "/signin") {
     const url = request.nextUrl.clone();
     url.pathname = "/signin";
     url.search = `?callbackUrl=${encodeURIComponent(`${pathname}${search}`)}`;
-    return NextResponse.redirect(url);
+    return secured(NextResponse.redirect(url), policy);
   }
-  return NextResponse.next({ request: { headers: requestHeaders } });
+  return secured(NextResponse.next({ request: { headers: requestHeaders } }), policy);
 }
 
+/** The headers that change per request; next.config.ts sets the others on every response. */
+function secured(response: NextResponse, policy: string): NextResponse {
+  response.headers.set("content-security-policy", policy);
+  if (servedOverHttps()) response.headers.set("strict-transport-security", "max-age=63072000; includeSubDomains");
+  return response;
+}
+
+// Static files skip the proxy; next.config.ts gives them their headers.
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import en from "@/messages/en.json";
 
 // An optimistic check only: a request without a session cookie is sent to sign
 // in before any page work. The real check is the session choke point
@@ -36,9 +37,21 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
+/** Whether the path's percent-encoding spells UTF-8 text, as Next.js needs to read the path's parameters. */
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const policy = contentSecurityPolicy(newNonce());
+  // Next.js answers such a path with a bare 500 before any route runs.
+  if (!decodable(pathname)) return secured(NextResponse.json({ error: "bad_request", message: en.errors.malformedAddress }, { status: 400 }), policy);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-tracker-path", `${pathname}${search}`);
   // Next.js reads the nonce for its scripts from the request's policy.

@@ -45,6 +45,7 @@ test.describe("security headers", () => {
       ["a page", signInPage, 200],
       ["a signed-in page", await admin.request.get("/"), 200],
       ["the redirect to sign in", await request.get("/rounds", { maxRedirects: 0 }), 307],
+      ["a malformed address", await request.get("/api/v1/milestones/%ED%A0%80"), 400],
       ["an API answer", await request.get("/api/health"), 200],
       ["an API refusal", await request.get("/api/v1/pillars"), 401],
       ["a signed-in API answer", await admin.request.get("/api/v1/rounds"), 200],

@@ -477,6 +477,8 @@ describe("hostile input to evidence", () => {
             expect(stored.publisher).toBe(sentText(sent.publisher));
             expect(stored.summary).toBe(sentText(sent.summary));
             expect(stored.url).toBe(sent.url ?? null);
+            // A link to it must never run script: only web addresses are kept.
+            if (stored.url !== null) expect(stored.url).toMatch(/^https?:\/\//i);
           },
         ),
       ];

@@ -54,6 +54,8 @@ export function proxy(request: NextRequest) {
   if (!decodable(pathname)) return secured(NextResponse.json({ error: "bad_request", message: en.errors.malformedAddress }, { status: 400 }), policy);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-tracker-path", `${pathname}${search}`);
+  // The id the audit events of this request carry; a well-formed one from a proxy in front is kept.
+  if (!/^[\w.:-]{1,128}$/.test(requestHeaders.get("x-request-id") ?? "")) requestHeaders.set("x-request-id", crypto.randomUUID());
   // Next.js reads the nonce for its scripts from the request's policy.
   requestHeaders.set("content-security-policy", policy);
   const hasSession = sessionCookies.some((name) => request.cookies.has(name));

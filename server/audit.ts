@@ -1,4 +1,5 @@
 import "server-only";
+import { headers } from "next/headers";
 import type { Prisma } from "./db/generated/client";
 import type { Transaction } from "./db/client";
 import type { Actor } from "./permissions";
@@ -11,8 +12,22 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+/**
+ * The id proxy.ts gives every request, which ties together the audit events
+ * of one request; null outside a request (the seed, scripts, tests), where
+ * next/headers has nothing to read.
+ */
+async function currentRequestId(): Promise<string | null> {
+  try {
+    return (await headers()).get("x-request-id");
+  } catch {
+    return null;
+  }
+}
+
 /** Records a change; call it inside the transaction that makes the change. */
 export async function recordAudit(tx: Transaction, actor: Pick<Actor, "id"> | null, entry: AuditEntry): Promise<void> {
+  const requestId = await currentRequestId();
   await tx.auditEvent.create({
     data: {
       actorId: actor?.id ?? null,
@@ -21,6 +36,7 @@ export async function recordAudit(tx: Transaction, actor: Pick<Actor, "id"> | nu
       entityId: entry.entityId,
       before: toJson(entry.before),
       after: toJson(entry.after),
+      requestId,
     },
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { auditEventCsvColumns, auditEventFilter } from "./audit-trail";
 import { assessmentCsvColumns, assessmentDraftInput, assessmentEditInput, assessmentFilter, assessmentReturnInput, assessmentStepInput } from "./assessments";
 import { commitmentCsvColumns, commitmentFilter } from "./commitments";
 import {
@@ -247,6 +248,17 @@ const assessmentDetail = z.looseObject({
   mayAmend: z.boolean(),
 });
 
+const auditEvent = z.strictObject({
+  id,
+  at: dateTime,
+  actor: named.extend({ id }).nullable().describe("null for changes made outside a signed-in request (the demo data)"),
+  action: z.string().describe("what was done, e.g. milestone.status.update"),
+  record: z.strictObject({ type: z.string().describe("e.g. Milestone, Evidence, Assessment"), id, title: z.string().nullable() }),
+  requestId: z.string().nullable().describe("the id of the web request that made the change; events of one request share it"),
+  before: z.record(z.string(), z.unknown()).nullable().describe("the record's values before the change, null for a new record"),
+  after: z.record(z.string(), z.unknown()).nullable().describe("the record's values after the change"),
+});
+
 const problem = z.strictObject({
   error: z.enum(["validation", "bad_request", "unauthenticated", "forbidden", "not_found", "conflict", "unavailable", "internal"]),
   message: z.string().describe("in English"),
@@ -273,6 +285,7 @@ export const answerSchemas = {
   Assessment: assessment,
   AssessmentListItem: assessmentListItem,
   AssessmentDetail: assessmentDetail,
+  AuditEvent: auditEvent,
   Problem: problem,
   Health: health,
 };
@@ -477,6 +490,25 @@ const paths: Record<string, Partial<Record<Method, OperationSpec>>> = {
       paged: true,
     }),
   },
+  "/api/v1/audit-events": {
+    get: listOperation("audit-events", {
+      operationId: "listAuditEvents",
+      summary: "The audit trail, newest first, 50 a page (admins); as CSV, every matching event with before and after as JSON text",
+      tag: "audit",
+      row: "AuditEvent",
+      query: auditEventFilter,
+      queryDescriptions: {
+        actor: "the id of the person who made the change",
+        recordType: "the type of the changed record (Milestone, Evidence…)",
+        recordId: "the id of the changed record",
+        action: "the action, e.g. milestone.status.update",
+        from: "from this day (UTC) of the event",
+        to: "up to and including this day (UTC) of the event",
+      },
+      columns: auditEventCsvColumns,
+      paged: true,
+    }),
+  },
   "/api/v1/evidence": {
     get: listOperation("evidence", {
       operationId: "listEvidence",
@@ -655,6 +687,7 @@ export function openApiDocument() {
       { name: "status", description: "status updates and their history" },
       { name: "evidence", description: "the evidence log" },
       { name: "assessments", description: "assessment rounds and assessments" },
+      { name: "audit", description: "the audit trail (admins)" },
       { name: "meta", description: "health and this document" },
     ],
     paths: {

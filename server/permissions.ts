@@ -32,6 +32,8 @@ export const permissions = {
   "selfAssessment.write": ["staff"],
   // Publish or return a submitted assessment, never one's own.
   "assessment.decide": ["admin", "manager"],
+  // The audit trail: who changed what, with the values before and after.
+  "audit.read": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

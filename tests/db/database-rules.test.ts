@@ -2,7 +2,7 @@
 // code being right: append-only history, required notes and causes.
 import { describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
-import { createMilestone, createUser } from "../factories";
+import { createCommitment, createEvidence, createMilestone, createPillar, createRound, createUser } from "../factories";
 
 describe("database rules", () => {
   it("refuses a status update with an empty note", async () => {
@@ -38,6 +38,50 @@ describe("database rules", () => {
     const event = await db().auditEvent.create({ data: { actorId: author.id, action: "test", entityType: "User", entityId: author.id } });
     await expect(db().$executeRaw`UPDATE "AuditEvent" SET action = 'other' WHERE id = ${event.id}`).rejects.toThrow(/append-only/);
     await expect(db().$executeRaw`DELETE FROM "AuditEvent" WHERE id = ${event.id}`).rejects.toThrow(/append-only/);
+  });
+
+  it("refuses to change or delete evidence, even in raw SQL", async () => {
+    const evidence = await createEvidence({ commitmentId: (await createCommitment()).id });
+    await expect(db().$executeRaw`UPDATE "Evidence" SET title = 'rewritten' WHERE id = ${evidence.id}`).rejects.toThrow(/append-only/);
+    await expect(db().$executeRaw`DELETE FROM "Evidence" WHERE id = ${evidence.id}`).rejects.toThrow(/append-only/);
+    expect((await db().evidence.findUniqueOrThrow({ where: { id: evidence.id } })).title).toBe(evidence.title);
+  });
+
+  it("refuses to change or delete an evidence retraction, even in raw SQL", async () => {
+    const author = await createUser({ roles: ["reviewer"] });
+    const evidence = await createEvidence({ commitmentId: (await createCommitment()).id });
+    const retraction = await db().evidenceRetraction.create({ data: { evidenceId: evidence.id, reason: "Misquoted source", authorId: author.id } });
+    await expect(db().$executeRaw`UPDATE "EvidenceRetraction" SET reason = 'rewritten' WHERE id = ${retraction.id}`).rejects.toThrow(/append-only/);
+    await expect(db().$executeRaw`DELETE FROM "EvidenceRetraction" WHERE id = ${retraction.id}`).rejects.toThrow(/append-only/);
+    expect((await db().evidenceRetraction.findUniqueOrThrow({ where: { id: retraction.id } })).reason).toBe("Misquoted source");
+  });
+
+  it("refuses to change or delete a published assessment or its citations, even in raw SQL, while a draft may change", async () => {
+    const reviewer = await createUser({ roles: ["reviewer"] });
+    const manager = await createUser({ roles: ["manager"] });
+    const pillar = await createPillar();
+    const evidence = await createEvidence({ commitmentId: (await createCommitment({ pillarId: pillar.id })).id });
+    const round = await createRound({ openedById: manager.id });
+    const assessment = await db().assessment.create({
+      data: {
+        roundId: round.id,
+        pillarId: pillar.id,
+        authorId: reviewer.id,
+        advances: "steady",
+        results: "slow",
+        narrative: "Steady advances, slow results.",
+        citations: { create: [{ evidenceId: evidence.id }] },
+      },
+    });
+    await db().$executeRaw`UPDATE "Assessment" SET narrative = 'Draft rewritten.' WHERE id = ${assessment.id}`;
+    await db().$executeRaw`UPDATE "Assessment" SET state = 'published', "submittedAt" = now(), "publishedAt" = now(), "publishedById" = ${manager.id} WHERE id = ${assessment.id}`;
+
+    await expect(db().$executeRaw`UPDATE "Assessment" SET narrative = 'rewritten' WHERE id = ${assessment.id}`).rejects.toThrow(/published assessment is never changed/);
+    await expect(db().$executeRaw`DELETE FROM "Assessment" WHERE id = ${assessment.id}`).rejects.toThrow(/published assessment is never changed/);
+    await expect(db().$executeRaw`DELETE FROM "AssessmentCitation" WHERE "assessmentId" = ${assessment.id}`).rejects.toThrow(/citations of a published assessment/);
+    const stored = await db().assessment.findUniqueOrThrow({ where: { id: assessment.id }, include: { citations: true } });
+    expect(stored).toMatchObject({ state: "published", narrative: "Draft rewritten." });
+    expect(stored.citations).toHaveLength(1);
   });
 });
 

@@ -18,14 +18,16 @@ function newNonce(): string {
 /**
  * Scripts run only from this origin and only when they carry this response's
  * nonce (Next.js adds it to its own scripts and inline styles), so markup that
- * reaches a page from user text cannot run. React's development build needs
- * eval for its error overlays; the production build does not.
+ * reaches a page from user text cannot run. The development server (`next
+ * dev`) needs eval for React's error overlays and injects styles without the
+ * nonce; the production build needs neither.
  */
 function contentSecurityPolicy(nonce: string): string {
+  const development = process.env.NODE_ENV === "development";
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    `style-src 'self' ${development ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import type { Actor } from "@/server/permissions";
 import { LanguageSwitch } from "./language-switch";
 import { navigationFor } from "./navigation";
+import { SessionActivity } from "./session-activity";
 import { SignOutButton } from "./sign-out-button";
 
 export async function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
@@ -30,6 +31,9 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
                 ({actor.roles.map((role) => t(`roles.${role}`)).join(", ")})
               </span>
             </p>
+            <Link href="/profile" prefetch={false} className="text-sm underline-offset-2 hover:underline">
+              {t("shell.profile")}
+            </Link>
             <LanguageSwitch />
             <SignOutButton />
           </div>
@@ -49,6 +53,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>
+      <SessionActivity />
     </>
   );
 }

@@ -16,17 +16,21 @@ async function postAuthForm(path: string, fields: Record<string, string>): Promi
   });
 }
 
-export type SignInOutcome = "ok" | "rejected" | "unavailable";
+export type SignInOutcome = "ok" | "rejected" | "secondFactorRequired" | "secondFactorRejected" | "unavailable";
 
-export async function signInWithPassword(email: string, password: string): Promise<SignInOutcome> {
+// The errors server/session.ts gives when the password alone is not enough.
+const secondFactorErrors: Record<string, SignInOutcome> = { SecondFactorRequired: "secondFactorRequired", SecondFactorRejected: "secondFactorRejected" };
+
+/** Signs in with email and password, and the second factor's code once the first answer asked for it. */
+export async function signInWithPassword(email: string, password: string, code = ""): Promise<SignInOutcome> {
   try {
-    const response = await postAuthForm("/api/auth/callback/credentials", { email, password, callbackUrl: "/" });
+    const response = await postAuthForm("/api/auth/callback/credentials", { email, password, code, callbackUrl: "/" });
     if (!response.ok && response.status !== 401) return "unavailable";
     const { url } = (await response.json()) as { url?: string };
     if (!url) return "unavailable";
     const error = new URL(url, window.location.origin).searchParams.get("error");
     if (!error) return "ok";
-    return error === "CredentialsSignin" ? "rejected" : "unavailable";
+    return error === "CredentialsSignin" ? "rejected" : (secondFactorErrors[error] ?? "unavailable");
   } catch {
     return "unavailable";
   }

@@ -1,26 +1,45 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { signInWithPassword } from "./auth-client";
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from "react";
+import { signInWithPassword, type SignInOutcome } from "./auth-client";
 
+type Problem = Exclude<SignInOutcome, "ok" | "secondFactorRequired">;
+
+const problemMessages = { rejected: "failed", secondFactorRejected: "codeFailed", unavailable: "unavailable" } as const;
+
+/**
+ * Email and password, then — for an account with a second factor — a code
+ * from the authenticator app or a recovery code. The password stays in this
+ * form's memory for the second step and is sent again with the code: no
+ * session exists before both are right.
+ */
 export function SignInForm({ callbackPath }: { callbackPath: string }) {
   const t = useTranslations("signIn");
   const [pending, setPending] = useState(false);
-  const [problem, setProblem] = useState<"rejected" | "unavailable" | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [credentials, setCredentials] = useState<{ email: string; password: string } | null>(null);
+  const codeInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (credentials) codeInput.current?.focus();
+  }, [credentials]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    const email = credentials?.email ?? String(form.get("email") ?? "");
+    const password = credentials?.password ?? String(form.get("password") ?? "");
     setPending(true);
     setProblem(null);
-    const outcome = await signInWithPassword(String(form.get("email") ?? ""), String(form.get("password") ?? ""));
+    const outcome = await signInWithPassword(email, password, String(form.get("code") ?? ""));
     if (outcome === "ok") {
       window.location.assign(callbackPath);
       return;
     }
     setPending(false);
-    setProblem(outcome);
+    if (outcome === "secondFactorRequired") setCredentials({ email, password });
+    else setProblem(outcome);
   }
 
   return (
@@ -28,43 +47,62 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
     <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
       {problem && (
         <p role="alert" id="sign-in-problem" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {problem === "rejected" ? t("failed") : t("unavailable")}
+          {t(problemMessages[problem])}
         </p>
       )}
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium">
-          {t("email")}
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          aria-describedby={problem ? "sign-in-problem" : undefined}
-          className="mt-1 block w-full rounded border border-slate-400 px-3 py-2"
-        />
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium">
-          {t("password")}
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className="mt-1 block w-full rounded border border-slate-400 px-3 py-2"
-        />
-      </div>
+      {credentials ? (
+        <>
+          <p className="text-sm text-slate-700">{t("codeIntro", { email: credentials.email })}</p>
+          <Field name="code" type="text" label={t("code")} hint={t("codeHint")} autoComplete="one-time-code" problem={!!problem} inputRef={codeInput} />
+        </>
+      ) : (
+        <>
+          <Field name="email" type="email" label={t("email")} autoComplete="username" problem={!!problem} />
+          <Field name="password" type="password" label={t("password")} autoComplete="current-password" />
+        </>
+      )}
       <button
         type="submit"
         disabled={pending}
         className="w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70"
       >
-        {pending ? t("submitting") : t("submit")}
+        {pending ? t("submitting") : credentials ? t("submitCode") : t("submit")}
       </button>
     </form>
+  );
+}
+
+function Field(props: {
+  name: string;
+  type: "email" | "password" | "text";
+  label: string;
+  hint?: string;
+  autoComplete: string;
+  problem?: boolean;
+  inputRef?: RefObject<HTMLInputElement | null>;
+}) {
+  const { name, type, label, hint, autoComplete, problem, inputRef } = props;
+  const describedBy = [hint ? `${name}-hint` : null, problem ? "sign-in-problem" : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div>
+      <label htmlFor={name} className="block text-sm font-medium">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${name}-hint`} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      )}
+      <input
+        ref={inputRef}
+        id={name}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        required
+        aria-describedby={describedBy}
+        className="mt-1 block w-full rounded border border-slate-400 px-3 py-2"
+      />
+    </div>
   );
 }

@@ -31,6 +31,14 @@ test.describe("signing in", () => {
     await expect(page).toHaveURL(/\/signin/);
   });
 
+  test("keeps the session in an HttpOnly, SameSite=Lax cookie that no script can read", async ({ page }) => {
+    await signIn(page, demoAccounts.staff.email, demoPassword);
+    await expect(page).toHaveURL("/");
+    const session = (await page.context().cookies()).find((cookie) => cookie.name === "next-auth.session-token");
+    expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    expect(await page.evaluate(() => document.cookie)).not.toContain("session-token");
+  });
+
   test("the API answers an anonymous call with 401 JSON, never a redirect", async ({ request }) => {
     for (const path of ["/api/v1/pillars", "/api/v1/commitments", "/api/v1/milestones", "/api/v1/evidence"]) {
       const response = await request.get(path, { maxRedirects: 0 });

@@ -7,10 +7,11 @@ import path from "node:path";
 import pg from "pg";
 import { chromium } from "@playwright/test";
 import { hashPassword } from "../server/auth/password";
+import { encryptSecret } from "../server/auth/second-factor";
 import { db, disconnectDb } from "../server/db/client";
 import { applyMigrations, projectRoot } from "../server/db/migrations";
 import { seedDemoData } from "../server/seed/demo";
-import { e2eUsers } from "../e2e/users";
+import { demoAccounts, demoRolesWithSecondFactor, e2eTotpSecret, e2eUsers } from "../e2e/users";
 import { startThrowawayServer } from "./lib/throwaway-database";
 
 function browserAvailable(): boolean {
@@ -32,6 +33,10 @@ if (!existsSync(path.join(projectRoot, ".next", "BUILD_ID"))) {
   process.exit(1);
 }
 
+// Signs the server's session tokens and, through it, encrypts the TOTP secrets set up below.
+const authSecret = randomBytes(32).toString("base64url");
+process.env.NEXTAUTH_SECRET = authSecret;
+
 const server = await startThrowawayServer();
 const database = `tracker_e2e_${randomBytes(4).toString("hex")}`;
 const admin = new pg.Client({ connectionString: server.adminUrl });
@@ -50,12 +55,31 @@ try {
       data: { email: user.email, name: user.name, roles: [...user.roles], passwordHash: await hashPassword(user.password) },
     });
   }
+  // The second factor is required of admins and managers here as in
+  // production (TOTP_REQUIRED_ROLES below), so those who sign in as one have it set up.
+  const withSecondFactor = [
+    ...demoRolesWithSecondFactor.map((role) => demoAccounts[role].email),
+    ...e2eUsers.filter((user) => "secondFactor" in user && user.secondFactor).map((user) => user.email),
+  ];
+  for (const email of withSecondFactor) {
+    const { id } = await db().user.findUniqueOrThrow({ where: { email } });
+    await db().secondFactor.create({ data: { userId: id, secret: encryptSecret(e2eTotpSecret), confirmedAt: new Date() } });
+  }
   await disconnectDb();
 
   const playwright = spawn(process.execPath, [path.join(projectRoot, "node_modules", "@playwright", "test", "cli.js"), "test", ...process.argv.slice(2)], {
     cwd: projectRoot,
     stdio: "inherit",
-    env: { ...process.env, E2E_DATABASE_URL: url, E2E_NEXTAUTH_SECRET: randomBytes(32).toString("base64url") },
+    env: {
+      ...process.env,
+      E2E_DATABASE_URL: url,
+      E2E_NEXTAUTH_SECRET: authSecret,
+      TOTP_REQUIRED_ROLES: "admin,manager",
+      // The tests reuse the sessions signed in once at the start (e2e/auth.setup.ts);
+      // a whole run on a loaded machine may outlast the 30-minute idle limit.
+      // e2e/sessions.spec.ts tests the limits on servers of its own.
+      SESSION_IDLE_MINUTES: process.env.SESSION_IDLE_MINUTES ?? "240",
+    },
   });
   const forward = (signal: NodeJS.Signals) => playwright.kill(signal);
   process.on("SIGINT", forward);

@@ -81,6 +81,11 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",
     };
+    if (database.embedded && process.env.TOTP_REQUIRED_ROLES === undefined) {
+      // The demo accounts have no second factor; requiring one would hold the demo admin and manager at its setup.
+      env.TOTP_REQUIRED_ROLES = "";
+      console.log("  Demo: no role is required to set up a second factor (TOTP_REQUIRED_ROLES is empty). Production requires it of admins and managers.");
+    }
 
     if (!existsSync(path.join(projectRoot, ".next", "BUILD_ID"))) {
       step("Building the app (first start only; a few minutes)");

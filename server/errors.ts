@@ -25,6 +25,12 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/**
+ * The account's role requires a second factor it has not set up yet: nothing
+ * but the enrolment on /profile is open to it (server/session.ts).
+ */
+export class SecondFactorEnrolmentRequiredError extends ForbiddenError {}
+
 export class NotFoundError extends DomainError {
   constructor() {
     super("notFound");

@@ -37,12 +37,18 @@ export function formValues(formData: FormData): FormValues {
 /**
  * Runs a server action's write for the signed-in actor and turns every refusal
  * into form state — the one place where errors become form answers, as
- * server/http.ts is for the API.
+ * server/http.ts is for the API. `actorOf` names who acts: the signed-in actor
+ * unless told otherwise (the second-factor enrolment acts for an account that
+ * owes its second factor).
  */
-export async function runFormAction(formData: FormData, write: (actor: Actor, values: FormValues) => Promise<unknown>): Promise<FormState> {
+export async function runFormAction(
+  formData: FormData,
+  write: (actor: Actor, values: FormValues) => Promise<unknown>,
+  actorOf: () => Promise<Actor> = requireActor,
+): Promise<FormState> {
   const values = formValues(formData);
   try {
-    const actor = await requireActor();
+    const actor = await actorOf();
     const result = await write(actor, values);
     return { status: "saved", savedAt: Date.now(), result };
   } catch (error) {

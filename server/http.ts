@@ -8,6 +8,7 @@ import {
   ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
+  SecondFactorEnrolmentRequiredError,
   UnauthenticatedError,
   ValidationError,
 } from "./errors";
@@ -44,6 +45,9 @@ export function errorResponse(error: unknown): Response {
     return json({ error: "validation", message: t("errors.validation"), fields }, 400);
   }
   if (error instanceof UnauthenticatedError) return json({ error: "unauthenticated", message: t("errors.unauthenticated") }, 401);
+  if (error instanceof SecondFactorEnrolmentRequiredError) {
+    return json({ error: "second_factor_enrolment_required", message: t("errors.secondFactorEnrolmentRequired") }, 403);
+  }
   if (error instanceof ForbiddenError) return json({ error: "forbidden", message: t("errors.forbidden") }, 403);
   if (error instanceof NotFoundError) return json({ error: "not_found", message: t("errors.notFound") }, 404);
   if (error instanceof ConflictError) {

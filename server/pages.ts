@@ -1,13 +1,19 @@
 import "server-only";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { NotFoundError, ValidationError } from "./errors";
+import { NotFoundError, SecondFactorEnrolmentRequiredError, ValidationError } from "./errors";
 import type { Actor } from "./permissions";
 import { getActor } from "./session";
 
-/** The actor of a page request; anyone not signed in is sent to sign in. */
+/**
+ * The actor of a page request; anyone not signed in is sent to sign in, and
+ * anyone who owes their role's second factor to its enrolment on /profile.
+ */
 export async function actorForPage(): Promise<Actor> {
-  const actor = await getActor();
+  const actor = await getActor().catch((error: unknown) => {
+    if (error instanceof SecondFactorEnrolmentRequiredError) redirect("/profile");
+    throw error;
+  });
   if (!actor) {
     const path = (await headers()).get("x-tracker-path") ?? "/";
     redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);

@@ -2,55 +2,155 @@ import "server-only";
 // The session choke point: the only module that touches next-auth. Pages,
 // server actions and route handlers ask it for the actor; nothing else
 // imports next-auth.
-import NextAuth, { getServerSession, type NextAuthOptions } from "next-auth";
+import NextAuth, { type NextAuthOptions } from "next-auth";
+import { decode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { randomUUID } from "node:crypto";
 import { cookies } from "next/headers";
 import { cache } from "react";
-import { UnauthenticatedError } from "./errors";
+import { z } from "zod";
+import { secondsOf, sessionLimits, sessionStanding } from "./auth/session-limits";
+import { SecondFactorEnrolmentRequiredError, UnauthenticatedError } from "./errors";
 import type { Actor } from "./permissions";
-import { findActiveActor, verifyCredentials } from "./users";
+import { checkSignIn, findActiveAccount, type Account } from "./users";
 
-const TWELVE_HOURS = 12 * 60 * 60;
+// Over HTTPS the cookie is Secure (and named __Secure-…); it is HttpOnly and
+// SameSite=Lax either way, next-auth's defaults.
+const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+const sessionCookieName = secureCookies ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+// Names the session this browser signed out of (see endSession).
+const signedOutCookieName = secureCookies ? "__Secure-tracker.signed-out" : "tracker.signed-out";
+
+// What the session token carries: who, which of their session versions, the
+// session's own id, and when they signed in and were last seen (seconds since
+// the epoch). Roles, name and language are read from the database on every request.
+const sessionClaims = z.object({
+  sub: z.string(),
+  sid: z.string(),
+  sessionVersion: z.number().int(),
+  signedInAt: z.number(),
+  lastSeenAt: z.number(),
+});
+
+/** What the sign-in form is told when the password alone is not enough; next-auth passes it on as `?error=` (components/auth-client.ts). */
+const signInErrors = { secondFactorRequired: "SecondFactorRequired", secondFactorRejected: "SecondFactorRejected" } as const;
+
+class SessionEndedError extends Error {}
 
 const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
-  session: { strategy: "jwt", maxAge: TWELVE_HOURS },
+  useSecureCookies: secureCookies,
+  // The token and its cookie last one idle period and are renewed with every
+  // sign of activity (GET /api/auth/session, see components/session-activity);
+  // the absolute limit is the signedInAt claim, which renewal never moves.
+  // (next-auth's updateAge applies to database sessions only.)
+  session: { strategy: "jwt", maxAge: sessionLimits().idleSeconds },
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
     CredentialsProvider({
       name: "email",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
+      credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
       async authorize(credentials) {
-        const account = await verifyCredentials(credentials);
-        return account ? { id: account.id, sessionVersion: account.sessionVersion } : null;
+        const result = await checkSignIn(credentials);
+        switch (result.outcome) {
+          case "signedIn":
+            return { id: result.user.id, sessionVersion: result.user.sessionVersion };
+          case "secondFactorRequired":
+            throw new Error(signInErrors.secondFactorRequired);
+          case "secondFactorRejected":
+            throw new Error(signInErrors.secondFactorRejected);
+          case "rejected":
+            return null;
+        }
       },
     }),
   ],
   callbacks: {
-    // The token carries the user id and session version only; roles, name and
-    // language are read from the database on every request.
     jwt({ token, user }) {
+      const now = secondsOf(new Date());
       if (user) {
-        token.sub = user.id;
-        token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        const sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        return { sub: user.id, sid: randomUUID(), sessionVersion, signedInAt: now, lastSeenAt: now };
       }
-      return token;
+      // A renewal: only a live session is renewed, and only its last-seen time moves.
+      const claims = sessionClaims.safeParse(token);
+      if (!claims.success || sessionStanding(claims.data, now, sessionLimits()) !== "live") throw new SessionEndedError();
+      return { ...claims.data, lastSeenAt: now };
     },
-    session({ session, token }) {
-      return { expires: session.expires, userId: token.sub, sessionVersion: token.sessionVersion } as typeof session;
+    // The browser learns nothing from the session endpoint but whether it lasts.
+    session({ session }) {
+      return { expires: session.expires } as typeof session;
     },
+  },
+  logger: {
+    // An ended session asking for renewal is routine: next-auth just clears its cookie.
+    error(code, metadata) {
+      const cause = (metadata as { error?: unknown } | undefined)?.error ?? metadata;
+      if (code === "JWT_SESSION_ERROR" && cause instanceof SessionEndedError) return;
+      console.error(`[next-auth] ${code}`, metadata);
+    },
+    warn(code) {
+      console.warn(`[next-auth] ${code}`);
+    },
+    debug() {},
   },
 };
 
 /** next-auth's route handler, mounted at app/api/auth/[...nextauth]. */
 export const authRouteHandler = NextAuth(authOptions);
 
-/** The signed-in actor of this request, or null. */
-export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = (await getServerSession(authOptions)) as { userId?: string; sessionVersion?: number } | null;
-  if (!session?.userId) return null;
-  return findActiveActor(session.userId, session.sessionVersion ?? 0);
+async function claimsOf(token: string | undefined) {
+  if (!token) return null;
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!secret) throw new Error("NEXTAUTH_SECRET is not set: it signs the session tokens (npm start generates one).");
+  const claims = sessionClaims.safeParse(await decode({ token, secret }).catch(() => null));
+  return claims.success ? claims.data : null;
+}
+
+/**
+ * The account a session token belongs to as of `now`, or null when the token
+ * is missing, forged, idle, past its absolute limit or of the session this
+ * browser signed out of, or the account is deactivated or has had its
+ * sessions ended.
+ */
+export async function accountOfSessionToken(token: string | undefined, now: Date, signedOutSessionId?: string): Promise<Account | null> {
+  const claims = await claimsOf(token);
+  if (!claims || claims.sid === signedOutSessionId || sessionStanding(claims, secondsOf(now), sessionLimits()) !== "live") return null;
+  return findActiveAccount(claims.sub, claims.sessionVersion);
+}
+
+const currentAccount = cache(async (): Promise<Account | null> => {
+  const store = await cookies();
+  return accountOfSessionToken(store.get(sessionCookieName)?.value, new Date(), store.get(signedOutCookieName)?.value);
 });
+
+/**
+ * The signed-in account of this request even while it still owes its second
+ * factor: for the profile page's enrolment and nothing else.
+ */
+export async function getAccount(): Promise<Account | null> {
+  return currentAccount();
+}
+
+/** The account of this request; throws UnauthenticatedError when there is none. */
+export async function requireAccount(): Promise<Account> {
+  const account = await currentAccount();
+  if (!account) throw new UnauthenticatedError();
+  return account;
+}
+
+/**
+ * The signed-in actor of this request, or null. An account whose role needs a
+ * second factor it has not set up gets SecondFactorEnrolmentRequiredError: it
+ * may reach nothing until it enrols (pages send it to /profile, the API
+ * answers 403 `second_factor_enrolment_required`).
+ */
+export async function getActor(): Promise<Actor | null> {
+  const account = await currentAccount();
+  if (!account) return null;
+  if (account.mustEnrolSecondFactor) throw new SecondFactorEnrolmentRequiredError();
+  return account.actor;
+}
 
 /** The signed-in actor; throws UnauthenticatedError when there is none. */
 export async function requireActor(): Promise<Actor> {
@@ -64,9 +164,15 @@ const sessionCookieNames = ["next-auth.session-token", "__Secure-next-auth.sessi
 /**
  * Ends this browser's session by removing next-auth's session cookie. Done in
  * a server action so that signing out works from a plain form, before (or
- * without) any client JavaScript.
+ * without) any client JavaScript. A renewal of the session still under way
+ * (components/session-renewal.tsx) may set the cookie again after this; the
+ * session's id, kept in a cookie of its own, refuses it then.
  */
 export async function endSession(): Promise<void> {
   const store = await cookies();
+  const claims = await claimsOf(store.get(sessionCookieName)?.value);
   for (const name of sessionCookieNames) if (store.has(name)) store.delete(name);
+  if (claims) {
+    store.set(signedOutCookieName, claims.sid, { httpOnly: true, sameSite: "lax", secure: secureCookies, path: "/", maxAge: sessionLimits().maxSeconds });
+  }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "./audit";
 import { verifyPassword, spendPasswordCheck } from "./auth/password";
+import { mustHaveSecondFactor, spendSecondFactorCode } from "./auth/second-factor";
 import { db } from "./db/client";
 import type { Actor } from "./permissions";
 import { ensure } from "./permissions";
@@ -10,36 +11,77 @@ import { parseInput } from "./validation";
 export const signInInput = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
   password: z.string().min(1).max(1024),
+  // Blank until the password step answers that a second factor is needed.
+  code: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.string().trim().max(64).optional()),
 });
 
-/** The account a correct email and password belong to, or null for any mismatch. */
-export async function verifyCredentials(raw: unknown): Promise<{ id: string; sessionVersion: number } | null> {
+export type SignInOutcome =
+  | { outcome: "signedIn"; user: { id: string; sessionVersion: number } }
+  /** Unknown email, wrong password or deactivated account: one answer for all. */
+  | { outcome: "rejected" }
+  /** The password is right and the account has a second factor: ask for its code. */
+  | { outcome: "secondFactorRequired" }
+  | { outcome: "secondFactorRejected" };
+
+/**
+ * The whole credentials check of a sign-in, in one place: email and password,
+ * then the second factor's code (TOTP or a recovery code) when the account has
+ * one. Nothing is granted before every factor passed.
+ */
+export async function checkSignIn(raw: unknown, now = new Date()): Promise<SignInOutcome> {
   const parsed = signInInput.safeParse(raw);
-  if (!parsed.success) return null;
-  const { email, password } = parsed.data;
+  if (!parsed.success) return { outcome: "rejected" };
+  const { email, password, code } = parsed.data;
   const user = await db().user.findUnique({
     where: { email },
-    select: { id: true, active: true, passwordHash: true, sessionVersion: true },
+    select: { id: true, active: true, passwordHash: true, sessionVersion: true, secondFactor: { select: { confirmedAt: true } } },
   });
   if (!user?.passwordHash || !user.active) {
     await spendPasswordCheck(password);
-    return null;
+    return { outcome: "rejected" };
   }
-  if (!(await verifyPassword(user.passwordHash, password))) return null;
-  return { id: user.id, sessionVersion: user.sessionVersion };
+  if (!(await verifyPassword(user.passwordHash, password))) return { outcome: "rejected" };
+  if (user.secondFactor?.confirmedAt) {
+    if (!code) return { outcome: "secondFactorRequired" };
+    const accepted = await db().$transaction((tx) => spendSecondFactorCode(tx, user.id, code, now));
+    if (!accepted) return { outcome: "secondFactorRejected" };
+  }
+  return { outcome: "signedIn", user: { id: user.id, sessionVersion: user.sessionVersion } };
+}
+
+/** The person behind a live session, and whether they still owe the second factor their role requires. */
+export interface Account {
+  actor: Actor;
+  secondFactorEnrolled: boolean;
+  mustEnrolSecondFactor: boolean;
 }
 
 /**
- * The actor behind a session, read afresh from the database on every request
+ * The account behind a session, read afresh from the database on every request
  * so that a role taken away or an account deactivated takes effect at once.
  */
-export async function findActiveActor(userId: string, sessionVersion: number): Promise<Actor | null> {
+export async function findActiveAccount(userId: string, sessionVersion: number): Promise<Account | null> {
   const user = await db().user.findUnique({
     where: { id: userId },
-    select: { id: true, name: true, email: true, roles: true, agencyId: true, locale: true, active: true, sessionVersion: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      roles: true,
+      agencyId: true,
+      locale: true,
+      active: true,
+      sessionVersion: true,
+      secondFactor: { select: { confirmedAt: true } },
+    },
   });
   if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
-  return { id: user.id, name: user.name, email: user.email, roles: user.roles, agencyId: user.agencyId, locale: user.locale };
+  const secondFactorEnrolled = !!user.secondFactor?.confirmedAt;
+  return {
+    actor: { id: user.id, name: user.name, email: user.email, roles: user.roles, agencyId: user.agencyId, locale: user.locale },
+    secondFactorEnrolled,
+    mustEnrolSecondFactor: !secondFactorEnrolled && mustHaveSecondFactor(user.roles),
+  };
 }
 
 export const localeInput = z.object({ locale: z.enum(["en", "es"]) });

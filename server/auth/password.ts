@@ -1,5 +1,7 @@
 import "server-only";
 import { hash, verify } from "@node-rs/argon2";
+import { dictionary } from "@zxcvbn-ts/language-common";
+import { z } from "zod";
 
 // Argon2id with OWASP's recommended minimum cost (19 MiB, 2 passes).
 const options = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -23,3 +25,18 @@ export async function spendPasswordCheck(password: string): Promise<void> {
   dummyHash ??= hashPassword("not-a-real-account-password");
   await verifyPassword(await dummyHash, password);
 }
+
+// The 49,000 most common passwords of zxcvbn-ts's common dictionary (all in
+// lower case), read once on first use.
+let commonPasswords: Set<string> | undefined;
+export function isCommonPassword(password: string): boolean {
+  commonPasswords ??= new Set(dictionary["passwords-common"]);
+  return commonPasswords.has(password.toLowerCase());
+}
+
+/** Every password that is set (by its owner or an admin): 12 to 128 characters and not a common one. */
+export const newPassword = z
+  .string()
+  .min(12)
+  .max(128)
+  .refine((password) => !isCommonPassword(password), { message: "passwordTooCommon" });

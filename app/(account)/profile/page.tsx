@@ -1,0 +1,96 @@
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import {
+  changePasswordAction,
+  confirmSecondFactorAction,
+  removeSecondFactorAction,
+  signOutEverywhereAction,
+  startSecondFactorAction,
+} from "@/app/actions/profile";
+import { PasswordForm } from "@/components/profile/password-form";
+import { ConfirmSecondFactorForm, RemoveSecondFactorForm, StartSecondFactorForm } from "@/components/profile/second-factor-forms";
+import { SignOutEverywhereForm } from "@/components/profile/sign-out-everywhere-form";
+import { accountForPage, getProfile } from "@/server/profile";
+
+export async function generateMetadata() {
+  const t = await getTranslations("profile");
+  return { title: t("title") };
+}
+
+function Section({ id, title, intro, children }: { id: string; title: string; intro?: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="mt-10 max-w-3xl">
+      <h2 id={id} className="text-xl font-semibold">
+        {title}
+      </h2>
+      {intro && <p className="mt-2">{intro}</p>}
+      {children}
+    </section>
+  );
+}
+
+export default async function ProfilePage() {
+  const { actor, mustEnrolSecondFactor } = await accountForPage();
+  const [profile, t] = await Promise.all([getProfile(actor), getTranslations()]);
+  const secret = profile.pending?.secret.match(/.{1,4}/g)?.join(" ");
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">{t("profile.title")}</h1>
+      {mustEnrolSecondFactor && (
+        <p className="mt-4 max-w-3xl rounded border border-amber-400 bg-amber-50 px-4 py-3 text-amber-950">{t("profile.enrolmentRequired")}</p>
+      )}
+      <dl className="mt-6 grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
+        <dt className="font-medium">{t("profile.name")}</dt>
+        <dd>{actor.name}</dd>
+        <dt className="font-medium">{t("profile.email")}</dt>
+        <dd>{actor.email}</dd>
+        <dt className="font-medium">{t("shell.rolesLabel")}</dt>
+        <dd>{actor.roles.map((role) => t(`roles.${role}`)).join(", ")}</dd>
+        <dt className="font-medium">{t("profile.agency")}</dt>
+        <dd>{profile.agency ? t("profile.agencyName", { code: profile.agency.code, name: profile.agency.name }) : t("profile.noAgency")}</dd>
+      </dl>
+
+      <Section id="second-factor" title={t("profile.secondFactor.title")}>
+        {profile.secondFactorEnrolled ? (
+          <>
+            <p className="mt-2">{t("profile.secondFactor.on", { count: profile.recoveryCodesLeft })}</p>
+            <RemoveSecondFactorForm action={removeSecondFactorAction} />
+          </>
+        ) : profile.pending ? (
+          <>
+            <p className="mt-2">{t("profile.secondFactor.scan")}</p>
+            <img
+              src={`data:image/svg+xml;base64,${Buffer.from(profile.pending.qrSvg).toString("base64")}`}
+              alt={t("profile.secondFactor.qrAlt")}
+              width={200}
+              height={200}
+              className="mt-4 border border-slate-300 bg-white"
+            />
+            <p className="mt-4">{t("profile.secondFactor.typeInstead")}</p>
+            <p className="mt-1">
+              <code data-testid="totp-secret" className="rounded bg-slate-100 px-2 py-1 font-mono text-lg tracking-wider">
+                {secret}
+              </code>
+            </p>
+            <ConfirmSecondFactorForm action={confirmSecondFactorAction} continueTo={mustEnrolSecondFactor ? "/" : "/profile"} />
+          </>
+        ) : (
+          <>
+            <p className="mt-2">{t("profile.secondFactor.off")}</p>
+            <StartSecondFactorForm action={startSecondFactorAction} />
+          </>
+        )}
+      </Section>
+
+      {!mustEnrolSecondFactor && (
+        <Section id="password" title={t("profile.password.title")} intro={t("profile.password.intro")}>
+          <PasswordForm action={changePasswordAction} />
+        </Section>
+      )}
+
+      <Section id="sessions" title={t("profile.sessions.title")} intro={t("profile.sessions.intro")}>
+        <SignOutEverywhereForm action={signOutEverywhereAction} />
+      </Section>
+    </>
+  );
+}

@@ -3,7 +3,7 @@ import type { Actor } from "@/server/permissions";
 
 interface NavigationItem {
   href: string;
-  label: "nav.overview" | "nav.myMilestones" | "nav.evidence" | "nav.rounds" | "nav.plan" | "nav.audit";
+  label: "nav.overview" | "nav.myMilestones" | "nav.evidence" | "nav.rounds" | "nav.plan" | "nav.users" | "nav.audit";
   roles: readonly Role[];
 }
 
@@ -15,6 +15,7 @@ const navigation: readonly NavigationItem[] = [
   { href: "/evidence", label: "nav.evidence", roles: ["admin", "manager", "reviewer", "staff"] },
   { href: "/rounds", label: "nav.rounds", roles: ["admin", "manager", "reviewer", "staff"] },
   { href: "/admin/plan", label: "nav.plan", roles: ["admin"] },
+  { href: "/admin/users", label: "nav.users", roles: ["admin"] },
   { href: "/admin/audit", label: "nav.audit", roles: ["admin"] },
 ];
 

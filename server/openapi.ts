@@ -14,6 +14,7 @@ import {
   MilestoneStatus,
   Reliability,
   Results,
+  Role,
   RoundStatus,
 } from "./db/generated/enums";
 import { evidenceCsvColumns, evidenceFilter, evidenceInput, retractionInput } from "./evidence";
@@ -21,6 +22,7 @@ import { milestoneCsvColumns, milestoneFilter, urgencies } from "./milestones";
 import { rollupFilter } from "./rollups";
 import { roundCsvColumns, roundInput } from "./rounds";
 import { statusUpdateCsvColumns, statusUpdateFilter, statusUpdateInput } from "./status-updates";
+import { userCreateInput, userCsvColumns, userUpdateInput } from "./user-admin";
 
 // The OpenAPI 3.1 document of the JSON API, served at /api/v1/openapi.json.
 // Request bodies and query parameters are generated from the zod schemas the
@@ -248,6 +250,18 @@ const assessmentDetail = z.looseObject({
   mayAmend: z.boolean(),
 });
 
+const user = z.strictObject({
+  id,
+  email: z.string(),
+  name: z.string(),
+  roles: z.array(z.enum(Role)),
+  agency: z.strictObject({ id, code: z.string(), name: z.string() }).nullable(),
+  active: z.boolean(),
+  secondFactorEnrolled: z.boolean().describe("whether a TOTP second factor is set up"),
+  version: z.number().int(),
+  createdAt: dateTime,
+});
+
 const auditEvent = z.strictObject({
   id,
   at: dateTime,
@@ -260,7 +274,7 @@ const auditEvent = z.strictObject({
 });
 
 const problem = z.strictObject({
-  error: z.enum(["validation", "bad_request", "unauthenticated", "forbidden", "not_found", "conflict", "unavailable", "internal"]),
+  error: z.enum(["validation", "bad_request", "unauthenticated", "forbidden", "second_factor_enrolment_required", "not_found", "conflict", "unavailable", "internal"]),
   message: z.string().describe("in English"),
   fields: z.record(z.string(), z.array(z.strictObject({ code: z.string(), message: z.string() }))).optional().describe("validation: the problems of each field"),
   current: z.unknown().optional().describe("conflict: where the record stands now"),
@@ -285,6 +299,7 @@ export const answerSchemas = {
   Assessment: assessment,
   AssessmentListItem: assessmentListItem,
   AssessmentDetail: assessmentDetail,
+  User: user,
   AuditEvent: auditEvent,
   Problem: problem,
   Health: health,
@@ -299,6 +314,8 @@ const requestSchemas = {
   AssessmentEditInput: assessmentEditInput,
   AssessmentStepInput: assessmentStepInput,
   AssessmentReturnInput: assessmentReturnInput,
+  UserCreateInput: userCreateInput,
+  UserUpdateInput: userUpdateInput,
 };
 
 type AnswerName = keyof typeof answerSchemas;
@@ -650,6 +667,46 @@ const paths: Record<string, Partial<Record<Method, OperationSpec>>> = {
       errors: [400, 403, 404, 409],
     },
   },
+  "/api/v1/users": {
+    get: listOperation("users", {
+      operationId: "listUsers",
+      summary: "Every account, active ones first, with roles, agency and whether a second factor is set up (admins)",
+      tag: "users",
+      row: "User",
+      columns: userCsvColumns,
+    }),
+    post: {
+      operationId: "createUser",
+      summary: "Creates an account with an initial password (admins)",
+      description: "The password: 12 to 128 characters, not a commonly used one. 400 when the email is already in use.",
+      tag: "users",
+      body: "UserCreateInput",
+      created: true,
+      answer: ref("User"),
+      errors: [400, 403],
+    },
+  },
+  "/api/v1/users/{id}": {
+    patch: {
+      operationId: "updateUser",
+      summary: "Changes an account's name, roles or agency, or deactivates or reactivates it (admins)",
+      description:
+        "Only the fields given change; `agencyId: null` removes the agency. Deactivation also ends the account's sessions. 409 when `version` is stale or the change would leave no active admin.",
+      tag: "users",
+      body: "UserUpdateInput",
+      answer: ref("User"),
+      errors: [400, 403, 404, 409],
+    },
+  },
+  "/api/v1/users/{id}/sessions/end": {
+    post: {
+      operationId: "endUserSessions",
+      summary: "Ends every session of the account at its next request (admins)",
+      tag: "users",
+      answer: { type: "object", properties: { ended: { const: true } }, required: ["ended"] },
+      errors: [400, 403, 404],
+    },
+  },
 };
 
 // ---------------------------------------------------------------------------
@@ -687,6 +744,7 @@ export function openApiDocument() {
       { name: "status", description: "status updates and their history" },
       { name: "evidence", description: "the evidence log" },
       { name: "assessments", description: "assessment rounds and assessments" },
+      { name: "users", description: "user accounts (admins)" },
       { name: "audit", description: "the audit trail (admins)" },
       { name: "meta", description: "health and this document" },
     ],
@@ -745,7 +803,9 @@ export function openApiDocument() {
       responses: {
         BadRequest: errorAnswer("a field error (`error: validation`, with a message per field in `fields`) or a request that cannot be done (`error: bad_request`)"),
         Unauthenticated: errorAnswer("no session: sign in first"),
-        Forbidden: errorAnswer("your role (or agency) does not allow it"),
+        Forbidden: errorAnswer(
+          "your role (or agency) does not allow it (`error: forbidden`), or your role requires a second factor you have not set up yet (`error: second_factor_enrolment_required`: set it up on /profile)",
+        ),
         NotFound: errorAnswer("no such record, or not one you can see"),
         Conflict: errorAnswer("the record changed or is in a state that does not allow it; `current` says where it stands"),
       },

@@ -18,6 +18,8 @@ export interface Actor {
 export const permissions = {
   "plan.read": ["admin", "manager", "reviewer", "staff"],
   "plan.manage": ["admin"],
+  // Create users, change their roles, agency and name, deactivate them, end their sessions.
+  "user.manage": ["admin"],
   "profile.update": ["admin", "manager", "reviewer", "staff"],
   // Staff only, and only on milestones they own or of their agency's
   // commitments: see server/status-updates.ts.

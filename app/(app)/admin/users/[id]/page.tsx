@@ -1,0 +1,38 @@
+import { getTranslations } from "next-intl/server";
+import { endUserSessionsAction, setUserActiveAction, updateUserAction } from "@/app/actions/users";
+import { ActivationForm, EndSessionsForm } from "@/components/users/account-actions";
+import { UserForm } from "@/components/users/user-form";
+import { orNotFound } from "@/server/pages";
+import { getUserForEdit, getUserFormOptions, userAdminForPage } from "@/server/user-admin";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata() {
+  const t = await getTranslations("users");
+  return { title: t("editMetaTitle") };
+}
+
+export default async function UserPage({ params }: Props) {
+  const actor = await userAdminForPage();
+  const { id } = await params;
+  const [user, { agencies }, t] = await Promise.all([orNotFound(getUserForEdit(actor, id)), getUserFormOptions(actor), getTranslations("users")]);
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">{t("editTitle", { name: user.name })}</h1>
+      <p className="mt-2 text-slate-700">
+        {user.email} · {user.active ? t("active") : t("inactive")} · {user.secondFactorEnrolled ? t("secondFactorOn") : t("secondFactorOff")}
+      </p>
+      <UserForm action={updateUserAction.bind(null, user.id)} agencies={agencies} user={user} />
+      <section aria-labelledby="account-access" className="mt-10 max-w-2xl">
+        <h2 id="account-access" className="text-xl font-semibold">
+          {t("accessTitle")}
+        </h2>
+        <p className="mt-2 text-sm">{t("accessIntro")}</p>
+        <div className="mt-4 flex flex-wrap items-start gap-6">
+          <ActivationForm action={setUserActiveAction.bind(null, user.id)} active={user.active} version={user.version} />
+          <EndSessionsForm action={endUserSessionsAction.bind(null, user.id)} />
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import { getTranslations } from "next-intl/server";
+import { createUserAction } from "@/app/actions/users";
+import { UserForm } from "@/components/users/user-form";
+import { getUserFormOptions, userAdminForPage } from "@/server/user-admin";
+
+export async function generateMetadata() {
+  const t = await getTranslations("users");
+  return { title: t("newTitle") };
+}
+
+export default async function NewUserPage() {
+  const actor = await userAdminForPage();
+  const [{ agencies }, t] = await Promise.all([getUserFormOptions(actor), getTranslations("users")]);
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">{t("newTitle")}</h1>
+      <UserForm action={createUserAction} agencies={agencies} />
+    </>
+  );
+}

@@ -1,0 +1,177 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { recordAudit } from "./audit";
+import { hashPassword, newPassword } from "./auth/password";
+import type { CsvColumn } from "./csv";
+import { db, type Transaction } from "./db/client";
+import { Prisma } from "./db/generated/client";
+import { Role } from "./db/generated/enums";
+import { ConflictError, NotFoundError, ValidationError } from "./errors";
+import { actorForPage } from "./pages";
+import { can, ensure, type Actor } from "./permissions";
+import { optionalRecordId, parseInput, recordId, versionSeen } from "./validation";
+
+// The admins' keeping of user accounts: create, change roles, agency and name,
+// deactivate and reactivate (never delete: users have history), end sessions.
+// Every change is version-checked and audited in its transaction, and the
+// tracker always keeps at least one active admin.
+
+/** The actor of a user-admin page; anyone else gets the not-found page. */
+export async function userAdminForPage(): Promise<Actor> {
+  const actor = await actorForPage();
+  if (!can(actor, "user.manage")) notFound();
+  return actor;
+}
+
+export interface UserListItem {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  agency: { id: string; code: string; name: string } | null;
+  active: boolean;
+  secondFactorEnrolled: boolean;
+  version: number;
+  createdAt: Date;
+}
+
+export const userCsvColumns = [
+  "id", "email", "name", "roles", "agencyId", "agencyCode", "agencyName", "active", "secondFactorEnrolled", "version", "createdAt",
+] as const satisfies readonly CsvColumn<UserListItem>[];
+
+const userSelect = {
+  id: true,
+  email: true,
+  name: true,
+  roles: true,
+  agency: { select: { id: true, code: true, name: true } },
+  active: true,
+  version: true,
+  createdAt: true,
+  secondFactor: { select: { confirmedAt: true } },
+} as const satisfies Prisma.UserSelect;
+
+function listItem({ secondFactor, ...user }: Prisma.UserGetPayload<{ select: typeof userSelect }>): UserListItem {
+  return { ...user, secondFactorEnrolled: !!secondFactor?.confirmedAt };
+}
+
+/** Every account, active ones first, by name. */
+export async function listUsers(actor: Actor): Promise<UserListItem[]> {
+  ensure(actor, "user.manage");
+  const users = await db().user.findMany({ orderBy: [{ active: "desc" }, { name: "asc" }], select: userSelect });
+  return users.map(listItem);
+}
+
+export async function getUserForEdit(actor: Actor, id: string): Promise<UserListItem> {
+  ensure(actor, "user.manage");
+  const user = await db().user.findUnique({ where: { id }, select: userSelect });
+  if (!user) throw new NotFoundError();
+  return listItem(user);
+}
+
+/** The agencies a user may belong to. */
+export async function getUserFormOptions(actor: Actor) {
+  ensure(actor, "user.manage");
+  return {
+    agencies: await db().agency.findMany({ orderBy: [{ country: "asc" }, { code: "asc" }], select: { id: true, code: true, name: true } }),
+  };
+}
+
+// A form sends a blank hidden `roles` beside the boxes, so that a form with no
+// box ticked still says "no roles" rather than leaving the roles out.
+const roleList = z.preprocess(
+  (value) => (value === undefined ? value : (Array.isArray(value) ? value : [value]).filter((role: unknown) => role !== "")),
+  z.array(z.enum(Role)).refine((roles) => roles.length > 0, { message: "rolesRequired" }).transform((roles) => [...new Set(roles)]),
+);
+
+const userName = z.string().trim().min(1).max(200);
+
+export const userCreateInput = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
+  name: userName,
+  roles: roleList,
+  agencyId: optionalRecordId,
+  password: newPassword,
+});
+
+/** A change to an account: only the fields given change; a blank agency means none. */
+export const userUpdateInput = z.object({
+  version: versionSeen,
+  name: userName.optional(),
+  roles: roleList.optional(),
+  agencyId: z.preprocess((value) => (value === "" ? null : value), recordId.nullable().optional()),
+  active: z.preprocess((value) => (value === "true" ? true : value === "false" ? false : value), z.boolean().optional()),
+});
+
+function refusedField(error: unknown): never {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ValidationError({ email: [{ code: "taken" }] });
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") throw new ValidationError({ agencyId: [{ code: "unknownRecord" }] });
+  throw error;
+}
+
+export async function createUser(actor: Actor, raw: unknown): Promise<UserListItem> {
+  ensure(actor, "user.manage");
+  const { password, ...input } = parseInput(userCreateInput, raw);
+  const passwordHash = await hashPassword(password);
+  return db()
+    .$transaction(async (tx) => {
+      const created = await tx.user.create({ data: { ...input, agencyId: input.agencyId ?? null, passwordHash }, select: userSelect });
+      await recordAudit(tx, actor, { action: "user.create", entityType: "User", entityId: created.id, after: input });
+      return listItem(created);
+    })
+    .catch(refusedField);
+}
+
+/**
+ * Locks every active admin's row, so that two changes that each leave another
+ * admin in place cannot together leave none.
+ */
+async function lockActiveAdmins(tx: Transaction): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "User" WHERE active AND 'admin'::"Role" = ANY(roles) FOR UPDATE`;
+}
+
+async function ensureAnActiveAdminRemains(tx: Transaction): Promise<void> {
+  const admins = await tx.user.count({ where: { active: true, roles: { has: "admin" } } });
+  if (admins === 0) throw new ConflictError("lastAdmin");
+}
+
+export async function updateUser(actor: Actor, id: string, raw: unknown): Promise<UserListItem> {
+  ensure(actor, "user.manage");
+  const { version, ...change } = parseInput(userUpdateInput, raw);
+  const fields = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined)) as Partial<typeof change>;
+  return db()
+    .$transaction(async (tx) => {
+      await lockActiveAdmins(tx);
+      const before = await tx.user.findUnique({ where: { id }, select: { name: true, roles: true, agencyId: true, active: true, version: true } });
+      if (!before) throw new NotFoundError();
+      // Reactivation must not bring back a session from before the deactivation.
+      const deactivating = fields.active === false && before.active;
+      const changed = await tx.user.updateMany({
+        where: { id, version },
+        data: { ...fields, version: { increment: 1 }, ...(deactivating ? { sessionVersion: { increment: 1 } } : {}) },
+      });
+      if (changed.count === 0) throw new ConflictError("stale", { version: before.version });
+      await ensureAnActiveAdminRemains(tx);
+      const touched = Object.keys(fields) as (keyof typeof fields)[];
+      await recordAudit(tx, actor, {
+        action: fields.active === undefined || fields.active === before.active ? "user.update" : fields.active ? "user.reactivate" : "user.deactivate",
+        entityType: "User",
+        entityId: id,
+        before: Object.fromEntries(touched.map((field) => [field, before[field]])),
+        after: fields,
+      });
+      return listItem(await tx.user.findUniqueOrThrow({ where: { id }, select: userSelect }));
+    })
+    .catch(refusedField);
+}
+
+/** Ends every session of the user at their next request. */
+export async function endUserSessions(actor: Actor, id: string): Promise<void> {
+  ensure(actor, "user.manage");
+  await db().$transaction(async (tx) => {
+    const ended = await tx.user.updateMany({ where: { id }, data: { sessionVersion: { increment: 1 } } });
+    if (ended.count === 0) throw new NotFoundError();
+    await recordAudit(tx, actor, { action: "user.sessions.end", entityType: "User", entityId: id });
+  });
+}

@@ -72,9 +72,36 @@ function validationMessage(code: string, values?: Record<string, string | number
   return t.has(key as "validation.invalid") ? t(key as "validation.invalid", values) : t("validation.invalid");
 }
 
+// How pg, Prisma's pg adapter and Prisma say that the database cannot be
+// reached or went away. Seen with a real PostgreSQL stopped and stopping: a
+// refused connection comes as Prisma's P1001, or as P2010 whose adapter error
+// is DatabaseNotReachable (raw queries); a server stopping mid-query ends the
+// connection with 57P01, and the transaction then fails with pg's "not
+// queryable" as it rolls back. A full server (53300, TooManyConnections) or
+// pool (P2024, the pool's connect timeout) is unavailable for the moment too.
+const unavailableCodes = new Set([
+  "P1001", "P1002", "P1008", "P1017", "P2024",
+  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND",
+  "57P01", "57P02", "57P03", "53300",
+]);
+const unavailableKinds = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const unavailableMessages = /Connection terminated|not queryable|timeout exceeded when trying to connect|Can't reach database server/i;
+
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? "")}` : "";
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|timeout exceeded when trying to connect|Connection terminated|DatabaseNotReachable|P1001|57P01|57P03/i.test(text);
+  // The error, its causes and the driver adapter's error Prisma wraps, breadth first.
+  const pending: unknown[] = [error];
+  const seen = new Set<unknown>();
+  while (pending.length > 0) {
+    const node = pending.shift();
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    const { code, kind, message, cause, meta } = node as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    if (typeof code === "string" && (unavailableCodes.has(code) || code.startsWith("08"))) return true;
+    if (typeof kind === "string" && unavailableKinds.has(kind)) return true;
+    if (typeof message === "string" && unavailableMessages.test(message)) return true;
+    pending.push(cause, meta?.driverAdapterError);
+  }
+  return false;
 }
 
 const defaultBodyLimitBytes = 1024 * 1024;

@@ -1,0 +1,119 @@
+// The production server while its database goes away and comes back: a
+// server of this test's own (next start) on a PostgreSQL of its own, which the
+// test stops and starts; the database the other browser tests share is never
+// touched.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import type enMessages from "../messages/en.json";
+import { findFreePort } from "../scripts/lib/ports";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "../server/db/embedded";
+import { expectNoSeriousAccessibilityFindings, signIn } from "./helpers";
+import { demoAccounts, demoPassword } from "./users";
+
+const root = path.resolve(import.meta.dirname, "..");
+// Read, not imported: Playwright's loader takes no JSON module without an import attribute.
+const en = JSON.parse(readFileSync(path.join(root, "messages", "en.json"), "utf8")) as typeof enMessages;
+
+let folder: string;
+let databasePort: number;
+let database: EmbeddedDatabase;
+let app: ChildProcess;
+let baseURL: string;
+
+const startDatabase = async () => {
+  database = await startEmbeddedPostgres({ dataDir: path.join(folder, "pg"), port: databasePort });
+};
+
+function run(command: string, args: string[], env: Record<string, string>, log: string): ChildProcess {
+  const child = spawn(process.execPath, [command, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const file = createWriteStream(log, { flags: "a" });
+  child.stdout?.pipe(file);
+  child.stderr?.pipe(file);
+  return child;
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once("exit", resolve));
+}
+
+/** Asks `/api/health` until it answers `status`; the test's own limit bounds the wait. */
+async function healthBecomes(request: APIRequestContext, status: number): Promise<void> {
+  for (;;) {
+    const answer = await request.get(`${baseURL}/api/health`).catch(() => null);
+    if (answer?.status() === status) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+test.describe("the database going away under the production server", () => {
+  test.describe.configure({ timeout: 300_000 });
+
+  test.beforeAll(async ({ playwright }, testInfo) => {
+    folder = await mkdtemp(path.join(os.tmpdir(), "tracker-outage-e2e-"));
+    databasePort = await findFreePort();
+    await startDatabase();
+    await database.ensureDatabase("tracker");
+    const env = { DATABASE_URL: database.url("tracker"), NEXT_TELEMETRY_DISABLED: "1" };
+    const log = testInfo.outputPath("server.log");
+
+    const seed = run(path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), ["--conditions=react-server", "scripts/db-seed.ts"], env, log);
+    expect(await exited(seed), `npm run db:seed failed; see ${log}`).toBe(0);
+
+    const port = await findFreePort();
+    baseURL = `http://localhost:${port}`;
+    app = run(path.join(root, "node_modules", "next", "dist", "bin", "next"), ["start", "--port", String(port)], {
+      ...env,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXTAUTH_URL: baseURL,
+    }, log);
+    const request = await playwright.request.newContext();
+    await healthBecomes(request, 200);
+    await request.dispose();
+  });
+
+  test.afterAll(async () => {
+    if (app && app.exitCode === null) {
+      app.kill("SIGTERM");
+      await exited(app);
+    }
+    await database?.stop();
+    if (folder) await rm(folder, { recursive: true, force: true });
+  });
+
+  test("answers 503 JSON from the API and the error page for a page while PostgreSQL is stopped, and serves both again once it is started, without a restart", async ({ browser }) => {
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
+    await signIn(page, demoAccounts.staff.email, demoPassword);
+    await expect(page).toHaveURL(`${baseURL}/`);
+    expect((await page.request.get("/api/v1/milestones?mine=true")).status()).toBe(200);
+
+    await database.stop();
+
+    const refused = await page.request.get("/api/v1/milestones?mine=true");
+    expect(refused.status()).toBe(503);
+    expect(refused.headers()["content-type"]).toContain("application/json");
+    expect(await refused.json()).toEqual({ error: "unavailable", message: en.errors.unavailable });
+    expect((await page.request.get("/api/health")).status()).toBe(503);
+
+    await page.goto("/my-milestones");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.errors.pageTitle);
+    await expect(page.getByText(en.errors.pageFailed)).toBeVisible();
+    await expect(page.locator("body")).not.toContainText(/ECONNREFUSED|PrismaClient|at .+\(.+:\d+:\d+\)/);
+    await expectNoSeriousAccessibilityFindings(page);
+
+    await startDatabase();
+    await healthBecomes(page.request, 200);
+
+    const answered = await page.request.get("/api/v1/milestones?mine=true");
+    expect(answered.status()).toBe(200);
+    expect((await answered.json()).data.length).toBeGreaterThan(0);
+    await page.getByRole("button", { name: en.errors.retry }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.myMilestones.title);
+    await context.close();
+  });
+});

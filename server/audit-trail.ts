@@ -157,10 +157,11 @@ export interface AuditChange {
 }
 
 /**
- * What an event changed, field by field: the keys of the values before and
- * after, each with its value on either side as text (null where a side has
- * none); a field both sides hold alike is left out. Values that are not
- * objects are one change named by the empty field.
+ * What an event changed, field by field, each value as text (null where a
+ * side has none). With values on both sides, the fields of the after side
+ * whose value differs from before; the before side's other fields are context
+ * the change did not touch. With one side only (a new record), all its
+ * fields. Values that are not objects are one change named by the empty field.
  */
 export function auditChanges(before: Prisma.JsonValue, after: Prisma.JsonValue): AuditChange[] {
   const asText = (value: Prisma.JsonValue | undefined) => (value === undefined || value === null ? null : typeof value === "string" ? value : JSON.stringify(value));
@@ -168,8 +169,8 @@ export function auditChanges(before: Prisma.JsonValue, after: Prisma.JsonValue):
   if (!(isRecord(before) || before === null) || !(isRecord(after) || after === null)) {
     return [{ field: "", before: asText(before), after: asText(after) }];
   }
-  const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  const fields = Object.keys(after ?? before ?? {});
   return fields
     .map((field) => ({ field, before: asText(before?.[field]), after: asText(after?.[field]) }))
-    .filter((change) => !(before && after) || change.before !== change.after);
+    .filter((change) => change.before !== change.after);
 }

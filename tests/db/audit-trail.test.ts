@@ -113,8 +113,9 @@ describe("the audit trail", () => {
 describe("changes of an event", () => {
   const event = (before: AuditEventListItem["before"], after: AuditEventListItem["after"]) => auditChanges(before, after);
 
-  it("lists the fields that differ, each with its value before and after as text", () => {
-    expect(event({ status: "in_progress", version: 2, note: "same" }, { status: "at_risk", version: 3, note: "same", cause: "funding" })).toEqual([
+  it("lists the fields the change wrote that differ, each with its value before and after as text", () => {
+    const before = { status: "in_progress", version: 2, note: "same", createdAt: "2024-01-01T00:00:00.000Z" };
+    expect(event(before, { status: "at_risk", version: 3, note: "same", cause: "funding" })).toEqual([
       { field: "status", before: "in_progress", after: "at_risk" },
       { field: "version", before: "2", after: "3" },
       { field: "cause", before: null, after: "funding" },

@@ -63,8 +63,14 @@ export async function listUsers(actor: Actor): Promise<UserListItem[]> {
   return users.map(listItem);
 }
 
-export async function getUserForEdit(actor: Actor, id: string): Promise<UserListItem> {
+/** An account id from a path: anything that cannot name an account is a field error, not a fault. */
+function accountId(rawId: string): string {
+  return parseInput(z.object({ id: recordId }), { id: rawId }).id;
+}
+
+export async function getUserForEdit(actor: Actor, rawId: string): Promise<UserListItem> {
   ensure(actor, "user.manage");
+  const id = accountId(rawId);
   const user = await db().user.findUnique({ where: { id }, select: userSelect });
   if (!user) throw new NotFoundError();
   return listItem(user);
@@ -136,8 +142,9 @@ async function ensureAnActiveAdminRemains(tx: Transaction): Promise<void> {
   if (admins === 0) throw new ConflictError("lastAdmin");
 }
 
-export async function updateUser(actor: Actor, id: string, raw: unknown): Promise<UserListItem> {
+export async function updateUser(actor: Actor, rawId: string, raw: unknown): Promise<UserListItem> {
   ensure(actor, "user.manage");
+  const id = accountId(rawId);
   const { version, ...change } = parseInput(userUpdateInput, raw);
   const fields = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined)) as Partial<typeof change>;
   return db()
@@ -167,8 +174,9 @@ export async function updateUser(actor: Actor, id: string, raw: unknown): Promis
 }
 
 /** Ends every session of the user at their next request. */
-export async function endUserSessions(actor: Actor, id: string): Promise<void> {
+export async function endUserSessions(actor: Actor, rawId: string): Promise<void> {
   ensure(actor, "user.manage");
+  const id = accountId(rawId);
   await db().$transaction(async (tx) => {
     const ended = await tx.user.updateMany({ where: { id }, data: { sessionVersion: { increment: 1 } } });
     if (ended.count === 0) throw new NotFoundError();

@@ -89,6 +89,12 @@ describe("changing a user", () => {
     expect(actions).toEqual(["user.deactivate", "user.reactivate"]);
   });
 
+  it("answers an id that cannot name an account as a field error, for a change and for ending sessions", async () => {
+    const admin = await createActor(["admin"]);
+    expect(Object.keys(await issuesOf(updateUser(admin, "bad\u0000id", { version: 1, name: "X" })))).toEqual(["id"]);
+    expect(await issuesOf(endUserSessions(admin, "../etc"))).toEqual({ id: [{ code: "invalidFormat" }] });
+  });
+
   it("ends every session of an account, audited", async () => {
     const admin = await createActor(["admin"]);
     const user = await createTestUser({ roles: ["reviewer"] });

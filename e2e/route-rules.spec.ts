@@ -31,7 +31,7 @@ async function dataOf<T>(response: APIResponse): Promise<T> {
 async function demoRecords(admin: APIRequestContext, staff: APIRequestContext): Promise<Record<DemoRecord, string>> {
   const [rounds, assessments, evidence, mine, commitments, pillars, users] = await Promise.all([
     dataOf<{ id: string; status: string }[]>(await admin.get("/api/v1/rounds")),
-    dataOf<{ id: string; state: string }[]>(await admin.get("/api/v1/assessments?state=published")),
+    dataOf<{ id: string; state: string; round: { status: string } }[]>(await admin.get("/api/v1/assessments?state=published")),
     dataOf<{ id: string }[]>(await admin.get("/api/v1/evidence")),
     dataOf<{ id: string }[]>(await staff.get("/api/v1/milestones?mine=true")),
     dataOf<{ id: string }[]>(await admin.get("/api/v1/commitments")),
@@ -44,7 +44,11 @@ async function demoRecords(admin: APIRequestContext, staff: APIRequestContext): 
   };
   return {
     "round.closed": first(rounds.filter((round) => round.status === "closed"), "a closed round").id,
-    "assessment.published": first(assessments.filter((assessment) => assessment.state === "published"), "a published assessment").id,
+    // In a closed round, so that an allowed amendment is refused (409) whatever other tests opened and published meanwhile.
+    "assessment.published": first(
+      assessments.filter((assessment) => assessment.state === "published" && assessment.round.status === "closed"),
+      "a published assessment of a closed round",
+    ).id,
     evidence: first(evidence, "evidence").id,
     "milestone.ofStaff": first(mine, "a milestone of the staff member").id,
     commitment: first(commitments, "a commitment").id,

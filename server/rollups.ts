@@ -7,7 +7,7 @@ import type { Advances, DelayCause, MilestoneStatus, Results } from "./db/genera
 import { LeadParty as LeadParties } from "./db/generated/enums";
 import { NotFoundError } from "./errors";
 import { ensure, type Actor } from "./permissions";
-import { fillStatusCounts } from "./pillars";
+import { fillStatusCounts, type PillarSummary } from "./pillars";
 import { dateOnly, optionalCalendarDate, optionalRecordId, parseInput, todayIso } from "./validation";
 
 // The managers' figures, computed in PostgreSQL from the status history, so
@@ -30,16 +30,8 @@ export type RollupFilter = z.output<typeof rollupFilter>;
 
 const causes: readonly DelayCause[] = ["counterpart_agency", "legislation", "funding", "security", "capacity", "coordination", "other"];
 
-export interface PillarRollup {
-  id: string;
-  number: number;
-  code: string;
-  name: string;
-  description: string;
-  /** Commitments of the pillar on the day, within the lead party and agency filters. */
-  commitmentCount: number;
-  milestoneCount: number;
-  milestonesByStatus: Record<MilestoneStatus, number>;
+/** A pillar's summary (its commitments and milestones counted on the day, within the filters) and the managers' figures. */
+export interface PillarRollup extends PillarSummary {
   /** Completed milestones among those not cancelled, 0–100, one decimal; null when there are none. */
   percentCompleted: number | null;
   overdue: number;

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EvidenceList } from "@/components/evidence-list";
 import { commitmentGroups, FilterInput, FilterSelect } from "@/components/evidence/filter-controls";
+import { Pager } from "@/components/pager";
 import { listCommitments } from "@/server/commitments";
 import { EvidenceKind, EvidenceShows, Reliability } from "@/server/db/generated/enums";
 import { ValidationError } from "@/server/errors";
@@ -139,21 +140,17 @@ export default async function EvidenceLogPage({ searchParams }: Props) {
           items={evidence.items}
           empty={evidence.total > 0 ? t("evidenceLog.pastLastPage", { page: evidence.page, pages: evidence.pageCount }) : t("evidenceLog.none")}
         />
-        {(evidence.pageCount > 1 || evidence.page > 1) && (
-          <nav aria-label={t("evidenceLog.pages")} className="mt-6 flex flex-wrap items-center gap-6 text-sm">
-            {evidence.page > 1 && (
-              <Link href={pageHref(Math.min(evidence.page - 1, evidence.pageCount))} className="text-brand-700 underline-offset-2 hover:underline">
-                {t("evidenceLog.previous")}
-              </Link>
-            )}
-            {evidence.page <= evidence.pageCount && <span>{t("evidenceLog.pageOf", { page: evidence.page, pages: evidence.pageCount })}</span>}
-            {evidence.page < evidence.pageCount && (
-              <Link href={pageHref(evidence.page + 1)} className="text-brand-700 underline-offset-2 hover:underline">
-                {t("evidenceLog.next")}
-              </Link>
-            )}
-          </nav>
-        )}
+        <Pager
+          page={evidence.page}
+          pageCount={evidence.pageCount}
+          href={pageHref}
+          labels={{
+            pages: t("evidenceLog.pages"),
+            previous: t("evidenceLog.previous"),
+            next: t("evidenceLog.next"),
+            pageOf: t("evidenceLog.pageOf", { page: evidence.page, pages: evidence.pageCount }),
+          }}
+        />
       </section>
     </>
   );

@@ -1,5 +1,6 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
+import { cache } from "react";
 import { db } from "./db/client";
 
 // The managers' figures are computed from the whole plan and its history,
@@ -13,10 +14,12 @@ import { db } from "./db/client";
 
 const computations = new LRUCache<string, Promise<unknown>>({ max: 500 });
 
-async function planRevision(): Promise<bigint> {
+// Read once per page render (React's cache is per request), so that a page's
+// figures all come from one revision and it pays for one read.
+const planRevision = cache(async (): Promise<bigint> => {
   const rows = await db().$queryRaw<{ revision: bigint }[]>`SELECT revision FROM "PlanRevision" WHERE id = 1`;
   return rows[0]?.revision ?? 0n;
-}
+});
 
 /**
  * The result of `compute` for `key` at the current plan revision: computed once

@@ -7,7 +7,7 @@ import { db } from "./db/client";
 import { Prisma } from "./db/generated/client";
 import { actorForPage } from "./pages";
 import { can, ensure, type Actor } from "./permissions";
-import { optionalCalendarDate, optionalRecordId, optionalText, parseInput } from "./validation";
+import { optionalCalendarDate, optionalPageNumber, optionalRecordId, optionalText, parseInput } from "./validation";
 
 // The audit trail: every audit event (server/audit.ts writes them, one per
 // change, in the change's transaction), newest first, for admins only — as a
@@ -21,10 +21,7 @@ export const auditEventFilter = z.object({
   action: optionalText(100),
   from: optionalCalendarDate,
   to: optionalCalendarDate,
-  page: z.preprocess(
-    (value) => (value === "" ? undefined : typeof value === "string" && /^\d{1,6}$/.test(value.trim()) ? Number(value) : value),
-    z.number().int().min(1).max(100_000).optional(),
-  ),
+  page: optionalPageNumber,
 });
 
 type AuditEventFilter = z.output<typeof auditEventFilter>;

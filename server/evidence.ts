@@ -9,7 +9,7 @@ import { EvidenceKind, EvidenceShows, Reliability } from "./db/generated/enums";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./errors";
 import { can, ensure, type Actor } from "./permissions";
 import { mayUpdateStatus } from "./status-updates";
-import { dateOnly, isoDate, optionalCalendarDate, optionalRecordId, optionalText, parseInput, recordId, todayIso } from "./validation";
+import { dateOnly, isoDate, optionalCalendarDate, optionalPageNumber, optionalRecordId, optionalText, parseInput, recordId, todayIso } from "./validation";
 
 /** Evidence as the form and the API send it. */
 export const evidenceInput = z
@@ -93,10 +93,7 @@ export const evidenceFilter = z.object({
   from: optionalCalendarDate,
   to: optionalCalendarDate,
   q: optionalText(200),
-  page: z.preprocess(
-    (value) => (value === "" ? undefined : typeof value === "string" && /^\d{1,6}$/.test(value.trim()) ? Number(value) : value),
-    z.number().int().min(1).max(100_000).optional(),
-  ),
+  page: optionalPageNumber,
 });
 
 export const evidencePageSize = 50;

@@ -8,7 +8,7 @@ import { Prisma } from "./db/generated/client";
 import { DelayCause, MilestoneStatus } from "./db/generated/enums";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
 import { can, ensure, type Actor } from "./permissions";
-import { dateOnly, isoDate, optionalCalendarDate, optionalRecordId, optionalText, parseInput, recordId, todayIso, versionSeen } from "./validation";
+import { dateOnly, isoDate, optionalCalendarDate, optionalPageNumber, optionalRecordId, optionalText, parseInput, recordId, todayIso, versionSeen } from "./validation";
 
 const statusesNamingACause: readonly MilestoneStatus[] = ["at_risk", "delayed"];
 
@@ -146,10 +146,7 @@ export const statusUpdateFilter = z.object({
   milestone: optionalRecordId,
   from: optionalCalendarDate,
   to: optionalCalendarDate,
-  page: z.preprocess(
-    (value) => (value === "" ? undefined : typeof value === "string" && /^\d{1,6}$/.test(value.trim()) ? Number(value) : value),
-    z.number().int().min(1).max(100_000).optional(),
-  ),
+  page: optionalPageNumber,
 });
 
 type StatusUpdateFilter = z.output<typeof statusUpdateFilter>;

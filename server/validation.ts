@@ -108,6 +108,12 @@ export const optionalText = (max: number) => z.preprocess(blankToUndefined, z.st
 /** Optional record id; a blank form field means none. */
 export const optionalRecordId = z.preprocess(blankToUndefined, recordId.optional());
 
+/** The page of a paged list, from 1; given as a number or as digits, a blank form field means the first. */
+export const optionalPageNumber = z.preprocess(
+  (value) => (value === "" ? undefined : typeof value === "string" && /^\d{1,6}$/.test(value.trim()) ? Number(value) : value),
+  z.number().int().min(1).max(100_000).optional(),
+);
+
 /** The version a client saw, for the optimistic concurrency check: a whole number ≥ 1, given as a number or as digits. */
 export const versionSeen = z.preprocess(
   (value) => (typeof value === "string" && /^\d{1,9}$/.test(value.trim()) ? Number(value) : value),

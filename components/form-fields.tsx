@@ -30,12 +30,14 @@ interface FieldProps {
   required?: boolean;
 }
 
-function describedBy(name: string, issues?: FieldIssue[], hint?: string) {
+/** The ids that describe a control: its hint and its error, when shown. */
+export function describedBy(name: string, issues?: FieldIssue[], hint?: string) {
   const ids = [hint ? `${name}-hint` : null, issues?.length ? `${name}-error` : null].filter(Boolean);
   return ids.length > 0 ? ids.join(" ") : undefined;
 }
 
-function FieldFrame({ name, label, issues, hint, required, children }: FieldProps & { children: ReactNode }) {
+/** A control's label, hint and error around the control itself, for controls the fields here do not cover. */
+export function FieldFrame({ name, label, issues, hint, required, children }: FieldProps & { children: ReactNode }) {
   return (
     <div>
       <label htmlFor={name} className="block text-sm font-medium">

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from "react";
 import { signInWithPassword, type SignInOutcome } from "./auth-client";
+import { FieldFrame } from "./form-fields";
 
 type Problem = Exclude<SignInOutcome, "ok" | "secondFactorRequired">;
 
@@ -84,15 +85,7 @@ function Field(props: {
   const { name, type, label, hint, autoComplete, problem, inputRef } = props;
   const describedBy = [hint ? `${name}-hint` : null, problem ? "sign-in-problem" : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div>
-      <label htmlFor={name} className="block text-sm font-medium">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${name}-hint`} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      )}
+    <FieldFrame name={name} label={label} hint={hint}>
       <input
         ref={inputRef}
         id={name}
@@ -103,6 +96,6 @@ function Field(props: {
         aria-describedby={describedBy}
         className="mt-1 block w-full rounded border border-slate-400 px-3 py-2"
       />
-    </div>
+    </FieldFrame>
   );
 }

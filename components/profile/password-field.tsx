@@ -1,6 +1,6 @@
 "use client";
 
-import { FieldErrorText, type FieldIssue } from "@/components/form-fields";
+import { describedBy, FieldFrame, type FieldIssue } from "@/components/form-fields";
 
 // A password (or code) field: never refilled after a refusal, and announced
 // to password managers by its autocomplete purpose.
@@ -19,18 +19,8 @@ export function SecretField({
   autoComplete: "current-password" | "new-password" | "one-time-code";
   inputMode?: "numeric" | "text";
 }) {
-  const describedBy = [hint ? `${name}-hint` : null, issues?.length ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div>
-      <label htmlFor={name} className="block text-sm font-medium">
-        {label}
-        <span aria-hidden="true"> *</span>
-      </label>
-      {hint && (
-        <p id={`${name}-hint`} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      )}
+    <FieldFrame name={name} label={label} hint={hint} issues={issues} required>
       <input
         id={name}
         name={name}
@@ -39,10 +29,9 @@ export function SecretField({
         inputMode={inputMode}
         required
         aria-invalid={issues?.length ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(name, issues, hint)}
         className="mt-1 block w-full max-w-md rounded border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700"
       />
-      <FieldErrorText id={`${name}-error`} issues={issues} />
-    </div>
+    </FieldFrame>
   );
 }

@@ -2,7 +2,7 @@
 // paged and filtered in SQL, exported whole in batches, changes made readable.
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditChanges, auditEventCsvColumns, listAuditEvents, streamAuditEvents, type AuditEventListItem } from "../../server/audit-trail";
+import { auditChanges, auditEventCsvColumns, auditFilterChoices, listAuditEvents, streamAuditEvents, type AuditEventListItem } from "../../server/audit-trail";
 import { csvResponse } from "../../server/csv";
 import { db } from "../../server/db/client";
 import { ForbiddenError, ValidationError } from "../../server/errors";
@@ -82,6 +82,16 @@ describe("the audit trail", () => {
     const days = await listAuditEvents(admin, { action: "test.dated", from: "2024-03-10", to: "2024-03-10" });
     expect(days.items.map((event) => event.at)).toEqual(["2024-03-10T23:30:00.000Z"]);
     expect((await listAuditEvents(admin, { recordType: "Evidence", recordId: milestoneId })).total).toBe(0);
+  });
+
+  it("offers as filter choices the people, record types and actions of the trail, each once and in order, to admins only", async () => {
+    const { items } = await listAuditEvents(admin, {}, { pageSize: 1000 });
+    const choices = await auditFilterChoices(admin);
+    expect(choices.recordTypes).toEqual([...new Set(items.map((event) => event.record.type))].sort());
+    expect(choices.actions).toEqual([...new Set(items.map((event) => event.action))].sort());
+    expect(choices.actions).toEqual(expect.arrayContaining(["milestone.status.update", "test.dated"]));
+    expect(choices.actors.map((person) => person.id).sort()).toEqual([...new Set(items.flatMap((event) => (event.actor ? [event.actor.id] : [])))].sort());
+    await expect(auditFilterChoices(staff)).rejects.toThrow(ForbiddenError);
   });
 
   it("refuses malformed filters with a message per field", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { listAgencies } from "./agencies";
 import { recordAudit } from "./audit";
 import { hashPassword, newPassword } from "./auth/password";
 import type { CsvColumn } from "./csv";
@@ -79,9 +80,7 @@ export async function getUserForEdit(actor: Actor, rawId: string): Promise<UserL
 /** The agencies a user may belong to. */
 export async function getUserFormOptions(actor: Actor) {
   ensure(actor, "user.manage");
-  return {
-    agencies: await db().agency.findMany({ orderBy: [{ country: "asc" }, { code: "asc" }], select: { id: true, code: true, name: true } }),
-  };
+  return { agencies: await listAgencies(actor) };
 }
 
 // A form sends a blank hidden `roles` beside the boxes, so that a form with no

@@ -6,8 +6,9 @@ import { runFormAction, type FormState } from "@/server/forms";
 import { changePassword, confirmSecondFactor, endAllMySessions, removeSecondFactor, startSecondFactorEnrolment } from "@/server/profile";
 import { endSession, requireAccount } from "@/server/session";
 
-// The profile's forms. The second-factor ones act for an account that may
-// still owe its second factor (requireAccount); the others need a full session.
+// The profile's forms. Setting up the second factor and signing out
+// everywhere are open to an account that still owes its second factor
+// (requireAccount); the others need a full session.
 
 const enrollingAccount = async () => (await requireAccount()).actor;
 

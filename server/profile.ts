@@ -132,7 +132,10 @@ export async function confirmSecondFactor(actor: Actor, raw: unknown, now = new 
     if (factor.confirmedAt) throw new ConflictError("secondFactorEnrolled");
     const step = matchTotp(decryptSecret(factor.secret), code, now);
     if (step === null) throw new ValidationError({ code: [{ code: "codeRejected" }] });
-    await tx.secondFactor.update({ where: { userId: actor.id }, data: { confirmedAt: now, lastUsedStep: step } });
+    // Only while still unconfirmed: of two confirmations at once, the later one
+    // finds it confirmed and is refused, instead of replacing the recovery codes the first has shown.
+    const confirmed = await tx.secondFactor.updateMany({ where: { userId: actor.id, confirmedAt: null }, data: { confirmedAt: now, lastUsedStep: step } });
+    if (confirmed.count === 0) throw new ConflictError("secondFactorEnrolled");
     await tx.recoveryCode.deleteMany({ where: { userId: actor.id } });
     await tx.recoveryCode.createMany({ data: recoveryCodes.map((recoveryCode) => ({ userId: actor.id, codeHash: hashRecoveryCode(recoveryCode) })) });
     await recordAudit(tx, actor, { action: "user.secondFactor.enable", entityType: "User", entityId: actor.id });

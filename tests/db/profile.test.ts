@@ -20,6 +20,10 @@ async function fieldErrorsOf(write: Promise<unknown>) {
   return (error as ValidationError).fieldErrors;
 }
 
+async function until(check: () => Promise<boolean>): Promise<void> {
+  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 /** A user who has started the setup and read the secret off the profile page. */
 async function startedEnrolment() {
   const user = await createUser({ roles: ["reviewer"], password });
@@ -95,6 +99,33 @@ describe("setting up the second factor", () => {
     expect(await checkSignIn({ email: user.email, password, code: codeAt(secret, now) }, now)).toEqual({ outcome: "secondFactorRejected" });
     expect((await checkSignIn({ email: user.email, password, code: recoveryCodes[0] }, now)).outcome).toBe("signedIn");
     expect((await getProfile(actor)).recoveryCodesLeft).toBe(9);
+  });
+
+  it("is confirmed once when two confirmations race: the other is refused, so no one is shown recovery codes that do not work", async () => {
+    const { user, actor, secret } = await startedEnrolment();
+    const code = codeAt(secret, now);
+    // Holds the setup's row until both confirmations have read it unconfirmed
+    // and wait to write it, so that they truly overlap.
+    const { racing } = await db().$transaction(async (blocker) => {
+      await blocker.$queryRaw`SELECT 1 FROM "SecondFactor" WHERE "userId" = ${user.id} FOR UPDATE`;
+      const racing = Promise.allSettled([confirmSecondFactor(actor, { code }, now), confirmSecondFactor(actor, { code }, now)]);
+      await until(async () => {
+        const rows = await db().$queryRaw<{ waiting: number }[]>`
+          SELECT count(*)::int AS waiting FROM pg_stat_activity
+           WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'UPDATE %SecondFactor%'`;
+        return rows[0]?.waiting === 2;
+      });
+      // Wrapped, so that the blocker commits without waiting for them.
+      return { racing };
+    });
+    const outcomes = await racing;
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = outcomes.find((outcome) => outcome.status === "rejected")!;
+    expect(refused.reason).toMatchObject({ reason: "secondFactorEnrolled" });
+    const shown = outcomes.find((outcome) => outcome.status === "fulfilled")!.value;
+    const stored = await db().recoveryCode.findMany({ where: { userId: user.id } });
+    expect(stored.map((row) => row.codeHash).sort()).toEqual(shown.map(hashRecoveryCode).sort());
+    expect(await db().auditEvent.count({ where: { entityId: user.id, action: "user.secondFactor.enable" } })).toBe(1);
   });
 
   it("turns off with the password or a current code, not with anything else", async () => {

@@ -35,7 +35,7 @@ export default async function UsersPage() {
               <td className="py-1 pr-2">{user.name}</td>
               <td className="py-1 pr-2">{user.email}</td>
               <td className="py-1 pr-2">{user.roles.map((role) => t(`roles.${role}`)).join(", ")}</td>
-              <td className="py-1 pr-2">{user.agency?.code ?? "—"}</td>
+              <td className="py-1 pr-2">{user.agency?.code ?? t("users.fields.noAgency")}</td>
               <td className="py-1 pr-2">{user.active ? t("users.active") : t("users.inactive")}</td>
               <td className="py-1 pr-2">{user.secondFactorEnrolled ? t("users.secondFactorOn") : t("users.secondFactorOff")}</td>
               <td className="py-1">

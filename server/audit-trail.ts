@@ -1,12 +1,10 @@
 import "server-only";
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import { exportBatchSize, keysetBatches } from "./batches";
 import type { CsvColumn } from "./csv";
 import { db } from "./db/client";
 import { Prisma } from "./db/generated/client";
-import { actorForPage } from "./pages";
-import { can, ensure, type Actor } from "./permissions";
+import { ensure, type Actor } from "./permissions";
 import { optionalCalendarDate, optionalPageNumber, optionalRecordId, optionalText, parseInput } from "./validation";
 
 // The audit trail: every audit event (server/audit.ts writes them, one per
@@ -27,13 +25,6 @@ export const auditEventFilter = z.object({
 type AuditEventFilter = z.output<typeof auditEventFilter>;
 
 export const auditEventPageSize = 50;
-
-/** The actor of the audit trail page; anyone else gets the not-found page, as on every admin page. */
-export async function auditTrailForPage(): Promise<Actor> {
-  const actor = await actorForPage();
-  if (!can(actor, "audit.read")) notFound();
-  return actor;
-}
 
 interface AuditEventRow {
   id: string;

@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { NotFoundError, SecondFactorEnrolmentRequiredError, ValidationError } from "./errors";
-import type { Actor } from "./permissions";
+import { can, type Actor, type Permission } from "./permissions";
 import { getActor } from "./session";
 
 /**
@@ -18,6 +18,17 @@ export async function actorForPage(): Promise<Actor> {
     const path = (await headers()).get("x-tracker-path") ?? "/";
     redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
   }
+  return actor;
+}
+
+/**
+ * The actor of a page open to one permission's roles (the admin pages).
+ * Anyone else gets the not-found page, so that such pages do not even reveal
+ * that they exist.
+ */
+export async function actorForPageWith(permission: Permission): Promise<Actor> {
+  const actor = await actorForPage();
+  if (!can(actor, permission)) notFound();
   return actor;
 }
 

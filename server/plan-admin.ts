@@ -1,23 +1,11 @@
 import "server-only";
-import { notFound } from "next/navigation";
 import { db } from "./db/client";
 import { NotFoundError } from "./errors";
-import { actorForPage } from "./pages";
-import { can, ensure, type Actor } from "./permissions";
+import { ensure, type Actor } from "./permissions";
 
 // Reads of the admin pages that keep the plan. Unlike the reading pages they
 // show archived commitments and milestones too, so that an admin can restore
 // them; the writes live in pillars.ts, commitments.ts and milestones.ts.
-
-/**
- * The actor of an admin page. Anyone else gets the not-found page, so that
- * the admin pages do not even reveal that they exist.
- */
-export async function planAdminForPage(): Promise<Actor> {
-  const actor = await actorForPage();
-  if (!can(actor, "plan.manage")) notFound();
-  return actor;
-}
 
 /** Every pillar with all its commitments and milestones, archived ones included. */
 export async function getPlanForAdmin(actor: Actor) {

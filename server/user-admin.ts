@@ -1,5 +1,4 @@
 import "server-only";
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import { listAgencies } from "./agencies";
 import { recordAudit } from "./audit";
@@ -9,21 +8,13 @@ import { db, type Transaction } from "./db/client";
 import { Prisma } from "./db/generated/client";
 import { Role } from "./db/generated/enums";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
-import { actorForPage } from "./pages";
-import { can, ensure, type Actor } from "./permissions";
+import { ensure, type Actor } from "./permissions";
 import { optionalRecordId, parseInput, recordId, versionSeen } from "./validation";
 
 // The admins' keeping of user accounts: create, change roles, agency and name,
 // deactivate and reactivate (never delete: users have history), end sessions.
 // Every change is version-checked and audited in its transaction, and the
 // tracker always keeps at least one active admin.
-
-/** The actor of a user-admin page; anyone else gets the not-found page. */
-export async function userAdminForPage(): Promise<Actor> {
-  const actor = await actorForPage();
-  if (!can(actor, "user.manage")) notFound();
-  return actor;
-}
 
 export interface UserListItem {
   id: string;

@@ -3,8 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { AuditEventList } from "@/components/audit/audit-event-list";
 import { FilterInput, FilterSelect } from "@/components/evidence/filter-controls";
 import { Pager } from "@/components/pager";
-import { auditFilterChoices, auditTrailForPage, listAuditEvents } from "@/server/audit-trail";
+import { auditFilterChoices, listAuditEvents } from "@/server/audit-trail";
 import { ValidationError } from "@/server/errors";
+import { actorForPageWith } from "@/server/pages";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -18,7 +19,7 @@ export async function generateMetadata() {
 const link = "text-brand-700 underline-offset-2 hover:underline";
 
 export default async function AuditTrailPage({ searchParams }: Props) {
-  const actor = await auditTrailForPage();
+  const actor = await actorForPageWith("audit.read");
   const query = await searchParams;
   const first = (name: string) => {
     const value = query[name];

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { planImportAction } from "@/app/actions/plan";
 import { ImportForm } from "@/components/plan/import-form";
-import { planAdminForPage } from "@/server/plan-admin";
+import { actorForPageWith } from "@/server/pages";
 import { maxImportBytes, maxImportMegabytes, planImportColumns } from "@/server/plan-import";
 
 export async function generateMetadata() {
@@ -11,7 +11,7 @@ export async function generateMetadata() {
 }
 
 export default async function PlanImportPage() {
-  await planAdminForPage();
+  await actorForPageWith("plan.manage");
   const t = await getTranslations("planImport");
   return (
     <>

@@ -5,7 +5,8 @@ import { setCommitmentArchivedAction, setMilestoneArchivedAction } from "@/app/a
 import { ArchiveForm } from "@/components/plan/archive-form";
 import { ArchivedBadge } from "@/components/plan/archived-badge";
 import { StatusBadge } from "@/components/status-badge";
-import { getPlanForAdmin, planAdminForPage } from "@/server/plan-admin";
+import { actorForPageWith } from "@/server/pages";
+import { getPlanForAdmin } from "@/server/plan-admin";
 import { TableHead } from "@/components/table";
 
 export async function generateMetadata() {
@@ -17,7 +18,7 @@ const link = "text-brand-700 underline-offset-2 hover:underline";
 const hidden = (chunks: ReactNode) => <span className="sr-only">{chunks}</span>;
 
 export default async function AdminPlanPage() {
-  const actor = await planAdminForPage();
+  const actor = await actorForPageWith("plan.manage");
   const [pillars, t, format] = await Promise.all([getPlanForAdmin(actor), getTranslations(), getFormatter()]);
   const date = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
   return (

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { TableHead } from "@/components/table";
-import { listUsers, userAdminForPage } from "@/server/user-admin";
+import { actorForPageWith } from "@/server/pages";
+import { listUsers } from "@/server/user-admin";
 
 export async function generateMetadata() {
   const t = await getTranslations("users");
@@ -13,7 +14,7 @@ const link = "text-brand-700 underline-offset-2 hover:underline";
 const hidden = (chunks: ReactNode) => <span className="sr-only">{chunks}</span>;
 
 export default async function UsersPage() {
-  const actor = await userAdminForPage();
+  const actor = await actorForPageWith("user.manage");
   const [users, t] = await Promise.all([listUsers(actor), getTranslations()]);
   return (
     <>

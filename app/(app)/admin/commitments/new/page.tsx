@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { createCommitmentAction } from "@/app/actions/plan";
 import { CommitmentForm } from "@/components/plan/commitment-form";
-import { getPlanFormOptions, planAdminForPage } from "@/server/plan-admin";
+import { actorForPageWith } from "@/server/pages";
+import { getPlanFormOptions } from "@/server/plan-admin";
 
 type Props = { searchParams: Promise<{ pillar?: string | string[] }> };
 
@@ -11,7 +12,7 @@ export async function generateMetadata() {
 }
 
 export default async function NewCommitmentPage({ searchParams }: Props) {
-  const actor = await planAdminForPage();
+  const actor = await actorForPageWith("plan.manage");
   const { pillar } = await searchParams;
   const [options, t] = await Promise.all([getPlanFormOptions(actor), getTranslations("planAdmin")]);
   return (

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { createMilestoneAction } from "@/app/actions/plan";
 import { MilestoneForm } from "@/components/plan/milestone-form";
-import { getPlanFormOptions, planAdminForPage } from "@/server/plan-admin";
+import { actorForPageWith } from "@/server/pages";
+import { getPlanFormOptions } from "@/server/plan-admin";
 
 type Props = { searchParams: Promise<{ commitment?: string | string[] }> };
 
@@ -11,7 +12,7 @@ export async function generateMetadata() {
 }
 
 export default async function NewMilestonePage({ searchParams }: Props) {
-  const actor = await planAdminForPage();
+  const actor = await actorForPageWith("plan.manage");
   const { commitment } = await searchParams;
   const [options, t] = await Promise.all([getPlanFormOptions(actor), getTranslations("planAdmin")]);
   return (

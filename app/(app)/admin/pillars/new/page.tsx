@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { createPillarAction } from "@/app/actions/plan";
 import { PillarForm } from "@/components/plan/pillar-form";
-import { planAdminForPage } from "@/server/plan-admin";
+import { actorForPageWith } from "@/server/pages";
 
 export async function generateMetadata() {
   const t = await getTranslations("planAdmin");
@@ -9,7 +9,7 @@ export async function generateMetadata() {
 }
 
 export default async function NewPillarPage() {
-  await planAdminForPage();
+  await actorForPageWith("plan.manage");
   const t = await getTranslations("planAdmin");
   return (
     <>

@@ -2,8 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { endUserSessionsAction, setUserActiveAction, updateUserAction } from "@/app/actions/users";
 import { ActivationForm, EndSessionsForm } from "@/components/users/account-actions";
 import { UserForm } from "@/components/users/user-form";
-import { orNotFound } from "@/server/pages";
-import { getUserForEdit, getUserFormOptions, userAdminForPage } from "@/server/user-admin";
+import { actorForPageWith, orNotFound } from "@/server/pages";
+import { getUserForEdit, getUserFormOptions } from "@/server/user-admin";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -13,7 +13,7 @@ export async function generateMetadata() {
 }
 
 export default async function UserPage({ params }: Props) {
-  const actor = await userAdminForPage();
+  const actor = await actorForPageWith("user.manage");
   const { id } = await params;
   const [user, { agencies }, t] = await Promise.all([orNotFound(getUserForEdit(actor, id)), getUserFormOptions(actor), getTranslations("users")]);
   return (

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { createUserAction } from "@/app/actions/users";
 import { UserForm } from "@/components/users/user-form";
-import { getUserFormOptions, userAdminForPage } from "@/server/user-admin";
+import { actorForPageWith } from "@/server/pages";
+import { getUserFormOptions } from "@/server/user-admin";
 
 export async function generateMetadata() {
   const t = await getTranslations("users");
@@ -9,7 +10,7 @@ export async function generateMetadata() {
 }
 
 export default async function NewUserPage() {
-  const actor = await userAdminForPage();
+  const actor = await actorForPageWith("user.manage");
   const [{ agencies }, t] = await Promise.all([getUserFormOptions(actor), getTranslations("users")]);
   return (
     <>

@@ -6,8 +6,8 @@ import { ArchivedBadge } from "@/components/plan/archived-badge";
 import { CommitmentForm } from "@/components/plan/commitment-form";
 import { getCommitment } from "@/server/commitments";
 import { isoDate } from "@/server/validation";
-import { orNotFound } from "@/server/pages";
-import { getPlanFormOptions, planAdminForPage } from "@/server/plan-admin";
+import { actorForPageWith, orNotFound } from "@/server/pages";
+import { getPlanFormOptions } from "@/server/plan-admin";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -17,7 +17,7 @@ export async function generateMetadata() {
 }
 
 export default async function EditCommitmentPage({ params }: Props) {
-  const actor = await planAdminForPage();
+  const actor = await actorForPageWith("plan.manage");
   const { id } = await params;
   const [commitment, options, t] = await Promise.all([orNotFound(getCommitment(actor, id)), getPlanFormOptions(actor), getTranslations("planAdmin")]);
   const archived = commitment.archivedAt !== null;

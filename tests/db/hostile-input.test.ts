@@ -37,8 +37,11 @@ import {
 } from "../factories";
 
 // Enough runs to meet every kind of hostile value several times per write,
-// few enough that the file stays well under a minute.
-const runs = { numRuns: 50 };
+// few enough that the file stays well under a minute. A fixed seed: every
+// run meets the same inputs, so no run misses one of the two outcomes by
+// chance (a random seed once drew no storable status update in 50 runs);
+// FAST_CHECK_SEED=<n> explores other inputs.
+const runs = { numRuns: 50, seed: Number(process.env.FAST_CHECK_SEED ?? 20261124) };
 
 // ---------------------------------------------------------------------------
 // Hostile values

@@ -1,4 +1,5 @@
 import "server-only";
+import { positiveSetting } from "../env";
 
 // How long a session lasts: it ends after a spell without activity (idle) and,
 // whatever the activity, a fixed time after sign-in (absolute). Pure, so that
@@ -17,17 +18,10 @@ export interface SessionTimes {
 
 export type SessionStanding = "live" | "idle" | "expired";
 
-function positiveNumber(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value.trim() === "") return fallback;
-  const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0) throw new Error(`${name} must be a positive number; it is "${value}".`);
-  return number;
-}
-
 /** SESSION_IDLE_MINUTES (30 by default) and SESSION_MAX_HOURS (12 by default); fractions allowed. */
 export function sessionLimits(env: Record<string, string | undefined> = process.env): SessionLimits {
-  const idleMinutes = positiveNumber("SESSION_IDLE_MINUTES", env.SESSION_IDLE_MINUTES, 30);
-  const maxHours = positiveNumber("SESSION_MAX_HOURS", env.SESSION_MAX_HOURS, 12);
+  const idleMinutes = positiveSetting(env, "SESSION_IDLE_MINUTES", 30);
+  const maxHours = positiveSetting(env, "SESSION_MAX_HOURS", 12);
   return { idleSeconds: Math.round(idleMinutes * 60), maxSeconds: Math.round(maxHours * 3600) };
 }
 

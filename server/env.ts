@@ -1,0 +1,15 @@
+import "server-only";
+
+/**
+ * A positive number read from an environment variable, or `fallback` when it
+ * is unset or blank. Anything else stops the caller with a message naming the
+ * variable, so that a typo in the configuration never passes as a default.
+ */
+export function positiveSetting(env: Record<string, string | undefined>, name: string, fallback: number, kind: "number" | "wholeNumber" = "number"): number {
+  const value = env[name];
+  if (value === undefined || value.trim() === "") return fallback;
+  const number = Number(value);
+  const fits = kind === "wholeNumber" ? Number.isInteger(number) : Number.isFinite(number);
+  if (!fits || number <= 0) throw new Error(`${name} must be a positive ${kind === "wholeNumber" ? "whole number" : "number"}; it is "${value}".`);
+  return number;
+}

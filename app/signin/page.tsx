@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
 import { LanguageSwitch } from "@/components/language-switch";
 import { SignInForm } from "@/components/sign-in-form";
 import { getAccount } from "@/server/session";
@@ -30,7 +31,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </p>
         )}
         <p className="mt-2 text-sm text-slate-600">{t("signIn.intro")}</p>
-        <SignInForm callbackPath={target} />
+        <ClientMessages of={["components/sign-in-form"]}>
+          <SignInForm callbackPath={target} />
+        </ClientMessages>
       </main>
       <div className="mt-6 flex justify-center">
         <LanguageSwitch />

@@ -7,6 +7,7 @@ import {
   signOutEverywhereAction,
   startSecondFactorAction,
 } from "@/app/actions/profile";
+import { ClientMessages } from "@/components/client-messages";
 import { PasswordForm } from "@/components/profile/password-form";
 import { ConfirmSecondFactorForm, RemoveSecondFactorForm, StartSecondFactorForm } from "@/components/profile/second-factor-forms";
 import { SignOutEverywhereForm } from "@/components/profile/sign-out-everywhere-form";
@@ -34,7 +35,7 @@ export default async function ProfilePage() {
   const [profile, t] = await Promise.all([getProfile(actor), getTranslations()]);
   const secret = profile.pending?.secret.match(/.{1,4}/g)?.join(" ");
   return (
-    <>
+    <ClientMessages of={["components/profile/password-form", "components/profile/second-factor-forms", "components/profile/sign-out-everywhere-form"]}>
       <h1 className="text-2xl font-semibold">{t("profile.title")}</h1>
       {mustEnrolSecondFactor && (
         <p className="mt-4 max-w-3xl rounded border border-amber-400 bg-amber-50 px-4 py-3 text-amber-950">{t("profile.enrolmentRequired")}</p>
@@ -91,6 +92,6 @@ export default async function ProfilePage() {
       <Section id="sessions" title={t("profile.sessions.title")} intro={t("profile.sessions.intro")}>
         <SignOutEverywhereForm action={signOutEverywhereAction} />
       </Section>
-    </>
+    </ClientMessages>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AssessmentTable } from "@/components/assessments/assessment-table";
+import { ClientMessages } from "@/components/client-messages";
 import { OpenRoundForm } from "@/components/rounds/open-round-form";
 import { listAssessments } from "@/server/assessments";
 import { actorForPage } from "@/server/pages";
@@ -28,7 +29,7 @@ export default async function RoundsPage() {
   const awaiting = submitted.filter((row) => row.authorId !== actor.id);
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium" });
   return (
-    <>
+    <ClientMessages of={["components/rounds/open-round-form"]}>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">{t("intro")}</p>
       {inProgress.length > 0 && (
@@ -71,6 +72,6 @@ export default async function RoundsPage() {
         </table>
       )}
       {can(actor, "round.manage") && <OpenRoundForm />}
-    </>
+    </ClientMessages>
   );
 }

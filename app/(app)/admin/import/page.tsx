@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { planImportAction } from "@/app/actions/plan";
+import { ClientMessages } from "@/components/client-messages";
 import { ImportForm } from "@/components/plan/import-form";
 import { actorForPageWith } from "@/server/pages";
 import { maxImportBytes, maxImportMegabytes, planImportColumns } from "@/server/plan-import";
@@ -14,7 +15,7 @@ export default async function PlanImportPage() {
   await actorForPageWith("plan.manage");
   const t = await getTranslations("planImport");
   return (
-    <>
+    <ClientMessages of={["components/plan/import-form"]}>
       <p className="text-sm">
         <Link href="/admin/plan" className="text-brand-700 underline-offset-2 hover:underline">
           {t("backToPlan")}
@@ -52,6 +53,6 @@ export default async function PlanImportPage() {
         </table>
       </details>
       <ImportForm action={planImportAction} limit={{ bytes: maxImportBytes, megabytes: maxImportMegabytes }} />
-    </>
+    </ClientMessages>
   );
 }

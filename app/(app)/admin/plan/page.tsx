@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { setCommitmentArchivedAction, setMilestoneArchivedAction } from "@/app/actions/plan";
+import { ClientMessages } from "@/components/client-messages";
 import { ArchiveForm } from "@/components/plan/archive-form";
 import { ArchivedBadge } from "@/components/plan/archived-badge";
 import { StatusBadge } from "@/components/status-badge";
@@ -22,7 +23,7 @@ export default async function AdminPlanPage() {
   const [pillars, t, format] = await Promise.all([getPlanForAdmin(actor), getTranslations(), getFormatter()]);
   const date = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
   return (
-    <>
+    <ClientMessages of={["components/plan/archive-form"]}>
       <h1 className="text-2xl font-semibold">{t("planAdmin.title")}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">{t("planAdmin.intro")}</p>
       <p className="mt-4 flex flex-wrap gap-6">
@@ -121,6 +122,6 @@ export default async function AdminPlanPage() {
           </ul>
         </section>
       ))}
-    </>
+    </ClientMessages>
   );
 }

@@ -9,6 +9,7 @@ import {
 import { AssessmentForm } from "@/components/assessments/assessment-form";
 import { StepForm } from "@/components/assessments/step-form";
 import { AssessmentStateBadge, VerdictPair } from "@/components/assessments/verdict";
+import { ClientMessages } from "@/components/client-messages";
 import { EvidenceList } from "@/components/evidence-list";
 import { citableEvidence, getAssessment } from "@/server/assessments";
 import { actorForPage, orNotFound } from "@/server/pages";
@@ -32,7 +33,7 @@ export default async function AssessmentPage({ params }: Props) {
   const amended = assessment.versions.find((version) => version.edition === assessment.edition - 1);
 
   return (
-    <>
+    <ClientMessages of={["components/assessments/assessment-form", "components/assessments/step-form"]}>
       <p className="text-sm">
         <Link href={`/rounds/${assessment.round.id}`} className="text-brand-700 underline-offset-2 hover:underline">
           {assessment.round.title}
@@ -231,6 +232,6 @@ export default async function AssessmentPage({ params }: Props) {
           </ol>
         </section>
       )}
-    </>
+    </ClientMessages>
   );
 }

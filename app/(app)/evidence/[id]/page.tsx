@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
 import { RetractForm } from "@/components/evidence/retract-form";
 import { getEvidence } from "@/server/evidence";
 import { actorForPage, orNotFound } from "@/server/pages";
@@ -16,7 +17,7 @@ export default async function EvidencePage({ params }: Props) {
   const moment = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
   const { commitment, retraction } = evidence;
   return (
-    <>
+    <ClientMessages of={["components/evidence/retract-form"]}>
       <p className="text-sm">
         <Link href="/evidence" className={link}>
           {t("evidenceLog.backToLog")}
@@ -115,6 +116,6 @@ export default async function EvidencePage({ params }: Props) {
         </ul>
       )}
       {evidence.mayRetract && <RetractForm evidenceId={evidence.id} />}
-    </>
+    </ClientMessages>
   );
 }

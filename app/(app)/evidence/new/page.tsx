@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
 import { EvidenceForm } from "@/components/evidence/evidence-form";
 import { commitmentGroups, FilterSelect } from "@/components/evidence/filter-controls";
 import { evidenceChoices } from "@/server/evidence";
@@ -49,7 +50,9 @@ export default async function NewEvidencePage({ searchParams }: Props) {
     return (
       <>
         {heading}
-        <EvidenceForm commitment={chosen} milestones={chosen.milestones} milestoneRequired={choices.milestoneRequired} milestoneId={single(query.milestone)} />
+        <ClientMessages of={["components/evidence/evidence-form"]}>
+          <EvidenceForm commitment={chosen} milestones={chosen.milestones} milestoneRequired={choices.milestoneRequired} milestoneId={single(query.milestone)} />
+        </ClientMessages>
       </>
     );
   }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
 import { EvidenceList } from "@/components/evidence-list";
 import { StatusBadge } from "@/components/status-badge";
 import { StatusUpdateForm } from "@/components/status-update-form";
@@ -16,7 +17,7 @@ export default async function MilestonePage({ params }: Props) {
   const day = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
   const moment = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
   return (
-    <>
+    <ClientMessages of={["components/status-update-form"]}>
       <p className="text-sm">
         <Link href={`/pillars/${milestone.commitment.pillar.number}`} className="text-brand-700 underline-offset-2 hover:underline">
           {t("commitment.pillarLink", { number: milestone.commitment.pillar.number, name: milestone.commitment.pillar.name })}
@@ -78,6 +79,6 @@ export default async function MilestonePage({ params }: Props) {
       )}
       <h2 className="mt-8 text-xl font-semibold">{t("milestone.evidenceHeading")}</h2>
       <EvidenceList items={milestone.evidence} empty={t("milestone.noEvidence")} />
-    </>
+    </ClientMessages>
   );
 }

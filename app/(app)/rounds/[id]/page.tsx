@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ComparisonTable } from "@/components/assessments/comparison-table";
 import { AssessmentTable } from "@/components/assessments/assessment-table";
+import { ClientMessages } from "@/components/client-messages";
 import { CloseRoundForm } from "@/components/rounds/close-round-form";
 import { StartAssessmentForm } from "@/components/rounds/start-assessment-form";
 import { assessmentSubjects, listAssessments, selfAssessmentComparisons } from "@/server/assessments";
@@ -27,7 +28,7 @@ export default async function RoundPage({ params }: Props) {
   const open = round.status === "open";
 
   return (
-    <>
+    <ClientMessages of={["components/rounds/close-round-form", "components/rounds/start-assessment-form"]}>
       <p className="text-sm">
         <Link href="/rounds" className="text-brand-700 underline-offset-2 hover:underline">
           {t("rounds.title")}
@@ -97,6 +98,6 @@ export default async function RoundPage({ params }: Props) {
       )}
 
       {open && can(actor, "round.manage") && <CloseRoundForm roundId={round.id} />}
-    </>
+    </ClientMessages>
   );
 }

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { createCommitmentAction } from "@/app/actions/plan";
+import { ClientMessages } from "@/components/client-messages";
 import { CommitmentForm } from "@/components/plan/commitment-form";
 import { actorForPageWith } from "@/server/pages";
 import { getPlanFormOptions } from "@/server/plan-admin";
@@ -16,9 +17,9 @@ export default async function NewCommitmentPage({ searchParams }: Props) {
   const { pillar } = await searchParams;
   const [options, t] = await Promise.all([getPlanFormOptions(actor), getTranslations("planAdmin")]);
   return (
-    <>
+    <ClientMessages of={["components/plan/commitment-form"]}>
       <h1 className="text-2xl font-semibold">{t("commitmentNewTitle")}</h1>
       <CommitmentForm action={createCommitmentAction} options={options} pillarId={typeof pillar === "string" ? pillar : undefined} />
-    </>
+    </ClientMessages>
   );
 }

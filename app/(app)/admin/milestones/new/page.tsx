@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { createMilestoneAction } from "@/app/actions/plan";
+import { ClientMessages } from "@/components/client-messages";
 import { MilestoneForm } from "@/components/plan/milestone-form";
 import { actorForPageWith } from "@/server/pages";
 import { getPlanFormOptions } from "@/server/plan-admin";
@@ -16,9 +17,9 @@ export default async function NewMilestonePage({ searchParams }: Props) {
   const { commitment } = await searchParams;
   const [options, t] = await Promise.all([getPlanFormOptions(actor), getTranslations("planAdmin")]);
   return (
-    <>
+    <ClientMessages of={["components/plan/milestone-form"]}>
       <h1 className="text-2xl font-semibold">{t("milestoneNewTitle")}</h1>
       <MilestoneForm action={createMilestoneAction} options={options} commitmentId={typeof commitment === "string" ? commitment : undefined} />
-    </>
+    </ClientMessages>
   );
 }

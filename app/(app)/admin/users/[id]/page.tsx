@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { endUserSessionsAction, setUserActiveAction, updateUserAction } from "@/app/actions/users";
+import { ClientMessages } from "@/components/client-messages";
 import { ActivationForm, EndSessionsForm } from "@/components/users/account-actions";
 import { UserForm } from "@/components/users/user-form";
 import { actorForPageWith, orNotFound } from "@/server/pages";
@@ -17,7 +18,7 @@ export default async function UserPage({ params }: Props) {
   const { id } = await params;
   const [user, { agencies }, t] = await Promise.all([orNotFound(getUserForEdit(actor, id)), getUserFormOptions(actor), getTranslations("users")]);
   return (
-    <>
+    <ClientMessages of={["components/users/account-actions", "components/users/user-form"]}>
       <h1 className="text-2xl font-semibold">{t("editTitle", { name: user.name })}</h1>
       <p className="mt-2 text-slate-700">
         {user.email} · {user.active ? t("active") : t("inactive")} · {user.secondFactorEnrolled ? t("secondFactorOn") : t("secondFactorOff")}
@@ -33,6 +34,6 @@ export default async function UserPage({ params }: Props) {
           <EndSessionsForm action={endUserSessionsAction.bind(null, user.id)} />
         </div>
       </section>
-    </>
+    </ClientMessages>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { setCommitmentArchivedAction, updateCommitmentAction } from "@/app/actions/plan";
+import { ClientMessages } from "@/components/client-messages";
 import { ArchiveForm } from "@/components/plan/archive-form";
 import { ArchivedBadge } from "@/components/plan/archived-badge";
 import { CommitmentForm } from "@/components/plan/commitment-form";
@@ -22,7 +23,7 @@ export default async function EditCommitmentPage({ params }: Props) {
   const [commitment, options, t] = await Promise.all([orNotFound(getCommitment(actor, id)), getPlanFormOptions(actor), getTranslations("planAdmin")]);
   const archived = commitment.archivedAt !== null;
   return (
-    <>
+    <ClientMessages of={["components/plan/archive-form", "components/plan/commitment-form"]}>
       <p className="text-sm">
         <Link href={`/commitments/${commitment.id}`} className="text-brand-700 underline-offset-2 hover:underline">
           {t("viewCommitment", { title: commitment.title })}
@@ -55,6 +56,6 @@ export default async function EditCommitmentPage({ params }: Props) {
         <p className="mt-1 mb-3 text-sm">{archived ? t("restoreCommitmentHelp") : t("archiveCommitmentHelp")}</p>
         <ArchiveForm action={setCommitmentArchivedAction.bind(null, commitment.id, !archived)} version={commitment.version} archived={archived} kind="commitment" />
       </section>
-    </>
+    </ClientMessages>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { setMilestoneArchivedAction, updateMilestoneAction } from "@/app/actions/plan";
+import { ClientMessages } from "@/components/client-messages";
 import { ArchiveForm } from "@/components/plan/archive-form";
 import { ArchivedBadge } from "@/components/plan/archived-badge";
 import { MilestoneForm } from "@/components/plan/milestone-form";
@@ -22,7 +23,7 @@ export default async function EditMilestonePage({ params }: Props) {
   const [milestone, options, t] = await Promise.all([orNotFound(getMilestone(actor, id)), getPlanFormOptions(actor), getTranslations("planAdmin")]);
   const archived = milestone.archivedAt !== null;
   return (
-    <>
+    <ClientMessages of={["components/plan/archive-form", "components/plan/milestone-form"]}>
       <p className="text-sm">
         <Link href={`/milestones/${milestone.id}`} className="text-brand-700 underline-offset-2 hover:underline">
           {t("viewMilestone", { title: milestone.title })}
@@ -51,6 +52,6 @@ export default async function EditMilestonePage({ params }: Props) {
         <p className="mt-1 mb-3 text-sm">{archived ? t("restoreMilestoneHelp") : t("archiveMilestoneHelp")}</p>
         <ArchiveForm action={setMilestoneArchivedAction.bind(null, milestone.id, !archived)} version={milestone.version} archived={archived} kind="milestone" />
       </section>
-    </>
+    </ClientMessages>
   );
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 const control = "mt-1 block rounded border border-slate-400 bg-white px-3 py-2";
@@ -63,9 +62,9 @@ export async function DashboardFilterForm(props: {
       <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
         {t("dashboard.apply")}
       </button>
-      <Link href="/" className="py-2 text-brand-700 underline">
+      <a href="/" className="py-2 text-brand-700 underline">
         {t("dashboard.reset")}
-      </Link>
+      </a>
     </form>
   );
 }

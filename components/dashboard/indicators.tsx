@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { TableHead } from "@/components/table";
 import type { IndicatorSeries } from "@/server/indicators";
+import { ChartMarkers, markEveryPoint, tenth } from "./chart";
 
 const width = 260;
 const height = 100;
@@ -16,17 +16,14 @@ function IndicatorChart({ indicator, label }: { indicator: IndicatorSeries; labe
   if (values.length === 0 || days.length === 0) return null;
   const [low, high] = [Math.min(...values), Math.max(...values)];
   const [first, last] = [Math.min(...days), Math.max(...days)];
-  const x = (day: string) => pad + (last === first ? 0 : ((width - 2 * pad) * (Date.parse(day) - first)) / (last - first));
-  const y = (value: number) => height - pad - (high === low ? 0.5 : (value - low) / (high - low)) * (height - 2 * pad);
+  const x = (day: string) => tenth(pad + (last === first ? 0 : ((width - 2 * pad) * (Date.parse(day) - first)) / (last - first)));
+  const y = (value: number) => tenth(height - pad - (high === low ? 0.5 : (value - low) / (high - low)) * (height - 2 * pad));
   const points = indicator.observations.map((o) => `${x(o.observedOn!)},${y(o.value)}`).join(" ");
   return (
     <svg viewBox={`0 0 ${width} ${height}`} className="h-24 w-full max-w-xs" role="img" aria-label={label}>
       {indicator.baselineValue !== null && <line x1={pad} x2={width - pad} y1={y(indicator.baselineValue)} y2={y(indicator.baselineValue)} className="stroke-slate-500" strokeDasharray="2 3" />}
       {indicator.targetValue !== null && <line x1={pad} x2={width - pad} y1={y(indicator.targetValue)} y2={y(indicator.targetValue)} className="stroke-emerald-700" strokeDasharray="6 3" />}
-      <polyline points={points} className="fill-none stroke-brand-700" strokeWidth={2} />
-      {indicator.observations.map((o) => (
-        <circle key={o.id} cx={x(o.observedOn!)} cy={y(o.value)} r={3} className="fill-brand-700" />
-      ))}
+      <polyline points={points} className="fill-none stroke-brand-700" strokeWidth={2} {...markEveryPoint("observation")} />
     </svg>
   );
 }
@@ -43,6 +40,7 @@ export async function Indicators({ indicators }: { indicators: IndicatorSeries[]
       </h2>
       <p className="mt-1 max-w-3xl text-sm text-slate-700">{t("dashboard.indicatorsIntro")}</p>
       {indicators.length === 0 && <p className="mt-2 text-sm">{t("dashboard.noIndicators")}</p>}
+      <ChartMarkers markers={[{ id: "observation", shape: "dot", className: "fill-brand-700" }]} />
       <ul className="mt-3 grid gap-4 lg:grid-cols-2">
         {indicators.map((indicator) => (
           <li key={indicator.id} className="rounded border border-slate-200 bg-white p-4" data-testid="indicator">
@@ -66,10 +64,11 @@ export async function Indicators({ indicators }: { indicators: IndicatorSeries[]
                       <td className="py-1 pr-2">{day(observation.observedOn)}</td>
                       <td className="py-1 pr-2 tabular-nums">{format.number(observation.value)}</td>
                       <td className="py-1">
+                        {/* A plain link, not next/link (a client component to serialize, render and hydrate for every observation). */}
                         {observation.evidence ? (
-                          <Link href={`/evidence/${observation.evidence.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                          <a href={`/evidence/${observation.evidence.id}`} className="link">
                             {observation.evidence.title}
-                          </Link>
+                          </a>
                         ) : (
                           t("dashboard.noSource")
                         )}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/status-badge";
 import type { MilestoneStatus } from "@/server/db/generated/enums";
@@ -38,9 +37,9 @@ export async function PillarCard({ pillar, drillDownQuery }: { pillar: PillarRol
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid={`pillar-card-${pillar.number}`}>
       <h2 className="text-lg font-semibold">
-        <Link href={`/pillars/${pillar.number}${drillDownQuery}`} className="text-brand-700 underline-offset-2 hover:underline">
-          {pillar.number}. {pillar.name}
-        </Link>
+        <a href={`/pillars/${pillar.number}${drillDownQuery}`} className="link">
+          {`${pillar.number}. ${pillar.name}`}
+        </a>
       </h2>
       <p className="mt-1 text-sm">{t("overview.milestones", { count: pillar.milestoneCount })}</p>
       {pillar.milestoneCount > 0 && (
@@ -102,9 +101,9 @@ export async function PillarCard({ pillar, drillDownQuery }: { pillar: PillarRol
         <dd data-testid="latest-verdict">
           {verdict ? (
             <>
-              <Link href={`/assessments/${verdict.assessmentId}`} className="text-brand-700 underline underline-offset-2">
+              <a href={`/assessments/${verdict.assessmentId}`} className="link underline">
                 {t("dashboard.verdictValue", { advances: t(`advances.${verdict.advances}`), results: t(`results.${verdict.results}`) })}
-              </Link>{" "}
+              </a>{" "}
               {t("dashboard.inRound", { round: verdict.roundTitle })}
             </>
           ) : (

@@ -1,29 +1,25 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { TableHead } from "@/components/table";
 import type { VerdictTrend } from "@/server/rollups";
+import { ChartMarkers, markEveryPoint, tenth } from "./chart";
 
 const width = 240;
 const height = 90;
 const pad = 10;
 
 /** A small line chart of one pillar's two scales across rounds; x is the round, y the step on each scale (0 = worst). */
-function TrendChart({ trend, rounds, label }: { trend: VerdictTrend; rounds: { id: string }[]; label: string }) {
-  const x = (roundId: string) => pad + (rounds.length <= 1 ? 0 : ((width - 2 * pad) * rounds.findIndex((round) => round.id === roundId)) / (rounds.length - 1));
-  const y = (step: number, steps: number) => height - pad - ((height - 2 * pad) * step) / (steps - 1);
-  const line = (points: { x: number; y: number }[]) => points.map((point) => `${point.x},${point.y}`).join(" ");
-  const advances = trend.rounds.map((round) => ({ x: x(round.roundId), y: y(round.advancesStep, 4) }));
-  const results = trend.rounds.filter((round) => round.resultsStep !== null).map((round) => ({ x: x(round.roundId), y: y(round.resultsStep!, 5) }));
+function TrendChart({ trend, roundIndex, label }: { trend: VerdictTrend; roundIndex: Map<string, number>; label: string }) {
+  const x = (roundId: string) => tenth(pad + (roundIndex.size <= 1 ? 0 : ((width - 2 * pad) * roundIndex.get(roundId)!) / (roundIndex.size - 1)));
+  const y = (step: number, steps: number) => tenth(height - pad - ((height - 2 * pad) * step) / (steps - 1));
+  const advances = trend.rounds.map((round) => `${x(round.roundId)},${y(round.advancesStep, 4)}`).join(" ");
+  const results = trend.rounds
+    .filter((round) => round.resultsStep !== null)
+    .map((round) => `${x(round.roundId)},${y(round.resultsStep!, 5)}`)
+    .join(" ");
   return (
     <svg viewBox={`0 0 ${width} ${height}`} className="h-24 w-full max-w-xs" role="img" aria-label={label}>
-      <polyline points={line(advances)} className="fill-none stroke-sky-700" strokeWidth={2} />
-      {advances.map((point, index) => (
-        <circle key={`a${index}`} cx={point.x} cy={point.y} r={3} className="fill-sky-700" />
-      ))}
-      <polyline points={line(results)} className="fill-none stroke-orange-700" strokeWidth={2} strokeDasharray="4 3" />
-      {results.map((point, index) => (
-        <rect key={`r${index}`} x={point.x - 3} y={point.y - 3} width={6} height={6} className="fill-orange-700" />
-      ))}
+      <polyline points={advances} className="fill-none stroke-sky-700" strokeWidth={2} {...markEveryPoint("trend-advances")} />
+      <polyline points={results} className="fill-none stroke-orange-700" strokeWidth={2} strokeDasharray="4 3" {...markEveryPoint("trend-results")} />
     </svg>
   );
 }
@@ -31,6 +27,7 @@ function TrendChart({ trend, rounds, label }: { trend: VerdictTrend; rounds: { i
 /** Both scales of every pillar across rounds: a chart each and one table with every verdict. */
 export async function VerdictTrends({ trends }: { trends: { rounds: { id: string; title: string }[]; pillars: VerdictTrend[] } }) {
   const t = await getTranslations();
+  const roundIndex = new Map(trends.rounds.map((round, index) => [round.id, index]));
   return (
     <section aria-labelledby="trend-heading" className="mt-10">
       <h2 id="trend-heading" className="text-xl font-semibold">
@@ -47,36 +44,43 @@ export async function VerdictTrends({ trends }: { trends: { rounds: { id: string
           {t("dashboard.resultsLine")}
         </span>
       </p>
+      <ChartMarkers
+        markers={[
+          { id: "trend-advances", shape: "dot", className: "fill-sky-700" },
+          { id: "trend-results", shape: "square", className: "fill-orange-700" },
+        ]}
+      />
       <ul className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {trends.pillars.map((trend) => (
           <li key={trend.pillarId} className="rounded border border-slate-200 bg-white p-3">
             <p className="text-sm font-medium">
-              {trend.number}. {trend.name}
+              {`${trend.number}. ${trend.name}`}
               {trend.advancesWithoutResults && (
                 <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">⚑ {t("dashboard.advancesWithoutResults")}</span>
               )}
             </p>
-            <TrendChart trend={trend} rounds={trends.rounds} label={t("dashboard.trendChart", { number: trend.number })} />
+            <TrendChart trend={trend} roundIndex={roundIndex} label={t("dashboard.trendChart", { number: trend.number })} />
           </li>
         ))}
       </ul>
-      <table className="mt-4 w-full max-w-5xl border-collapse bg-white text-left text-sm" data-testid="verdict-trends">
+      <table className="mt-4 w-full max-w-5xl border-collapse bg-white text-left text-sm [&_td]:p-2" data-testid="verdict-trends">
         <TableHead columns={[t("dashboard.pillarColumn"), ...trends.rounds.map((round) => round.title)]} />
         <tbody>
           {trends.pillars.map((trend) => (
             <tr key={trend.pillarId} className="border-b border-slate-200">
               <th scope="row" className="p-2 text-left font-normal">
-                {trend.number}. {trend.name}
+                {`${trend.number}. ${trend.name}`}
                 {trend.advancesWithoutResults && <span className="block text-xs font-semibold text-red-800">⚑ {t("dashboard.advancesWithoutResults")}</span>}
               </th>
               {trends.rounds.map((round) => {
                 const verdict = trend.rounds.find((entry) => entry.roundId === round.id);
                 return (
-                  <td key={round.id} className="p-2">
+                  <td key={round.id}>
+                    {/* Plain links, not next/link: one per pillar and round, each Link would be a client component to serialize, render and hydrate. */}
                     {verdict ? (
-                      <Link href={`/assessments/${verdict.assessmentId}`} className="text-brand-700 underline-offset-2 hover:underline">
+                      <a href={`/assessments/${verdict.assessmentId}`} className="link">
                         {t("dashboard.verdictValue", { advances: t(`advances.${verdict.advances}`), results: t(`results.${verdict.results}`) })}
-                      </Link>
+                      </a>
                     ) : (
                       t("dashboard.notAssessed")
                     )}

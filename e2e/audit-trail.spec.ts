@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
-import { expectNoSeriousAccessibilityFindings } from "./helpers";
-import { storageStateOf } from "./users";
+import { expectNoSeriousAccessibilityFindings, signIn } from "./helpers";
+import { e2eUser, storageStateOf } from "./users";
 
 // The record made here goes to pillar 5 with a title that sorts last, as in
 // plan-admin.spec.ts, so that tests reading a pillar's first commitment never meet it.
@@ -69,5 +69,40 @@ test.describe("a manager and the audit trail", () => {
     const api = await page.request.get("/api/v1/audit-events?format=csv");
     expect(api.status()).toBe(403);
     expect(await api.json()).toMatchObject({ error: "forbidden" });
+  });
+});
+
+test.describe("refused access attempts in the audit trail", () => {
+  test("a reviewer's refused API call and admin page are shown to the admin under access.refuse, with the route and the permission", async ({ browser }) => {
+    const person = e2eUser("refused@e2e.local");
+    const reviewerContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const reviewer = await reviewerContext.newPage();
+    await signIn(reviewer, person.email, person.password);
+    await expect(reviewer).toHaveURL("/");
+    const assessmentId = `zz-refused-${unique()}`;
+    const refused = await reviewer.request.post(`/api/v1/assessments/${assessmentId}/publish`, { data: {} });
+    expect(refused.status()).toBe(403);
+    expect((await reviewer.goto("/admin/audit"))?.status()).toBe(404);
+    await reviewerContext.close();
+
+    const adminContext = await browser.newContext({ storageState: storageStateOf("admin") });
+    const page = await adminContext.newPage();
+    await page.goto("/admin/audit");
+    await page.getByRole("combobox", { name: "Person" }).selectOption({ label: person.name });
+    await page.getByRole("combobox", { name: "Action" }).selectOption("access.refuse");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/actor=.*action=access\.refuse/);
+    const events = page.getByTestId("audit-event");
+    await expect(events).toHaveCount(2);
+    const [pageRefusal, apiRefusal] = [events.nth(0), events.nth(1)];
+    await expect(pageRefusal.getByRole("heading")).toHaveText("access.refuse");
+    await expect(pageRefusal).toContainText("Route: GET /admin/audit");
+    await expect(pageRefusal.getByRole("row", { name: /^permission/ }).getByRole("cell")).toHaveText(["—", "audit.read"]);
+    await expect(apiRefusal).toContainText(`Route: POST /api/v1/assessments/${assessmentId}/publish`);
+    await expect(apiRefusal).toContainText(`By ${person.name}`);
+    await expect(apiRefusal).toContainText(/Request id: [\w.:-]+/);
+    await expect(apiRefusal.getByRole("row", { name: /^permission/ }).getByRole("cell")).toHaveText(["—", "assessment.decide"]);
+    await expectNoSeriousAccessibilityFindings(page);
+    await adminContext.close();
   });
 });

@@ -37,6 +37,8 @@ export const e2eUsers = [
   { email: "password@e2e.local", name: "Paula Password", roles: ["staff"], password: "e2e-password-password" },
   { email: "everywhere@e2e.local", name: "Eve Everywhere", roles: ["reviewer"], password: "e2e-everywhere-password" },
   { email: "sessions@e2e.local", name: "Sid Sessions", roles: ["reviewer"], password: "e2e-sessions-password" },
+  // A reviewer whose refused attempts the audit trail shows, and no one else's.
+  { email: "refused@e2e.local", name: "Remy Refused", roles: ["reviewer"], password: "e2e-refused-password" },
 ] as const;
 
 export type E2eUser = (typeof e2eUsers)[number];

@@ -8,7 +8,7 @@ import { db, type Transaction } from "./db/client";
 import type { Prisma } from "./db/generated/client";
 import { Advances, AssessmentKind, AssessmentState, Results } from "./db/generated/enums";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors, type FieldIssue } from "./errors";
-import { can, ensure, type Actor } from "./permissions";
+import { can, ensure, type Actor, type Permission } from "./permissions";
 import { lockRound } from "./rounds";
 import { isoDate, optionalRecordId, parseInput, recordId, versionSeen } from "./validation";
 
@@ -77,11 +77,13 @@ interface AssessmentAccess {
   state: AssessmentState;
 }
 
+/** The permission under which an assessment of this kind is written. */
+const writePermission = (kind: AssessmentKind): Permission => (kind === "independent" ? "assessment.write" : "selfAssessment.write");
+
 /** The author may keep writing their own work while they still hold the role that wrote it. */
 function isWritingAuthor(actor: Actor, assessment: AssessmentAccess): boolean {
-  if (assessment.authorId !== actor.id) return false;
-  if (assessment.kind === "independent") return can(actor, "assessment.write");
-  return can(actor, "selfAssessment.write") && actor.agencyId === assessment.agencyId;
+  if (assessment.authorId !== actor.id || !can(actor, writePermission(assessment.kind))) return false;
+  return assessment.kind === "independent" || actor.agencyId === assessment.agencyId;
 }
 
 const editableStates: readonly AssessmentState[] = ["draft", "returned"];
@@ -110,9 +112,9 @@ export function mayAmend(actor: Actor, assessment: AssessmentAccess & { amendedB
  * subject in a round; a second attempt answers with the first.
  */
 export async function createAssessment(actor: Actor, raw: unknown) {
-  if (!can(actor, "assessment.write") && !can(actor, "selfAssessment.write")) throw new ForbiddenError();
+  if (!can(actor, "assessment.write") && !can(actor, "selfAssessment.write")) throw new ForbiddenError(actor.id);
   const input = parseInput(assessmentDraftInput, raw);
-  ensure(actor, input.kind === "independent" ? "assessment.write" : "selfAssessment.write");
+  ensure(actor, writePermission(input.kind));
   return db().$transaction(async (tx) => {
     const round = await lockRound(tx, input.roundId);
     if (!round) throw new ValidationError({ roundId: [{ code: "unknownRecord" }] });
@@ -235,7 +237,7 @@ export async function amendAssessment(actor: Actor, rawId: string) {
       select: { ...assessmentSelect, amendedBy: { select: { id: true, state: true } } },
     });
     if (!source) throw new NotFoundError();
-    if (!isWritingAuthor(actor, source)) throw new ForbiddenError();
+    if (!isWritingAuthor(actor, source)) throw new ForbiddenError(actor.id, writePermission(source.kind));
     if (source.state !== "published") throw new ConflictError("notPublished", { state: source.state });
     if (source.amendedBy) throw new ConflictError("alreadyAmended", source.amendedBy);
     const round = await lockRound(tx, source.roundId);
@@ -313,7 +315,7 @@ async function resolveSubject(tx: Transaction, actor: Actor, input: z.output<typ
     });
     if (!commitment) throw new ValidationError({ commitmentId: [{ code: "unknownRecord" }] });
     if (input.pillarId && input.pillarId !== commitment.pillarId) throw new ValidationError({ pillarId: [{ code: "commitmentOutsidePillar" }] });
-    if (!commitment.agencies.some((agency) => agency.agencyId === actor.agencyId)) throw new ForbiddenError();
+    if (!commitment.agencies.some((agency) => agency.agencyId === actor.agencyId)) throw new ForbiddenError(actor.id, "selfAssessment.write");
     return { pillarId: commitment.pillarId, commitmentId: commitment.id };
   }
   const pillar = await tx.pillar.findUnique({ where: { id: input.pillarId }, select: { id: true } });
@@ -357,7 +359,7 @@ async function checkCitations(tx: Transaction, ids: readonly string[], pillarId:
 async function writableByAuthor(tx: Transaction, actor: Actor, id: string) {
   const row = await tx.assessment.findFirst({ where: { id, ...visibleAssessments(actor) }, select: assessmentSelect });
   if (!row) throw new NotFoundError();
-  if (!isWritingAuthor(actor, row)) throw new ForbiddenError();
+  if (!isWritingAuthor(actor, row)) throw new ForbiddenError(actor.id, writePermission(row.kind));
   if (!editableStates.includes(row.state)) throw new ConflictError("notEditable", { state: row.state, version: row.version });
   const round = await lockRound(tx, row.roundId);
   if (!round || round.status === "closed") throw new ConflictError("roundClosed");
@@ -368,7 +370,7 @@ async function writableByAuthor(tx: Transaction, actor: Actor, id: string) {
 async function decidable(tx: Transaction, actor: Actor, id: string) {
   const row = await tx.assessment.findFirst({ where: { id, ...visibleAssessments(actor) }, select: { authorId: true, state: true, version: true } });
   if (!row) throw new NotFoundError();
-  if (row.authorId === actor.id) throw new ForbiddenError();
+  if (row.authorId === actor.id) throw new ForbiddenError(actor.id, "assessment.decide");
   if (row.state !== "submitted") throw new ConflictError("notSubmitted", { state: row.state, version: row.version });
   return row;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Permission } from "./permissions";
 
 /** One problem with one field: a message key under `validation.` and its values. */
 export interface FieldIssue {
@@ -19,17 +20,30 @@ export class UnauthenticatedError extends DomainError {
   }
 }
 
+/**
+ * A rule refused the actor. It names them, and the permission of
+ * server/permissions.ts whose rule it was when one is, so that the place that
+ * answers the refusal can record it in the audit trail (server/access-refusals.ts).
+ */
 export class ForbiddenError extends DomainError {
-  constructor() {
+  constructor(
+    readonly actorId: string | null,
+    readonly permission?: Permission,
+  ) {
     super("forbidden");
   }
 }
 
 /**
  * The account's role requires a second factor it has not set up yet: nothing
- * but the enrolment on /profile is open to it (server/session.ts).
+ * but the enrolment on /profile is open to it (server/session.ts). A hold
+ * until it enrols, not a rule refusing it, so no actor is named.
  */
-export class SecondFactorEnrolmentRequiredError extends ForbiddenError {}
+export class SecondFactorEnrolmentRequiredError extends ForbiddenError {
+  constructor() {
+    super(null);
+  }
+}
 
 export class NotFoundError extends DomainError {
   constructor() {

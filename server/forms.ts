@@ -1,6 +1,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { recordRefusedFormAction } from "./access-refusals";
 import type { FieldErrors } from "./errors";
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from "./errors";
 import { isDatabaseUnavailable } from "./http";
@@ -37,9 +38,9 @@ export function formValues(formData: FormData): FormValues {
 /**
  * Runs a server action's write for the signed-in actor and turns every refusal
  * into form state — the one place where errors become form answers, as
- * server/http.ts is for the API. `actorOf` names who acts: the signed-in actor
- * unless told otherwise (the second-factor enrolment acts for an account that
- * owes its second factor).
+ * server/http.ts is for the API; a rule's refusal is an audit event too.
+ * `actorOf` names who acts: the signed-in actor unless told otherwise (the
+ * second-factor enrolment acts for an account that owes its second factor).
  */
 export async function runFormAction(
   formData: FormData,
@@ -54,7 +55,10 @@ export async function runFormAction(
   } catch (error) {
     if (error instanceof ValidationError) return { status: "invalid", fieldErrors: error.fieldErrors, values };
     if (error instanceof ConflictError) return { status: "conflict", reason: error.reason, current: error.current, values };
-    if (error instanceof ForbiddenError) return { status: "failed", message: "forbidden", values };
+    if (error instanceof ForbiddenError) {
+      await recordRefusedFormAction(error);
+      return { status: "failed", message: "forbidden", values };
+    }
     if (error instanceof NotFoundError) return { status: "failed", message: "notFound", values };
     if (error instanceof UnauthenticatedError) return { status: "failed", message: "unauthenticated", values };
     if (isDatabaseUnavailable(error)) return { status: "failed", message: "unavailable", values };

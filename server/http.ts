@@ -1,6 +1,7 @@
 import "server-only";
 import { createTranslator } from "next-intl";
 import en from "@/messages/en.json";
+import { recordRefusedApiCall } from "./access-refusals";
 import { Prisma } from "./db/generated/client";
 import {
   ConflictError,
@@ -19,12 +20,13 @@ const t = createTranslator({ locale: "en", messages: en });
 
 type RouteHandler<Context> = (request: Request, context: Context) => Promise<Response>;
 
-/** Wraps a route handler so that every error becomes a JSON answer. */
+/** Wraps a route handler so that every error becomes a JSON answer, and every refusal an audit event. */
 export function apiRoute<Context>(handler: RouteHandler<Context>): RouteHandler<Context> {
   return async (request, context) => {
     try {
       return await handler(request, context);
     } catch (error) {
+      await recordRefusedApiCall(request, error);
       return errorResponse(error);
     }
   };

@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { recordRefusedPage } from "./access-refusals";
 import { NotFoundError, SecondFactorEnrolmentRequiredError, ValidationError } from "./errors";
 import { can, type Actor, type Permission } from "./permissions";
 import { getActor } from "./session";
@@ -24,11 +25,14 @@ export async function actorForPage(): Promise<Actor> {
 /**
  * The actor of a page open to one permission's roles (the admin pages).
  * Anyone else gets the not-found page, so that such pages do not even reveal
- * that they exist.
+ * that they exist, and the audit trail records the refusal.
  */
 export async function actorForPageWith(permission: Permission): Promise<Actor> {
   const actor = await actorForPage();
-  if (!can(actor, permission)) notFound();
+  if (!can(actor, permission)) {
+    await recordRefusedPage(actor, permission);
+    notFound();
+  }
   return actor;
 }
 

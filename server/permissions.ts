@@ -46,5 +46,5 @@ export function can(actor: Actor, permission: Permission): boolean {
 }
 
 export function ensure(actor: Actor, permission: Permission): void {
-  if (!can(actor, permission)) throw new ForbiddenError();
+  if (!can(actor, permission)) throw new ForbiddenError(actor.id, permission);
 }

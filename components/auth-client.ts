@@ -16,22 +16,32 @@ async function postAuthForm(path: string, fields: Record<string, string>): Promi
   });
 }
 
-export type SignInOutcome = "ok" | "rejected" | "secondFactorRequired" | "secondFactorRejected" | "unavailable";
+export type SignInOutcome = "ok" | "rejected" | "secondFactorRequired" | "secondFactorRejected" | "limited" | "unavailable";
+
+export interface SignInAnswer {
+  outcome: SignInOutcome;
+  /** With "limited": how long until another attempt is heard. */
+  retryAfterSeconds?: number;
+}
 
 // The errors server/session.ts gives when the password alone is not enough.
 const secondFactorErrors: Record<string, SignInOutcome> = { SecondFactorRequired: "secondFactorRequired", SecondFactorRejected: "secondFactorRejected" };
 
 /** Signs in with email and password, and the second factor's code once the first answer asked for it. */
-export async function signInWithPassword(email: string, password: string, code = ""): Promise<SignInOutcome> {
+export async function signInWithPassword(email: string, password: string, code = ""): Promise<SignInAnswer> {
   try {
     const response = await postAuthForm("/api/auth/callback/credentials", { email, password, code, callbackUrl: "/" });
-    if (!response.ok && response.status !== 401) return "unavailable";
+    if (response.status === 429) {
+      const { retryAfterSeconds } = (await response.json()) as { retryAfterSeconds?: number };
+      return { outcome: "limited", retryAfterSeconds };
+    }
+    if (!response.ok && response.status !== 401) return { outcome: "unavailable" };
     const { url } = (await response.json()) as { url?: string };
-    if (!url) return "unavailable";
+    if (!url) return { outcome: "unavailable" };
     const error = new URL(url, window.location.origin).searchParams.get("error");
-    if (!error) return "ok";
-    return error === "CredentialsSignin" ? "rejected" : (secondFactorErrors[error] ?? "unavailable");
+    if (!error) return { outcome: "ok" };
+    return { outcome: error === "CredentialsSignin" ? "rejected" : (secondFactorErrors[error] ?? "unavailable") };
   } catch {
-    return "unavailable";
+    return { outcome: "unavailable" };
   }
 }

@@ -5,9 +5,9 @@ import { useEffect, useRef, useState, type FormEvent, type RefObject } from "rea
 import { signInWithPassword, type SignInOutcome } from "./auth-client";
 import { FieldFrame } from "./form-fields";
 
-type Problem = Exclude<SignInOutcome, "ok" | "secondFactorRequired">;
+type Problem = { outcome: Exclude<SignInOutcome, "ok" | "secondFactorRequired">; retryAfterSeconds?: number };
 
-const problemMessages = { rejected: "failed", secondFactorRejected: "codeFailed", unavailable: "unavailable" } as const;
+const problemMessages = { rejected: "failed", secondFactorRejected: "codeFailed", limited: "limited", unavailable: "unavailable" } as const;
 
 /**
  * Email and password, then — for an account with a second factor — a code
@@ -33,14 +33,14 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
     const password = credentials?.password ?? String(form.get("password") ?? "");
     setPending(true);
     setProblem(null);
-    const outcome = await signInWithPassword(email, password, String(form.get("code") ?? ""));
+    const { outcome, retryAfterSeconds } = await signInWithPassword(email, password, String(form.get("code") ?? ""));
     if (outcome === "ok") {
       window.location.assign(callbackPath);
       return;
     }
     setPending(false);
     if (outcome === "secondFactorRequired") setCredentials({ email, password });
-    else setProblem(outcome);
+    else setProblem({ outcome, retryAfterSeconds });
   }
 
   return (
@@ -48,7 +48,7 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
     <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
       {problem && (
         <p role="alert" id="sign-in-problem" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {t(problemMessages[problem])}
+          {t(problemMessages[problem.outcome], { minutes: Math.ceil((problem.retryAfterSeconds ?? 60) / 60) })}
         </p>
       )}
       {credentials ? (

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
-import { demoAccounts, demoPassword } from "./users";
+import { demoAccounts, demoPassword, e2eUser } from "./users";
 
 test.describe("signing in", () => {
   test("an anonymous visit goes to sign-in and, once signed in, back to the page asked for", async ({ page }) => {
@@ -20,6 +20,41 @@ test.describe("signing in", () => {
     await signIn(page, "nobody@demo.local", demoPassword);
     await expect(problem).toHaveText("The email or password is not correct.");
     await expect(page).toHaveURL(/\/signin/);
+  });
+
+  test("after 5 failed attempts an account is refused with 429 and the wait, even with the right password", async ({ browser }) => {
+    // An address of this test's own (the e2e server trusts the header as a proxy's), so that other tests' failures do not count.
+    const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "192.0.2.45" } });
+    const page = await context.newPage();
+    const { email, password } = e2eUser("limited@e2e.local");
+    const problem = page.getByRole("alert").filter({ hasText: /\S/ });
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await signIn(page, email, `wrong guess ${attempt}`);
+      await expect(problem).toHaveText("The email or password is not correct.");
+    }
+    await signIn(page, email, password);
+    await expect(problem).toHaveText(/^Too many failed sign-in attempts for this account or from this network\. Try again in 15 minutes\.$/);
+    await expect(page).toHaveURL(/\/signin/);
+
+    // The same from another address, as the API answers it: 429, Retry-After and a message.
+    const elsewhere = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "192.0.2.46" } });
+    const { csrfToken } = (await (await elsewhere.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const answer = await elsewhere.request.post("/api/auth/callback/credentials", {
+      form: { email, password, code: "", csrfToken, callbackUrl: "/", json: "true" },
+      headers: { "X-Auth-Return-Redirect": "1" },
+    });
+    expect(answer.status()).toBe(429);
+    const retryAfter = Number(answer.headers()["retry-after"]);
+    expect(retryAfter).toBeGreaterThan(800);
+    expect(retryAfter).toBeLessThanOrEqual(900);
+    expect(await answer.json()).toEqual({
+      error: "too_many_attempts",
+      message: expect.stringMatching(/^Too many failed sign-in attempts\. Try again in 1[45] minutes\.$/),
+      retryAfterSeconds: retryAfter,
+    });
+    expect(answer.headers()["set-cookie"] ?? "").not.toContain("session-token");
+    await context.close();
+    await elsewhere.close();
   });
 
   test("signing out ends the session", async ({ page }) => {

@@ -39,6 +39,8 @@ export const e2eUsers = [
   { email: "sessions@e2e.local", name: "Sid Sessions", roles: ["reviewer"], password: "e2e-sessions-password" },
   // A reviewer whose refused attempts the audit trail shows, and no one else's.
   { email: "refused@e2e.local", name: "Remy Refused", roles: ["reviewer"], password: "e2e-refused-password" },
+  // An account whose failed sign-ins reach the limit.
+  { email: "limited@e2e.local", name: "Lee Limited", roles: ["staff"], password: "e2e-limited-password" },
 ] as const;
 
 export type E2eUser = (typeof e2eUsers)[number];

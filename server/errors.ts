@@ -72,3 +72,10 @@ export class PayloadTooLargeError extends DomainError {
     super("payloadTooLarge");
   }
 }
+
+/** Too many failed sign-ins for one email or from one address (server/auth/sign-in-limits.ts). */
+export class TooManyAttemptsError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super("tooManyAttempts");
+  }
+}

@@ -10,6 +10,7 @@ import {
   NotFoundError,
   PayloadTooLargeError,
   SecondFactorEnrolmentRequiredError,
+  TooManyAttemptsError,
   UnauthenticatedError,
   ValidationError,
 } from "./errors";
@@ -32,8 +33,8 @@ export function apiRoute<Context>(handler: RouteHandler<Context>): RouteHandler<
   };
 }
 
-export function json(body: unknown, status = 200): Response {
-  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
 export function errorResponse(error: unknown): Response {
@@ -57,6 +58,11 @@ export function errorResponse(error: unknown): Response {
   }
   if (error instanceof PayloadTooLargeError) {
     return json({ error: "payload_too_large", message: t("errors.payloadTooLarge", { kilobytes: Math.ceil(error.limitBytes / 1024) }) }, 413);
+  }
+  if (error instanceof TooManyAttemptsError) {
+    const minutes = Math.ceil(error.retryAfterSeconds / 60);
+    const body = { error: "too_many_attempts", message: t("errors.tooManyAttempts", { minutes }), retryAfterSeconds: error.retryAfterSeconds };
+    return json(body, 429, { "Retry-After": String(error.retryAfterSeconds) });
   }
   if (error instanceof DomainError) return json({ error: "bad_request", message: error.message }, 400);
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") {

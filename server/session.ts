@@ -5,12 +5,15 @@ import "server-only";
 import NextAuth, { type NextAuthOptions } from "next-auth";
 import { decode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { z } from "zod";
+import { clientAddress } from "./auth/client-address";
 import { secondsOf, sessionLimits, sessionStanding } from "./auth/session-limits";
-import { SecondFactorEnrolmentRequiredError, UnauthenticatedError } from "./errors";
+import { SecondFactorEnrolmentRequiredError, TooManyAttemptsError, UnauthenticatedError } from "./errors";
+import { errorResponse } from "./http";
 import type { Actor } from "./permissions";
 import { checkSignIn, findActiveAccount, type Account } from "./users";
 
@@ -37,6 +40,10 @@ const signInErrors = { secondFactorRequired: "SecondFactorRequired", secondFacto
 
 class SessionEndedError extends Error {}
 
+// next-auth answers every refused sign-in alike; a sign-in refused by the limit
+// on failed attempts is told to authRouteHandler through this, to answer 429.
+const signInLimitReached = new AsyncLocalStorage<{ retryAfterSeconds?: number }>();
+
 const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   useSecureCookies: secureCookies,
@@ -51,7 +58,8 @@ const authOptions: NextAuthOptions = {
       name: "email",
       credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
       async authorize(credentials) {
-        const result = await checkSignIn(credentials);
+        const address = clientAddress((await headers()).get("x-forwarded-for"));
+        const result = await checkSignIn(credentials, new Date(), address);
         switch (result.outcome) {
           case "signedIn":
             return { id: result.user.id, sessionVersion: result.user.sessionVersion };
@@ -61,6 +69,11 @@ const authOptions: NextAuthOptions = {
             throw new Error(signInErrors.secondFactorRejected);
           case "rejected":
             return null;
+          case "limited": {
+            const attempt = signInLimitReached.getStore();
+            if (attempt) attempt.retryAfterSeconds = result.retryAfterSeconds;
+            return null;
+          }
         }
       },
     }),
@@ -96,8 +109,17 @@ const authOptions: NextAuthOptions = {
   },
 };
 
-/** next-auth's route handler, mounted at app/api/auth/[...nextauth]. */
-export const authRouteHandler = NextAuth(authOptions);
+const nextAuthHandler = NextAuth(authOptions) as (request: Request, context: unknown) => Promise<Response>;
+
+/**
+ * next-auth's route handler, mounted at app/api/auth/[...nextauth]; a sign-in
+ * refused by the limit on failed attempts is answered 429 with the wait.
+ */
+export async function authRouteHandler(request: Request, context: unknown): Promise<Response> {
+  const attempt: { retryAfterSeconds?: number } = {};
+  const response = await signInLimitReached.run(attempt, () => nextAuthHandler(request, context));
+  return attempt.retryAfterSeconds === undefined ? response : errorResponse(new TooManyAttemptsError(attempt.retryAfterSeconds));
+}
 
 async function claimsOf(token: string | undefined) {
   if (!token) return null;

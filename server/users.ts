@@ -3,7 +3,8 @@ import { z } from "zod";
 import { recordAudit } from "./audit";
 import { verifyPassword, spendPasswordCheck } from "./auth/password";
 import { mustHaveSecondFactor, spendSecondFactorCode } from "./auth/second-factor";
-import { db } from "./db/client";
+import { countSignInAttempt, queueSignInAttempt, secondsBeforeNextAttempt } from "./auth/sign-in-limits";
+import { db, type Transaction } from "./db/client";
 import type { Actor } from "./permissions";
 import { ensure } from "./permissions";
 import { parseInput } from "./validation";
@@ -21,32 +22,61 @@ export type SignInOutcome =
   | { outcome: "rejected" }
   /** The password is right and the account has a second factor: ask for its code. */
   | { outcome: "secondFactorRequired" }
-  | { outcome: "secondFactorRejected" };
+  | { outcome: "secondFactorRejected" }
+  /** Too many failed attempts for this email or from this address: nothing was checked. */
+  | { outcome: "limited"; retryAfterSeconds: number };
+
+/** A sign-in that passed every check, audited with how it was made. */
+async function signedIn(tx: Transaction, user: { id: string; sessionVersion: number }, how: Record<string, unknown>) {
+  await recordAudit(tx, user, { action: "user.signIn", entityType: "User", entityId: user.id, after: how });
+  return { outcome: "signedIn" as const, user: { id: user.id, sessionVersion: user.sessionVersion } };
+}
+
+type FailureReason = "unknownAccount" | "inactive" | "password" | "secondFactor";
 
 /**
- * The whole credentials check of a sign-in, in one place: email and password,
- * then the second factor's code (TOTP or a recovery code) when the account has
- * one. Nothing is granted before every factor passed.
+ * The whole credentials check of a sign-in, in one place: the limit on failed
+ * attempts first, then email and password, then the second factor's code (TOTP
+ * or a recovery code) when the account has one. Nothing is granted before every
+ * factor passed. Each outcome is counted and audited in the same transaction.
  */
-export async function checkSignIn(raw: unknown, now = new Date()): Promise<SignInOutcome> {
+export async function checkSignIn(raw: unknown, now = new Date(), address: string | null = null): Promise<SignInOutcome> {
   const parsed = signInInput.safeParse(raw);
   if (!parsed.success) return { outcome: "rejected" };
   const { email, password, code } = parsed.data;
-  const user = await db().user.findUnique({
-    where: { email },
-    select: { id: true, active: true, passwordHash: true, sessionVersion: true, secondFactor: { select: { confirmedAt: true } } },
-  });
-  if (!user?.passwordHash || !user.active) {
-    await spendPasswordCheck(password);
-    return { outcome: "rejected" };
-  }
-  if (!(await verifyPassword(user.passwordHash, password))) return { outcome: "rejected" };
-  if (user.secondFactor?.confirmedAt) {
-    if (!code) return { outcome: "secondFactorRequired" };
-    const accepted = await db().$transaction((tx) => spendSecondFactorCode(tx, user.id, code, now));
-    if (!accepted) return { outcome: "secondFactorRejected" };
-  }
-  return { outcome: "signedIn", user: { id: user.id, sessionVersion: user.sessionVersion } };
+  const attempter = { email, address };
+  return db().$transaction(
+    async (tx): Promise<SignInOutcome> => {
+      await queueSignInAttempt(tx, attempter);
+      const retryAfterSeconds = await secondsBeforeNextAttempt(tx, attempter, now);
+      if (retryAfterSeconds > 0) {
+        await recordAudit(tx, null, { action: "user.signIn.limit", entityType: "SignIn", entityId: email, after: { address, retryAfterSeconds } });
+        return { outcome: "limited", retryAfterSeconds };
+      }
+      const fail = async (reason: FailureReason, outcome: "rejected" | "secondFactorRejected" = "rejected"): Promise<SignInOutcome> => {
+        await countSignInAttempt(tx, attempter, true, now);
+        await recordAudit(tx, null, { action: "user.signIn.fail", entityType: "SignIn", entityId: email, after: { address, reason } });
+        return { outcome };
+      };
+      const user = await tx.user.findUnique({
+        where: { email },
+        select: { id: true, active: true, passwordHash: true, sessionVersion: true, secondFactor: { select: { confirmedAt: true } } },
+      });
+      if (!user?.passwordHash || !user.active) {
+        await spendPasswordCheck(password);
+        return fail(user ? "inactive" : "unknownAccount");
+      }
+      if (!(await verifyPassword(user.passwordHash, password))) return fail("password");
+      if (user.secondFactor?.confirmedAt) {
+        if (!code) return { outcome: "secondFactorRequired" };
+        if (!(await spendSecondFactorCode(tx, user.id, code, now))) return fail("secondFactor", "secondFactorRejected");
+      }
+      await countSignInAttempt(tx, attempter, false, now);
+      return signedIn(tx, user, { method: "password", address });
+    },
+    // Attempts from one address wait for each other (queueSignInAttempt), each for a slow password hash.
+    { timeout: 30_000 },
+  );
 }
 
 /** The person behind a live session, and whether they still owe the second factor their role requires. */

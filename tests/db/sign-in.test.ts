@@ -2,12 +2,16 @@ import { TOTP, Secret } from "otpauth";
 import { describe, expect, it } from "vitest";
 import { encryptSecret, hashRecoveryCode } from "../../server/auth/second-factor";
 import { db } from "../../server/db/client";
+import { signInLimits } from "../../server/auth/sign-in-limits";
 import { checkSignIn, findActiveAccount } from "../../server/users";
 import { createUser } from "../factories";
 
 process.env.TOTP_ENCRYPTION_KEY = "sign-in-test-key";
-// The default requirement (admins and managers), whatever the shell running the tests says.
+// The default requirement (admins and managers) and limits, whatever the shell running the tests says.
 delete process.env.TOTP_REQUIRED_ROLES;
+delete process.env.SIGN_IN_MAX_FAILURES_PER_ACCOUNT;
+delete process.env.SIGN_IN_MAX_FAILURES_PER_ADDRESS;
+delete process.env.SIGN_IN_LIMIT_MINUTES;
 
 const password = "correct horse battery";
 const now = new Date("2026-03-02T10:00:00Z");
@@ -103,5 +107,101 @@ describe("the second factor a role requires", () => {
     expect(await findActiveAccount(reviewer.id, 0)).toMatchObject({ secondFactorEnrolled: false, mustEnrolSecondFactor: false });
     const { user: enrolledAdmin } = await userWithSecondFactor(["admin"]);
     expect(await findActiveAccount(enrolledAdmin.id, 0)).toMatchObject({ secondFactorEnrolled: true, mustEnrolSecondFactor: false });
+  });
+});
+
+describe("limits on failed sign-ins", () => {
+  const seconds = (count: number, from = now) => new Date(from.getTime() + count * 1000);
+  let lastAddress = 0;
+  /** An address of this test's own, so that no other test's attempts count against it. */
+  const newAddress = () => `198.51.100.${++lastAddress}`;
+
+  it("reads 5 failures per account and 20 per address in 15 minutes by default, each configurable", () => {
+    expect(signInLimits({})).toEqual({ perAccount: 5, perAddress: 20, windowSeconds: 900 });
+    expect(signInLimits({ SIGN_IN_MAX_FAILURES_PER_ACCOUNT: "3", SIGN_IN_MAX_FAILURES_PER_ADDRESS: "50", SIGN_IN_LIMIT_MINUTES: "60" })).toEqual({
+      perAccount: 3,
+      perAddress: 50,
+      windowSeconds: 3600,
+    });
+    expect(() => signInLimits({ SIGN_IN_MAX_FAILURES_PER_ACCOUNT: "0" })).toThrow(/SIGN_IN_MAX_FAILURES_PER_ACCOUNT/);
+    expect(() => signInLimits({ SIGN_IN_LIMIT_MINUTES: "soon" })).toThrow(/SIGN_IN_LIMIT_MINUTES/);
+  });
+
+  it("refuses even the right password after 5 failures for an account, until the fifth most recent leaves the window", async () => {
+    const user = await createUser({ roles: ["staff"], password });
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect(await checkSignIn({ email: user.email, password: "wrong guess" }, seconds(attempt * 60), newAddress())).toEqual({ outcome: "rejected" });
+    }
+    // Failures at 0, 1, 2, 3 and 4 minutes: the one at 0 leaves the 15-minute window at 15 minutes.
+    expect(await checkSignIn({ email: user.email, password }, seconds(5 * 60), newAddress())).toEqual({ outcome: "limited", retryAfterSeconds: 600 });
+    expect(await checkSignIn({ email: user.email.toUpperCase(), password }, seconds(15 * 60 - 1), newAddress())).toEqual({ outcome: "limited", retryAfterSeconds: 1 });
+    expect((await checkSignIn({ email: user.email, password }, seconds(15 * 60), newAddress())).outcome).toBe("signedIn");
+  });
+
+  it("starts an account's count afresh after a sign-in", async () => {
+    const user = await createUser({ roles: ["staff"], password });
+    const address = newAddress();
+    for (let attempt = 0; attempt < 4; attempt++) await checkSignIn({ email: user.email, password: "wrong guess" }, seconds(attempt), address);
+    expect((await checkSignIn({ email: user.email, password }, seconds(10), address)).outcome).toBe("signedIn");
+    for (let attempt = 0; attempt < 4; attempt++) await checkSignIn({ email: user.email, password: "wrong guess" }, seconds(20 + attempt), address);
+    expect((await checkSignIn({ email: user.email, password }, seconds(30), address)).outcome).toBe("signedIn");
+  });
+
+  it("counts unknown emails too, so that guessing which accounts exist is limited alike", async () => {
+    const email = `nobody-${Date.now()}@test.local`;
+    for (let attempt = 0; attempt < 5; attempt++) await checkSignIn({ email, password: "wrong guess" }, seconds(attempt), newAddress());
+    expect(await checkSignIn({ email, password: "wrong guess" }, seconds(10), newAddress())).toEqual({ outcome: "limited", retryAfterSeconds: 890 });
+  });
+
+  it("refuses every account from an address after 20 failures from it, and no other address", async () => {
+    const address = newAddress();
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const guessed = await createUser({ roles: ["staff"], password });
+      await checkSignIn({ email: guessed.email, password: "wrong guess" }, seconds(attempt), address);
+    }
+    const user = await createUser({ roles: ["staff"], password });
+    expect(await checkSignIn({ email: user.email, password }, seconds(60), address)).toEqual({ outcome: "limited", retryAfterSeconds: 840 });
+    expect((await checkSignIn({ email: user.email, password }, seconds(60), newAddress())).outcome).toBe("signedIn");
+  });
+
+  it("counts wrong second-factor codes, so that a known password does not open unlimited guessing of codes", async () => {
+    const { user, secret } = await userWithSecondFactor();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect(await checkSignIn({ email: user.email, password, code: "000000" === codeAt(secret, now) ? "111111" : "000000" }, now, newAddress())).toEqual({
+        outcome: "secondFactorRejected",
+      });
+    }
+    expect((await checkSignIn({ email: user.email, password, code: codeAt(secret, now) }, now, newAddress())).outcome).toBe("limited");
+  });
+
+  it("holds attempts sent together to the limit: of 12 at once, 5 are checked and 7 refused", async () => {
+    const user = await createUser({ roles: ["staff"], password });
+    const outcomes = await Promise.all(Array.from({ length: 12 }, () => checkSignIn({ email: user.email, password: "wrong guess" }, now, newAddress())));
+    expect(outcomes.filter((answer) => answer.outcome === "rejected")).toHaveLength(5);
+    expect(outcomes.filter((answer) => answer.outcome === "limited")).toHaveLength(7);
+  });
+
+  it("records sign-ins, failed sign-ins with their reason and refused attempts as audit events", async () => {
+    const user = await createUser({ roles: ["staff"], password });
+    const inactive = await createUser({ roles: ["staff"], password, active: false });
+    const address = newAddress();
+    await checkSignIn({ email: user.email, password }, now, address);
+    await checkSignIn({ email: inactive.email, password }, now, address);
+    for (let attempt = 0; attempt < 5; attempt++) await checkSignIn({ email: user.email, password: "wrong guess" }, seconds(1 + attempt), address);
+    await checkSignIn({ email: user.email, password }, seconds(10), address);
+
+    const events = await db().auditEvent.findMany({
+      where: { OR: [{ entityId: { in: [user.email, inactive.email] } }, { entityId: user.id, action: "user.signIn" }] },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+      select: { action: true, actorId: true, entityType: true, entityId: true, after: true },
+    });
+    expect(events.map((event) => [event.action, (event.after as { reason?: string }).reason ?? null])).toEqual([
+      ["user.signIn", null],
+      ["user.signIn.fail", "inactive"],
+      ...Array.from({ length: 5 }, () => ["user.signIn.fail", "password"]),
+      ["user.signIn.limit", null],
+    ]);
+    expect(events[0]).toMatchObject({ actorId: user.id, entityType: "User", entityId: user.id, after: { method: "password", address } });
+    expect(events.at(-1)).toMatchObject({ actorId: null, entityType: "SignIn", entityId: user.email, after: { address, retryAfterSeconds: 891 } });
   });
 });

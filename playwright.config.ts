@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { singleSignOn } from "./e2e/oidc-provider";
 
 // The browser tests run against the production build (`next start`) on a
 // database that scripts/e2e.ts prepares: run them with `npm run test:e2e`.
@@ -44,6 +45,11 @@ export default defineConfig({
       NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET ?? "e2e-only-secret",
       NEXTAUTH_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The provider itself runs only during e2e/single-sign-on.spec.ts.
+      OIDC_ISSUER: singleSignOn.issuer,
+      OIDC_CLIENT_ID: singleSignOn.clientId,
+      OIDC_CLIENT_SECRET: singleSignOn.clientSecret,
+      OIDC_NAME: singleSignOn.name,
     },
   },
 });

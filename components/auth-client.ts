@@ -45,3 +45,20 @@ export async function signInWithPassword(email: string, password: string, code =
     return { outcome: "unavailable" };
   }
 }
+
+/**
+ * Starts a sign-in through the OpenID Connect provider: next-auth answers with
+ * the provider's address, which the browser then visits. False when that
+ * address could not be had.
+ */
+export async function startSingleSignOn(callbackPath: string): Promise<boolean> {
+  try {
+    const response = await postAuthForm("/api/auth/signin/oidc", { callbackUrl: callbackPath });
+    const { url } = (await response.json()) as { url?: string };
+    if (!response.ok || !url) return false;
+    window.location.assign(url);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from "react";
-import { signInWithPassword, type SignInOutcome } from "./auth-client";
+import { signInWithPassword, startSingleSignOn, type SignInOutcome } from "./auth-client";
 import { FieldFrame } from "./form-fields";
 
 type Problem = { outcome: Exclude<SignInOutcome, "ok" | "secondFactorRequired">; retryAfterSeconds?: number };
@@ -15,7 +15,7 @@ const problemMessages = { rejected: "failed", secondFactorRejected: "codeFailed"
  * form's memory for the second step and is sent again with the code: no
  * session exists before both are right.
  */
-export function SignInForm({ callbackPath }: { callbackPath: string }) {
+export function SignInForm({ callbackPath, singleSignOn }: { callbackPath: string; singleSignOn: string | null }) {
   const t = useTranslations("signIn");
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -44,32 +44,68 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
   }
 
   return (
-    // method="post": a submit before hydration must never put the password in a URL.
-    <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
-      {problem && (
-        <p role="alert" id="sign-in-problem" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {t(problemMessages[problem.outcome], { minutes: Math.ceil((problem.retryAfterSeconds ?? 60) / 60) })}
+    <>
+      {/* method="post": a submit before hydration must never put the password in a URL. */}
+      <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+        {problem && (
+          <p role="alert" id="sign-in-problem" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+            {t(problemMessages[problem.outcome], { minutes: Math.ceil((problem.retryAfterSeconds ?? 60) / 60) })}
+          </p>
+        )}
+        {credentials ? (
+          <>
+            <p className="text-sm text-slate-700">{t("codeIntro", { email: credentials.email })}</p>
+            <Field name="code" type="text" label={t("code")} hint={t("codeHint")} autoComplete="one-time-code" problem={!!problem} inputRef={codeInput} />
+          </>
+        ) : (
+          <>
+            <Field name="email" type="email" label={t("email")} autoComplete="username" problem={!!problem} />
+            <Field name="password" type="password" label={t("password")} autoComplete="current-password" />
+          </>
+        )}
+        <button
+          type="submit"
+          disabled={pending}
+          className="w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70"
+        >
+          {pending ? t("submitting") : credentials ? t("submitCode") : t("submit")}
+        </button>
+      </form>
+      {singleSignOn && !credentials && <SingleSignOnButton provider={singleSignOn} callbackPath={callbackPath} />}
+    </>
+  );
+}
+
+/** The way in through the organisation's OpenID Connect provider, beside the password. */
+function SingleSignOnButton({ provider, callbackPath }: { provider: string; callbackPath: string }) {
+  const t = useTranslations("signIn");
+  const [pending, setPending] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  async function onClick() {
+    setPending(true);
+    setFailed(false);
+    if (await startSingleSignOn(callbackPath)) return;
+    setPending(false);
+    setFailed(true);
+  }
+
+  return (
+    <div className="mt-6 border-t border-slate-200 pt-6">
+      {failed && (
+        <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {t("singleSignOnErrors.failed")}
         </p>
       )}
-      {credentials ? (
-        <>
-          <p className="text-sm text-slate-700">{t("codeIntro", { email: credentials.email })}</p>
-          <Field name="code" type="text" label={t("code")} hint={t("codeHint")} autoComplete="one-time-code" problem={!!problem} inputRef={codeInput} />
-        </>
-      ) : (
-        <>
-          <Field name="email" type="email" label={t("email")} autoComplete="username" problem={!!problem} />
-          <Field name="password" type="password" label={t("password")} autoComplete="current-password" />
-        </>
-      )}
       <button
-        type="submit"
+        type="button"
+        onClick={onClick}
         disabled={pending}
-        className="w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70"
+        className="w-full rounded border border-brand-700 px-4 py-2 font-medium text-brand-800 hover:bg-brand-50 disabled:opacity-70"
       >
-        {pending ? t("submitting") : credentials ? t("submitCode") : t("submit")}
+        {t("singleSignOn", { provider })}
       </button>
-    </form>
+    </div>
   );
 }
 

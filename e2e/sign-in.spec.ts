@@ -8,7 +8,7 @@ test.describe("signing in", () => {
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fpillars%2F2$/);
     await page.getByLabel("Email").fill(demoAccounts.staff.email);
     await page.getByLabel("Password").fill(demoPassword);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL("/pillars/2");
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Pillar 2");
   });

@@ -5,6 +5,7 @@ import "server-only";
 import NextAuth, { type NextAuthOptions } from "next-auth";
 import { decode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
+import type { OAuthConfig } from "next-auth/providers/oauth";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import { cookies, headers } from "next/headers";
@@ -15,7 +16,7 @@ import { secondsOf, sessionLimits, sessionStanding } from "./auth/session-limits
 import { SecondFactorEnrolmentRequiredError, TooManyAttemptsError, UnauthenticatedError } from "./errors";
 import { errorResponse } from "./http";
 import type { Actor } from "./permissions";
-import { checkSignIn, findActiveAccount, type Account } from "./users";
+import { checkSignIn, checkSingleSignOn, findActiveAccount, type Account, type SignInMethod } from "./users";
 
 // Over HTTPS the cookie is Secure (and named __Secure-…); it is HttpOnly and
 // SameSite=Lax either way, next-auth's defaults.
@@ -31,12 +32,79 @@ const sessionClaims = z.object({
   sub: z.string(),
   sid: z.string(),
   sessionVersion: z.number().int(),
+  // Tokens from before single sign-on existed carry no method: they were password sign-ins.
+  method: z.enum(["password", "sso"]).default("password"),
   signedInAt: z.number(),
   lastSeenAt: z.number(),
 });
 
-/** What the sign-in form is told when the password alone is not enough; next-auth passes it on as `?error=` (components/auth-client.ts). */
-const signInErrors = { secondFactorRequired: "SecondFactorRequired", secondFactorRejected: "SecondFactorRejected" } as const;
+/**
+ * What the sign-in page is told when a sign-in does not go through; next-auth
+ * passes it on as `?error=` (components/auth-client.ts, app/signin/page.tsx).
+ */
+const signInErrors = {
+  secondFactorRequired: "SecondFactorRequired",
+  secondFactorRejected: "SecondFactorRejected",
+  singleSignOnUnverifiedEmail: "SsoUnverifiedEmail",
+  singleSignOnNoAccount: "SsoNoAccount",
+} as const;
+
+/** Who the session's user is, as next-auth carries it from a provider to the jwt callback. */
+interface SignedInUser {
+  id: string;
+  sessionVersion: number;
+  method: SignInMethod;
+  /** Set by the single sign-on's profile step when the person may not sign in; the signIn callback refuses. */
+  refusal?: (typeof signInErrors)["singleSignOnUnverifiedEmail" | "singleSignOnNoAccount"];
+}
+
+const singleSignOnProviderId = "oidc";
+
+/**
+ * The OpenID Connect provider set by OIDC_ISSUER, OIDC_CLIENT_ID and
+ * OIDC_CLIENT_SECRET, or null when they are not all set. Its ID token is
+ * checked (signature, issuer, audience, PKCE and state); the person's email
+ * and whether it is verified come from its userinfo endpoint.
+ */
+function singleSignOnProvider(env: Record<string, string | undefined> = process.env): OAuthConfig<Record<string, unknown>> | null {
+  const issuer = env.OIDC_ISSUER?.replace(/\/+$/, "");
+  const clientId = env.OIDC_CLIENT_ID;
+  const clientSecret = env.OIDC_CLIENT_SECRET;
+  if (!issuer || !clientId || !clientSecret) return null;
+  return {
+    id: singleSignOnProviderId,
+    name: env.OIDC_NAME || "OpenID Connect",
+    type: "oauth",
+    wellKnown: `${issuer}/.well-known/openid-configuration`,
+    clientId,
+    clientSecret,
+    idToken: true,
+    checks: ["pkce", "state"],
+    authorization: { params: { scope: "openid email" } },
+    userinfo: {
+      // next-auth hands over openid-client's TokenSet (its types say less): given
+      // it, openid-client refuses userinfo about anyone but the ID token's subject.
+      request: ({ client, tokens }) => client.userinfo(tokens as Parameters<typeof client.userinfo>[0]),
+    },
+    async profile(claims): Promise<SignedInUser> {
+      const address = clientAddress((await headers()).get("x-forwarded-for"));
+      const result = await checkSingleSignOn(claims, issuer, address);
+      switch (result.outcome) {
+        case "signedIn":
+          return { id: result.user.id, sessionVersion: result.user.sessionVersion, method: "sso" };
+        case "unverifiedEmail":
+          return { id: "refused", sessionVersion: 0, method: "sso", refusal: signInErrors.singleSignOnUnverifiedEmail };
+        case "noAccount":
+          return { id: "refused", sessionVersion: 0, method: "sso", refusal: signInErrors.singleSignOnNoAccount };
+      }
+    },
+  };
+}
+
+/** The name of the single sign-on provider the sign-in page offers, or null when none is set up. */
+export function singleSignOnName(): string | null {
+  return singleSignOnProvider()?.name ?? null;
+}
 
 class SessionEndedError extends Error {}
 
@@ -62,7 +130,7 @@ const authOptions: NextAuthOptions = {
         const result = await checkSignIn(credentials, new Date(), address);
         switch (result.outcome) {
           case "signedIn":
-            return { id: result.user.id, sessionVersion: result.user.sessionVersion };
+            return { id: result.user.id, sessionVersion: result.user.sessionVersion, method: "password" } satisfies SignedInUser;
           case "secondFactorRequired":
             throw new Error(signInErrors.secondFactorRequired);
           case "secondFactorRejected":
@@ -77,13 +145,18 @@ const authOptions: NextAuthOptions = {
         }
       },
     }),
+    ...[singleSignOnProvider()].filter((provider) => provider !== null),
   ],
   callbacks: {
+    signIn({ user }) {
+      const { refusal } = user as unknown as SignedInUser;
+      return refusal ? `/signin?error=${refusal}` : true;
+    },
     jwt({ token, user }) {
       const now = secondsOf(new Date());
       if (user) {
-        const sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
-        return { sub: user.id, sid: randomUUID(), sessionVersion, signedInAt: now, lastSeenAt: now };
+        const { id, sessionVersion, method } = user as unknown as SignedInUser;
+        return { sub: id, sid: randomUUID(), sessionVersion, method, signedInAt: now, lastSeenAt: now };
       }
       // A renewal: only a live session is renewed, and only its last-seen time moves.
       const claims = sessionClaims.safeParse(token);
@@ -138,7 +211,7 @@ async function claimsOf(token: string | undefined) {
 export async function accountOfSessionToken(token: string | undefined, now: Date, signedOutSessionId?: string): Promise<Account | null> {
   const claims = await claimsOf(token);
   if (!claims || claims.sid === signedOutSessionId || sessionStanding(claims, secondsOf(now), sessionLimits()) !== "live") return null;
-  return findActiveAccount(claims.sub, claims.sessionVersion);
+  return findActiveAccount(claims.sub, claims.sessionVersion, claims.method);
 }
 
 const currentAccount = cache(async (): Promise<Account | null> => {

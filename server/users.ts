@@ -27,7 +27,7 @@ export type SignInOutcome =
   | { outcome: "limited"; retryAfterSeconds: number };
 
 /** A sign-in that passed every check, audited with how it was made. */
-async function signedIn(tx: Transaction, user: { id: string; sessionVersion: number }, how: Record<string, unknown>) {
+async function signedIn(tx: Transaction, user: { id: string; sessionVersion: number }, how: { method: SignInMethod } & Record<string, unknown>) {
   await recordAudit(tx, user, { action: "user.signIn", entityType: "User", entityId: user.id, after: how });
   return { outcome: "signedIn" as const, user: { id: user.id, sessionVersion: user.sessionVersion } };
 }
@@ -79,6 +79,43 @@ export async function checkSignIn(raw: unknown, now = new Date(), address: strin
   );
 }
 
+// What the provider says of the person: its id for them and their email,
+// which counts only when the provider says it verified it (some send "true").
+const singleSignOnClaims = z.object({
+  sub: z.string().min(1).max(255),
+  email: z.string().trim().toLowerCase().pipe(z.email().max(254)).optional().catch(undefined),
+  email_verified: z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]).optional().catch(undefined),
+});
+
+export type SingleSignOnOutcome =
+  | { outcome: "signedIn"; user: { id: string; sessionVersion: number } }
+  /** The provider gave no email, or did not say it verified it. */
+  | { outcome: "unverifiedEmail" }
+  /** No active account has the email. */
+  | { outcome: "noAccount" };
+
+/**
+ * A sign-in through the OpenID Connect provider: the person the provider
+ * vouches for signs in to the active account with their verified email, and
+ * nobody else. The provider's own checks stand in for password and second
+ * factor. Audited either way.
+ */
+export async function checkSingleSignOn(rawClaims: unknown, issuer: string, address: string | null = null): Promise<SingleSignOnOutcome> {
+  const claims = singleSignOnClaims.safeParse(rawClaims);
+  const subject = claims.success ? claims.data.sub : null;
+  const email = claims.success ? claims.data.email : undefined;
+  return db().$transaction(async (tx): Promise<SingleSignOnOutcome> => {
+    const refuse = async (outcome: "unverifiedEmail" | "noAccount", reason: string): Promise<SingleSignOnOutcome> => {
+      await recordAudit(tx, null, { action: "user.signIn.fail", entityType: "SignIn", entityId: email ?? subject ?? "", after: { method: "sso", issuer, subject, address, reason } });
+      return { outcome };
+    };
+    if (!claims.success || !email || claims.data.email_verified !== true) return refuse("unverifiedEmail", "unverifiedEmail");
+    const user = await tx.user.findUnique({ where: { email }, select: { id: true, active: true, sessionVersion: true } });
+    if (!user?.active) return refuse("noAccount", user ? "inactive" : "unknownAccount");
+    return signedIn(tx, user, { method: "sso", issuer, subject, address });
+  });
+}
+
 /** The person behind a live session, and whether they still owe the second factor their role requires. */
 export interface Account {
   actor: Actor;
@@ -86,11 +123,14 @@ export interface Account {
   mustEnrolSecondFactor: boolean;
 }
 
+/** How a session was signed in: the second factor a role requires is asked of password sign-ins; the provider answers for its own. */
+export type SignInMethod = "password" | "sso";
+
 /**
  * The account behind a session, read afresh from the database on every request
  * so that a role taken away or an account deactivated takes effect at once.
  */
-export async function findActiveAccount(userId: string, sessionVersion: number): Promise<Account | null> {
+export async function findActiveAccount(userId: string, sessionVersion: number, method: SignInMethod = "password"): Promise<Account | null> {
   const user = await db().user.findUnique({
     where: { id: userId },
     select: {
@@ -110,7 +150,7 @@ export async function findActiveAccount(userId: string, sessionVersion: number):
   return {
     actor: { id: user.id, name: user.name, email: user.email, roles: user.roles, agencyId: user.agencyId, locale: user.locale },
     secondFactorEnrolled,
-    mustEnrolSecondFactor: !secondFactorEnrolled && mustHaveSecondFactor(user.roles),
+    mustEnrolSecondFactor: method === "password" && !secondFactorEnrolled && mustHaveSecondFactor(user.roles),
   };
 }
 

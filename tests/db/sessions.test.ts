@@ -8,6 +8,7 @@ const secret = "sessions-test-secret";
 process.env.NEXTAUTH_SECRET = secret;
 delete process.env.SESSION_IDLE_MINUTES;
 delete process.env.SESSION_MAX_HOURS;
+delete process.env.TOTP_REQUIRED_ROLES;
 const { accountOfSessionToken } = await import("../../server/session");
 
 const signIn = new Date("2026-03-02T08:00:00Z");
@@ -15,7 +16,7 @@ const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 const later = (minutes: number, from = signIn) => new Date(from.getTime() + minutes * 60_000);
 
 /** A session token as next-auth writes it for server/session.ts (its exp far off, so only the claims decide). */
-function tokenOf(claims: { sub: string; sid?: string; sessionVersion?: number; signedInAt?: Date; lastSeenAt?: Date }, tokenSecret = secret) {
+function tokenOf(claims: { sub: string; sid?: string; sessionVersion?: number; method?: "password" | "sso"; signedInAt?: Date; lastSeenAt?: Date }, tokenSecret = secret) {
   return encode({
     secret: tokenSecret,
     maxAge: 30 * 24 * 3600,
@@ -23,6 +24,7 @@ function tokenOf(claims: { sub: string; sid?: string; sessionVersion?: number; s
       sub: claims.sub,
       sid: claims.sid ?? "session-1",
       sessionVersion: claims.sessionVersion ?? 0,
+      ...(claims.method ? { method: claims.method } : {}),
       signedInAt: seconds(claims.signedInAt ?? signIn),
       lastSeenAt: seconds(claims.lastSeenAt ?? claims.signedInAt ?? signIn),
     },
@@ -49,6 +51,13 @@ describe("how long a session lasts", () => {
 });
 
 describe("the account behind a session token", () => {
+  it("holds a manager without a second factor to enrolment after a password sign-in (or a token that predates the method), not after single sign-on", async () => {
+    const manager = await createUser({ roles: ["manager"] });
+    expect(await accountOfSessionToken(await tokenOf({ sub: manager.id }), later(1))).toMatchObject({ mustEnrolSecondFactor: true });
+    expect(await accountOfSessionToken(await tokenOf({ sub: manager.id, method: "password" }), later(1))).toMatchObject({ mustEnrolSecondFactor: true });
+    expect(await accountOfSessionToken(await tokenOf({ sub: manager.id, method: "sso" }), later(1))).toMatchObject({ mustEnrolSecondFactor: false });
+  });
+
   it("is found while the session is live and no longer once it is idle or past 12 hours", async () => {
     const user = await createUser({ roles: ["reviewer"] });
     const token = await tokenOf({ sub: user.id });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { encryptSecret, hashRecoveryCode } from "../../server/auth/second-factor";
 import { db } from "../../server/db/client";
 import { signInLimits } from "../../server/auth/sign-in-limits";
-import { checkSignIn, findActiveAccount } from "../../server/users";
+import { checkSignIn, checkSingleSignOn, findActiveAccount } from "../../server/users";
 import { createUser } from "../factories";
 
 process.env.TOTP_ENCRYPTION_KEY = "sign-in-test-key";
@@ -203,5 +203,51 @@ describe("limits on failed sign-ins", () => {
     ]);
     expect(events[0]).toMatchObject({ actorId: user.id, entityType: "User", entityId: user.id, after: { method: "password", address } });
     expect(events.at(-1)).toMatchObject({ actorId: null, entityType: "SignIn", entityId: user.email, after: { address, retryAfterSeconds: 891 } });
+  });
+});
+
+describe("signing in through the OpenID Connect provider", () => {
+  const issuer = "https://id.example.org";
+
+  it("signs in the active account with the email the provider verified, whatever its case, and audits it", async () => {
+    const user = await createUser({ roles: ["reviewer"] });
+    expect(await checkSingleSignOn({ sub: "person-1", email: user.email.toUpperCase(), email_verified: true }, issuer, "203.0.113.9")).toEqual({
+      outcome: "signedIn",
+      user: { id: user.id, sessionVersion: 0 },
+    });
+    // Some providers send the flag as a string.
+    expect((await checkSingleSignOn({ sub: "person-1", email: user.email, email_verified: "true" }, issuer)).outcome).toBe("signedIn");
+    const event = await db().auditEvent.findFirstOrThrow({ where: { entityId: user.id, action: "user.signIn" }, orderBy: { at: "asc" } });
+    expect(event).toMatchObject({ actorId: user.id, after: { method: "sso", issuer, subject: "person-1", address: "203.0.113.9" } });
+  });
+
+  it("refuses an email the provider did not verify, or none, even when an account has it", async () => {
+    const user = await createUser({ roles: ["reviewer"] });
+    for (const claims of [
+      { sub: "person-2", email: user.email },
+      { sub: "person-2", email: user.email, email_verified: false },
+      { sub: "person-2", email: user.email, email_verified: "yes" },
+      { sub: "person-2", email_verified: true },
+      { email: user.email, email_verified: true },
+    ]) {
+      expect(await checkSingleSignOn(claims, issuer)).toEqual({ outcome: "unverifiedEmail" });
+    }
+  });
+
+  it("refuses a verified email that no active account has, with a failed sign-in in the audit trail", async () => {
+    const inactive = await createUser({ roles: ["reviewer"], active: false });
+    expect(await checkSingleSignOn({ sub: "person-3", email: inactive.email, email_verified: true }, issuer)).toEqual({ outcome: "noAccount" });
+    expect(await checkSingleSignOn({ sub: "person-4", email: "stranger@elsewhere.example", email_verified: true }, issuer)).toEqual({ outcome: "noAccount" });
+    const reasons = await db().auditEvent.findMany({
+      where: { action: "user.signIn.fail", entityId: { in: [inactive.email, "stranger@elsewhere.example"] } },
+      select: { after: true },
+    });
+    expect(reasons.map((event) => (event.after as { reason: string }).reason).sort()).toEqual(["inactive", "unknownAccount"]);
+  });
+
+  it("leaves the second factor to the provider: a role that requires one is not held to enrolment after single sign-on", async () => {
+    const manager = await createUser({ roles: ["manager"] });
+    expect(await findActiveAccount(manager.id, 0, "password")).toMatchObject({ mustEnrolSecondFactor: true });
+    expect(await findActiveAccount(manager.id, 0, "sso")).toMatchObject({ mustEnrolSecondFactor: false });
   });
 });

@@ -36,7 +36,7 @@ export default defineConfig({
     { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["sign-in"] },
   ],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start --port ${port}`,
+    command: `node scripts/serve.mjs --port ${port}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

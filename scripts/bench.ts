@@ -208,7 +208,8 @@ try {
 
   const port = await findFreePort();
   const baseUrl = `http://localhost:${port}`;
-  app = spawn(process.execPath, [path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", "--port", String(port)], {
+  // Served as `npm start` serves it: one Next.js process per core (scripts/serve.mjs).
+  app = spawn(process.execPath, [path.join(projectRoot, "scripts", "serve.mjs"), "--port", String(port)], {
     cwd: projectRoot,
     stdio: ["ignore", "ignore", "inherit"],
     // The benchmark's manager has no second factor: the requirement would send every request to its enrolment.

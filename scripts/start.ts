@@ -96,7 +96,7 @@ async function main() {
 
     step(`Serving the tracker at http://localhost:${port}  (Ctrl-C stops it)`);
     if (database.embedded) console.log("  Demo accounts: admin@demo.local, manager@demo.local, reviewer@demo.local, staff@demo.local — password tracker-demo");
-    server = run(nextBin, ["start", "--port", String(port)], env);
+    server = run(path.join(projectRoot, "scripts", "serve.mjs"), ["--port", String(port)], env);
     server.once("exit", (code) => void stop(code ?? 0));
   } catch (error) {
     await disconnectDb().catch(() => undefined);

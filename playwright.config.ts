@@ -22,6 +22,10 @@ export default defineConfig({
   // axe-core on each page (2–4 s a page here); with two workers and the server
   // sharing a 2-core machine, such a test takes 30–50 s, so 60 s left no margin.
   timeout: 120_000,
+  // A sign-in hashes a password with Argon2 under a lock per account and
+  // address, and a fresh server loads each route on its first request: on a
+  // loaded 2-core machine either can pass Playwright's default 5 s wait.
+  expect: { timeout: 15_000 },
   use: {
     baseURL,
     trace: "retain-on-failure",

@@ -37,6 +37,8 @@ test("a person sets up a second factor, signs in with a code and with a recovery
   // The password alone no longer signs in; a wrong code is refused; the next step's code
   // (the setup just used this step's) signs in.
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  // Signed out only once the sign-out has answered; a sign-in page asked for before that still sees the session.
+  await expect(page).toHaveURL(/\/signin/);
   await signIn(page, person.email, person.password);
   await expectNoSeriousAccessibilityFindings(page);
   await page.getByLabel("Code", { exact: true }).fill("12345678");
@@ -47,6 +49,8 @@ test("a person sets up a second factor, signs in with a code and with a recovery
   await expect(page).toHaveURL("/");
 
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  // Signed out only once the sign-out has answered; a sign-in page asked for before that still sees the session.
+  await expect(page).toHaveURL(/\/signin/);
   await signInWithCode(page, person.email, person.password, recoveryCodes[0]!);
   await expect(page).toHaveURL("/");
   await page.goto("/profile");

@@ -1,8 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
-export async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/signin");
+/** Signs in from `startAt`: the sign-in page, or a page that sends an anonymous visitor there and is returned to. */
+export async function signIn(page: Page, email: string, password: string, startAt = "/signin") {
+  await page.goto(startAt);
   await page.getByLabel(/^(Email|Correo electrónico)$/).fill(email);
   await page.getByLabel(/^(Password|Contraseña)$/).fill(password);
   await page.getByRole("button", { name: /^(Sign in|Iniciar sesión)$/ }).click();

@@ -49,6 +49,9 @@ const signInErrors = {
   singleSignOnNoAccount: "SsoNoAccount",
 } as const;
 
+/** The address a sign-in comes from, counted by the limits and recorded in the audit trail (server/auth/client-address.ts). */
+const signInAddress = async () => clientAddress((await headers()).get("x-forwarded-for"));
+
 /** Who the session's user is, as next-auth carries it from a provider to the jwt callback. */
 interface SignedInUser {
   id: string;
@@ -87,8 +90,7 @@ function singleSignOnProvider(env: Record<string, string | undefined> = process.
       request: ({ client, tokens }) => client.userinfo(tokens as Parameters<typeof client.userinfo>[0]),
     },
     async profile(claims): Promise<SignedInUser> {
-      const address = clientAddress((await headers()).get("x-forwarded-for"));
-      const result = await checkSingleSignOn(claims, issuer, address);
+      const result = await checkSingleSignOn(claims, issuer, await signInAddress());
       switch (result.outcome) {
         case "signedIn":
           return { id: result.user.id, sessionVersion: result.user.sessionVersion, method: "sso" };
@@ -126,8 +128,7 @@ const authOptions: NextAuthOptions = {
       name: "email",
       credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
       async authorize(credentials) {
-        const address = clientAddress((await headers()).get("x-forwarded-for"));
-        const result = await checkSignIn(credentials, new Date(), address);
+        const result = await checkSignIn(credentials, new Date(), await signInAddress());
         switch (result.outcome) {
           case "signedIn":
             return { id: result.user.id, sessionVersion: result.user.sessionVersion, method: "password" } satisfies SignedInUser;

@@ -14,6 +14,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -149,11 +150,24 @@ async function load(send: () => Promise<void>, workers: number, duration: number
   return { requests: latencies.length, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
 }
 
-async function get(url: string, cookie: string, accept = "text/html"): Promise<void> {
-  // Redirects are not followed: a redirect (to sign in, say) would measure another page.
-  const response = await fetch(url, { headers: { Cookie: cookie, Accept: accept }, redirect: "manual" });
-  const body = await response.arrayBuffer();
-  if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${Buffer.from(body).toString().slice(0, 200)}`);
+// The load is asked for the way a browser asks (compressed answers on
+// kept-alive connections), but the answers are read off the socket, not
+// decompressed: the load generator shares the machine's cores with the server
+// it measures, and fetch's decompression and web streams took enough of them
+// that the dashboard served 13–33% fewer requests a second in runs alternating
+// the two (docs/benchmarks.md, sixth measurement).
+const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+
+/** Sends one GET and reads its answer to the end; every answer must be 200 (a redirect, to sign in say, would measure another page). */
+function get(url: string, cookie: string, accept = "text/html"): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { agent, headers: { Cookie: cookie, Accept: accept, "Accept-Encoding": "gzip, deflate, br" } }, (response) => {
+      response.on("end", () => (response.statusCode === 200 ? resolve() : reject(new Error(`${url} answered ${response.statusCode}`))));
+      response.on("error", reject);
+      response.resume();
+    });
+    request.on("error", reject);
+  });
 }
 
 /** Peak resident memory of the server and its children, sampled from /proc. */

@@ -25,9 +25,9 @@ describe("docker-compose.yml", () => {
     for (const volume of Object.keys(compose.volumes ?? {})) expect(typeof volume).toBe("string");
   });
 
-  it("builds the app from a Dockerfile that runs the README's start command", async () => {
+  it("builds the app on Node 24, the long-term-support line, from a Dockerfile that runs the README's start command", async () => {
     const dockerfile = await readFile(path.join(root, "Dockerfile"), "utf8");
-    expect(dockerfile).toMatch(/^FROM node:20/m);
+    expect(dockerfile).toMatch(/^FROM node:24-/m);
     expect(dockerfile).toMatch(/^RUN npm ci$/m);
     expect(dockerfile).toMatch(/^CMD \["npm", "start"\]$/m);
   });

@@ -153,9 +153,9 @@ async function load(send: () => Promise<void>, workers: number, duration: number
 // The load is asked for the way a browser asks (compressed answers on
 // kept-alive connections), but the answers are read off the socket, not
 // decompressed: the load generator shares the machine's cores with the server
-// it measures, and fetch's decompression and web streams took enough of them
-// that the dashboard served 13–33% fewer requests a second in runs alternating
-// the two (docs/benchmarks.md, sixth measurement).
+// it measures, and without fetch's decompression and web streams the
+// dashboard served 13–33% more requests a second in runs alternating the two
+// (docs/benchmarks.md, sixth measurement).
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 
 /** Sends one GET and reads its answer to the end; every answer must be 200 (a redirect, to sign in say, would measure another page). */

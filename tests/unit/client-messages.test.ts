@@ -46,7 +46,8 @@ function namespacesReadBy(file: string): string[] {
       continue;
     }
     expect(argument!.trim(), `${file}: useTranslations takes a literal namespace or none`).toBe("");
-    const calls = [...text.matchAll(new RegExp(`\\b${translator}(?:\\.\\w+)?\\(([^)]*)`, "g"))].map((match) => match[1]!);
+    // A lookahead, so that a call inside another call's arguments (t("a.b", { x: t(`c.${y}`) })) is read too.
+    const calls = [...text.matchAll(new RegExp(`\\b${translator}(?:\\.\\w+)?\\((?=([^)]*))`, "g"))].map((match) => match[1]!);
     for (const call of calls) {
       const first = /^\s*["`](\w+)\./.exec(call);
       expect(first, `${file}: ${translator}(${call}) must start its key with a literal namespace`).not.toBeNull();

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import type { MilestoneStatus } from "@/server/db/generated/enums";
 
 // Colours chosen for at least 4.5:1 contrast of text on background.
@@ -11,8 +11,9 @@ const tones: Record<MilestoneStatus, string> = {
   cancelled: "bg-zinc-100 text-zinc-700 border-zinc-400 line-through",
 };
 
-export async function StatusBadge({ status }: { status: MilestoneStatus }) {
-  const t = await getTranslations("status");
+/** Synchronous, so that server pages and the dashboard's client components render the same badge. */
+export function StatusBadge({ status }: { status: MilestoneStatus }) {
+  const t = useTranslations("status");
   return (
     <span data-status={status} className={`inline-block rounded border px-2 py-0.5 text-xs font-medium ${tones[status]}`}>
       {t(status)}

@@ -11,6 +11,8 @@ export const clientNamespaces = {
   "app/error": ["errors"],
   "components/assessments/assessment-form": [...forms, "assessment", "advances", "results"],
   "components/assessments/step-form": [...forms, "assessment"],
+  "components/dashboard/pillar-card": ["advances", "cause", "dashboard", "overview", "results", "status"],
+  "components/dashboard/verdict-trends": ["advances", "dashboard", "results"],
   "components/evidence/evidence-form": [...forms, "evidenceLog", "evidenceKind", "evidenceShows", "reliability"],
   "components/evidence/retract-form": [...forms, "evidenceLog"],
   "components/plan/archive-form": [...forms, "planAdmin"],

@@ -233,7 +233,8 @@ export interface VerdictTrend {
   pillarId: string;
   number: number;
   name: string;
-  rounds: (Verdict & { advancesStep: number; resultsStep: number | null })[];
+  /** The pillar's verdicts, oldest first; each round's title and end are in the trends' `rounds` only, as the dashboard carries this list to the browser. */
+  rounds: (Omit<Verdict, "roundTitle" | "periodEnd"> & { advancesStep: number; resultsStep: number | null })[];
   /** Advances rose in two consecutive rounds while results rose in neither. */
   advancesWithoutResults: boolean;
 }
@@ -262,7 +263,7 @@ function trendsFrom(verdicts: VerdictRow[], pillars: { id: string; number: numbe
     pillars: pillars.map((pillar): VerdictTrend => {
       const series = ordered
         .filter((row) => row.pillarId === pillar.id)
-        .map((row) => ({ ...verdictJson(row), advancesStep: advancesScale.indexOf(row.advances), resultsStep: row.results === "cannot_assess" ? null : resultsScale.indexOf(row.results) }));
+        .map((row) => ({ roundId: row.roundId, assessmentId: row.assessmentId, advances: row.advances, results: row.results, advancesStep: advancesScale.indexOf(row.advances), resultsStep: row.results === "cannot_assess" ? null : resultsScale.indexOf(row.results) }));
       return { pillarId: pillar.id, number: pillar.number, name: pillar.name, rounds: series, advancesWithoutResults: advancesWithoutResults(series) };
     }),
   };

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
 import { DashboardFilterForm } from "@/components/dashboard/filter-form";
 import { filterFromQuery, filterQueryString, narrowsThePlan } from "@/components/dashboard/filter-query";
 import { Indicators } from "@/components/dashboard/indicators";
@@ -50,12 +51,14 @@ export default async function OverviewPage({ searchParams }: Props) {
           {t("dashboard.downloadHistory")}
         </a>
       </p>
-      <ol className="mt-4 grid gap-4 md:grid-cols-2" aria-label={t("dashboard.pillarsLabel")}>
-        {rollups.pillars.map((pillar) => (
-          <PillarCard key={pillar.id} pillar={pillar} drillDownQuery={filterQueryString(shown)} />
-        ))}
-      </ol>
-      <VerdictTrends trends={trends} />
+      <ClientMessages of={["components/dashboard/pillar-card", "components/dashboard/verdict-trends"]}>
+        <ol className="mt-4 grid gap-4 md:grid-cols-2" aria-label={t("dashboard.pillarsLabel")}>
+          {rollups.pillars.map((pillar) => (
+            <PillarCard key={pillar.id} pillar={pillar} drillDownQuery={filterQueryString(shown)} />
+          ))}
+        </ol>
+        <VerdictTrends trends={trends} />
+      </ClientMessages>
       <Indicators indicators={indicators} />
     </>
   );

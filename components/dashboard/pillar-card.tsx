@@ -1,9 +1,17 @@
-import { getFormatter, getTranslations } from "next-intl/server";
-import { StatusBadge } from "@/components/status-badge";
-import type { MilestoneStatus } from "@/server/db/generated/enums";
-import type { PillarRollup } from "@/server/rollups";
-import { milestoneStatuses } from "@/server/pillars";
+"use client";
 
+import { useFormatter, useTranslations } from "next-intl";
+import { StatusBadge } from "@/components/status-badge";
+import { MilestoneStatus } from "@/server/db/generated/enums";
+import type { PillarRollup } from "@/server/rollups";
+
+// A client component although nothing on it is interactive: its props are the
+// pillar's figures, a few hundred bytes, where a server component's rendered
+// elements would travel in the page's RSC payload as well as in its HTML
+// (about 4 KB a card, which the server serializes and renders twice on every
+// request; docs/benchmarks.md, seventh measurement).
+
+const milestoneStatuses = Object.values(MilestoneStatus);
 
 // Colours of the stacked bar and its legend (written out whole, so that
 // Tailwind finds every class); the table under the bar carries the figures.
@@ -29,10 +37,13 @@ function stackedBar(pillar: PillarRollup) {
     });
 }
 
-/** One pillar's figures on the dashboard: the status bar and its table, the counts and the latest verdict. */
-/** `drillDownQuery` carries the dashboard's day and filters to the pillar's page. */
-export async function PillarCard({ pillar, drillDownQuery }: { pillar: PillarRollup; drillDownQuery: string }) {
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+/**
+ * One pillar's figures on the dashboard: the status bar and its table, the counts and the latest verdict.
+ * `drillDownQuery` carries the dashboard's day and filters to the pillar's page.
+ */
+export function PillarCard({ pillar, drillDownQuery }: { pillar: PillarRollup; drillDownQuery: string }) {
+  const t = useTranslations();
+  const format = useFormatter();
   const verdict = pillar.latestVerdict;
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid={`pillar-card-${pillar.number}`}>

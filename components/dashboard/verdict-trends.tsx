@@ -1,7 +1,14 @@
-import { getTranslations } from "next-intl/server";
+"use client";
+
+import { useTranslations } from "next-intl";
 import { TableHead } from "@/components/table";
 import type { VerdictTrend } from "@/server/rollups";
 import { ChartMarkers, markEveryPoint, tenth } from "./chart";
+
+// A client component although nothing on it is interactive, for the reason
+// PillarCard is one: its props (a hundred verdicts) are a fraction of the
+// elements it renders, which would otherwise travel in the page's RSC payload
+// as well as in its HTML.
 
 const width = 240;
 const height = 90;
@@ -25,8 +32,8 @@ function TrendChart({ trend, roundIndex, label }: { trend: VerdictTrend; roundIn
 }
 
 /** Both scales of every pillar across rounds: a chart each and one table with every verdict. */
-export async function VerdictTrends({ trends }: { trends: { rounds: { id: string; title: string }[]; pillars: VerdictTrend[] } }) {
-  const t = await getTranslations();
+export function VerdictTrends({ trends }: { trends: { rounds: { id: string; title: string }[]; pillars: VerdictTrend[] } }) {
+  const t = useTranslations();
   const roundIndex = new Map(trends.rounds.map((round, index) => [round.id, index]));
   return (
     <section aria-labelledby="trend-heading" className="mt-10">

@@ -10,7 +10,7 @@ import { startTransition } from "react";
 // again renders the page afresh on the server, which works once the database
 // is back; resetting the boundary alone would only redraw the failure.
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations("errors");
+  const t = useTranslations("errors.page");
   const router = useRouter();
   const retry = () =>
     startTransition(() => {
@@ -19,9 +19,9 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
     });
   return (
     <main id="main" className="mx-auto max-w-2xl px-4 py-16">
-      <h1 className="text-2xl font-semibold">{t("pageTitle")}</h1>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2" role="alert">
-        {t("pageFailed")}
+        {t("failed")}
       </p>
       <button type="button" onClick={retry} className="mt-4 rounded bg-brand-700 px-4 py-2 text-white">
         {t("retry")}

@@ -101,8 +101,8 @@ test.describe("the database going away under the production server", () => {
     expect((await page.request.get("/api/health")).status()).toBe(503);
 
     await page.goto("/my-milestones");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.errors.pageTitle);
-    await expect(page.getByText(en.errors.pageFailed)).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.errors.page.title);
+    await expect(page.getByText(en.errors.page.failed)).toBeVisible();
     await expect(page.locator("body")).not.toContainText(/ECONNREFUSED|PrismaClient|at .+\(.+:\d+:\d+\)/);
     await expectNoSeriousAccessibilityFindings(page);
 
@@ -112,7 +112,7 @@ test.describe("the database going away under the production server", () => {
     const answered = await page.request.get("/api/v1/milestones?mine=true");
     expect(answered.status()).toBe(200);
     expect((await answered.json()).data.length).toBeGreaterThan(0);
-    await page.getByRole("button", { name: en.errors.retry }).click();
+    await page.getByRole("button", { name: en.errors.page.retry }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.myMilestones.title);
     await context.close();
   });

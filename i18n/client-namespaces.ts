@@ -8,7 +8,7 @@ import type { AbstractIntlMessages } from "next-intl";
 const forms = ["errors", "validation"] as const;
 
 export const clientNamespaces = {
-  "app/error": ["errors"],
+  "app/error": ["errors.page"],
   "components/assessments/assessment-form": [...forms, "assessment", "advances", "results"],
   "components/assessments/step-form": [...forms, "assessment"],
   "components/dashboard/pillar-card": ["advances", "cause", "dashboard", "overview", "results", "status"],

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { singleSignOn } from "./e2e/oidc-provider";
 
-// The browser tests run against the production build (`next start`) on a
+// The browser tests run against the production build (scripts/serve.mjs) on a
 // database that scripts/e2e.ts prepares: run them with `npm run test:e2e`.
 const databaseUrl = process.env.E2E_DATABASE_URL;
 if (!databaseUrl) throw new Error("The browser tests need their database: run them with `npm run test:e2e` (or `npm test`).");

@@ -1,17 +1,34 @@
-// node scripts/serve.mjs --port <port>
-// Serves the production build with one `next start` per core on one port
-// (node:cluster shares the listening socket among them). A Next.js server
-// renders pages on a single thread, so one process leaves the other cores
-// idle; nothing that must agree lives in a process's memory (sessions are
-// tokens, sign-in limits are in PostgreSQL, kept figures check the plan
-// revision on every read), so the processes need no coordination.
-// WEB_CONCURRENCY sets how many (default: the cores the machine offers).
+// node scripts/serve.mjs [--port <port>] [--hostname <host>]
+// Serves the production build with one Next.js server process per core on one
+// port. A Next.js server renders pages on a single thread, so one process
+// leaves the other cores idle; nothing that must agree lives in a process's
+// memory (sessions are tokens, sign-in limits are in PostgreSQL, kept figures
+// check the plan revision on every read), so the processes need no
+// coordination. WEB_CONCURRENCY sets how many (default: the cores the machine
+// offers).
+//
+// This primary process accepts every connection and hands it, socket and all,
+// to the server process holding the fewest open connections. Node's cluster
+// scheduling hands each new connection instead to whichever process answers
+// first, so a process busy rendering takes fewer and the other more: with 20
+// kept-alive connections, splits of 8 to 12 left one process idle while pages
+// queued on the other (docs/benchmarks.md, seventh measurement). Handing over
+// the socket, rather than relaying its bytes, keeps the client's own address.
 import cluster from "node:cluster";
+import http from "node:http";
+import net from "node:net";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 
-const nextBin = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "node_modules", "next", "dist", "bin", "next");
+const projectRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
+const { values: options } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
+const port = Number(options.port ?? process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`The port must be a whole number from 0 to 65535; it is "${options.port ?? process.env.PORT}".`);
+  process.exit(2);
+}
 
 function workerCount(value) {
   if (value === undefined || value.trim() === "") return availableParallelism();
@@ -26,33 +43,116 @@ function workerCount(value) {
 if (cluster.isPrimary) {
   const count = workerCount(process.env.WEB_CONCURRENCY);
   const startedAt = new Map();
-  const fork = () => startedAt.set(cluster.fork().id, Date.now());
+  /** Open connections of each server process that is ready to take them. */
+  const openConnections = new Map();
+  /** Sockets sent to each process and not yet acknowledged: closed if it dies before taking them. */
+  const inHandOff = new Map();
   let stopping = false;
+  let listening = false;
+
+  // noDelay as http.createServer sets it: a page streams in small writes, which Nagle's algorithm would hold back.
+  const balancer = net.createServer({ pauseOnConnect: true, noDelay: true }, (socket) => {
+    const ready = [...openConnections.keys()].map((id) => cluster.workers?.[id]).filter((worker) => worker?.isConnected());
+    if (ready.length === 0) return socket.destroy();
+    const worker = ready.reduce((fewest, candidate) => (openConnections.get(candidate.id) < openConnections.get(fewest.id) ? candidate : fewest));
+    openConnections.set(worker.id, openConnections.get(worker.id) + 1);
+    inHandOff.get(worker.id)?.add(socket);
+    worker.send("connection", socket, (error) => {
+      inHandOff.get(worker.id)?.delete(socket);
+      if (!error) return;
+      socket.destroy();
+      if (openConnections.has(worker.id)) openConnections.set(worker.id, openConnections.get(worker.id) - 1);
+    });
+  });
+  balancer.on("error", (error) => {
+    console.error(`The tracker cannot listen on port ${port}: ${error.message}`);
+    stop("SIGTERM", 1);
+  });
+
+  function stop(signal, exitCode = 0) {
+    stopping = true;
+    process.exitCode ||= exitCode;
+    balancer.close();
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode);
+  }
+
+  function fork() {
+    const worker = cluster.fork();
+    startedAt.set(worker.id, Date.now());
+    worker.on("message", (message) => {
+      if (message === "ready") {
+        openConnections.set(worker.id, 0);
+        inHandOff.set(worker.id, new Set());
+        // Listen once every process can take connections, as `next start` does once it is ready.
+        if (!listening && openConnections.size === count) {
+          listening = true;
+          balancer.listen(port, options.hostname, () => console.log(`Serving on http://${options.hostname ?? "localhost"}:${port} with ${count} server processes`));
+        }
+      } else if (message === "closed" && openConnections.has(worker.id)) {
+        openConnections.set(worker.id, openConnections.get(worker.id) - 1);
+      }
+    });
+  }
+
   for (let index = 0; index < count; index++) fork();
   cluster.on("exit", (worker, code, signal) => {
+    openConnections.delete(worker.id);
+    for (const socket of inHandOff.get(worker.id) ?? []) socket.destroy();
+    inHandOff.delete(worker.id);
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);
       return;
     }
-    // A process that cannot even start (no build, port taken) would fail again: stop, with its code.
-    if (Date.now() - startedAt.get(worker.id) < 30_000) {
-      stopping = true;
-      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill("SIGTERM");
-      process.exitCode = code || 1;
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode);
-      return;
-    }
+    // A process that cannot even start (no build, say) would fail again: stop, with its code.
+    if (Date.now() - startedAt.get(worker.id) < 30_000) return stop("SIGTERM", code || 1);
     // One process failing later must not leave the others serving alone for good.
     console.error(`A server process ended (${signal ?? `exit code ${code}`}); starting another.`);
     fork();
   });
-  for (const signal of ["SIGINT", "SIGTERM"]) {
-    process.on(signal, () => {
-      stopping = true;
-      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
-    });
-  }
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stop(signal));
 } else {
-  process.argv = [process.argv[0], nextBin, "start", ...process.argv.slice(2)];
-  await import(nextBin);
+  process.title = "tracker-server";
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir: projectRoot, hostname: options.hostname ?? "localhost", port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((request, response) =>
+    handle(request, response).catch((error) => {
+      console.error(error);
+      // A page already under way cannot become an error page: cut it, so that it is not taken for whole.
+      if (response.headersSent) return response.destroy(error);
+      response.writeHead(500).end("Internal Server Error");
+    }),
+  );
+  const sockets = new Set();
+  // Node tracks header and request timeouts (against clients that send a request
+  // slowly, to hold connections) from the moment a server is listening; this one
+  // never listens itself, as the primary hands it its connections.
+  server.emit("listening");
+  process.on("message", (message, socket) => {
+    if (message !== "connection" || !socket) return;
+    sockets.add(socket);
+    socket.once("close", () => {
+      sockets.delete(socket);
+      if (process.connected) process.send("closed");
+    });
+    server.emit("connection", socket);
+    socket.resume();
+  });
+  // Stopping, as next start does: requests under way finish (for up to 10 s), kept-alive connections close once idle, then Next.js closes.
+  let stopping = false;
+  async function stop() {
+    if (stopping) return;
+    stopping = true;
+    const deadline = Date.now() + 10_000;
+    while (sockets.size > 0 && Date.now() < deadline) {
+      server.closeIdleConnections();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await app.close().catch((error) => console.error(error));
+    process.exit(0);
+  }
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void stop());
+  process.send("ready");
 }

@@ -282,6 +282,9 @@ try {
   const rows: string[] = [];
   for (const target of targets) {
     const workers = target.workers ?? concurrency;
+    // Kept-alive connections idled through the last target's SQL phase as long as
+    // the server keeps idle ones open (Node's 5 s): new ones, rather than a race with its closing them.
+    agent.destroy();
     // Warm both paths first: the server's compiled routes, the bench's own pool.
     await load(target.send, 2, 1);
     await load(async () => void (await target.sql()), 2, 1);

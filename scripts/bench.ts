@@ -36,6 +36,7 @@ const size = {
 };
 const concurrency = 20;
 const seconds = small ? 2 : 15;
+const warmUpSeconds = small ? 1 : 3;
 const password = "bench-password-1";
 
 if (!existsSync(path.join(projectRoot, ".next", "BUILD_ID"))) {
@@ -285,8 +286,10 @@ try {
     // Kept-alive connections idled through the last target's SQL phase as long as
     // the server keeps idle ones open (Node's 5 s): new ones, rather than a race with its closing them.
     agent.destroy();
-    // Warm both paths first: the server's compiled routes, the bench's own pool.
-    await load(target.send, 2, 1);
+    // Warm both paths first: the server at the target's own concurrency, as its
+    // first seconds under that load (code not yet optimized by the JIT, heaps
+    // still growing) are a start, not the steady state measured; the bench's own pool.
+    await load(target.send, workers, warmUpSeconds);
     await load(async () => void (await target.sql()), 2, 1);
     const before = memory.reset();
     const http = await load(target.send, workers, seconds);

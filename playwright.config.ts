@@ -54,6 +54,9 @@ export default defineConfig({
       OIDC_CLIENT_ID: singleSignOn.clientId,
       OIDC_CLIENT_SECRET: singleSignOn.clientSecret,
       OIDC_NAME: singleSignOn.name,
+      // The tests stand for a reverse proxy: the X-Forwarded-For they write is
+      // what one would append, so each test can count its sign-ins apart.
+      TRUSTED_PROXY_COUNT: "1",
     },
   },
 });

@@ -117,14 +117,21 @@ if (cluster.isPrimary) {
   const app = next({ dev: false, dir: projectRoot, hostname: options.hostname ?? "localhost", port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((request, response) =>
-    handle(request, response).catch((error) => {
+  const server = http.createServer((request, response) => {
+    // The connection's own address ends X-Forwarded-For, after whatever the
+    // client or the proxies before it wrote there; server/auth/client-address.ts
+    // counts TRUSTED_PROXY_COUNT entries back from it. Next.js itself adds it
+    // only when the header is missing, which leaves a client's own header unchecked.
+    const written = request.headers["x-forwarded-for"];
+    const address = request.socket.remoteAddress ?? "";
+    request.headers["x-forwarded-for"] = written ? `${written}, ${address}` : address;
+    return handle(request, response).catch((error) => {
       console.error(error);
       // A page already under way cannot become an error page: cut it, so that it is not taken for whole.
       if (response.headersSent) return response.destroy(error);
       response.writeHead(500).end("Internal Server Error");
-    }),
-  );
+    });
+  });
   const sockets = new Set();
   // Node tracks header and request timeouts (against clients that send a request
   // slowly, to hold connections) from the moment a server is listening; this one

@@ -13,3 +13,12 @@ export function positiveSetting(env: Record<string, string | undefined>, name: s
   if (!fits || number <= 0) throw new Error(`${name} must be a positive ${kind === "wholeNumber" ? "whole number" : "number"}; it is "${value}".`);
   return number;
 }
+
+/** A whole number from 0 read from an environment variable, or `fallback` when it is unset or blank; anything else stops the caller. */
+export function countSetting(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value.trim() === "") return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new Error(`${name} must be a whole number from 0; it is "${value}".`);
+  return number;
+}

@@ -5,6 +5,13 @@ import type { FormState, FormValues } from "@/server/forms";
 // (state.values) rather than the record's stored values, and each field's
 // problems next to it.
 
+/**
+ * A form's server action, bound to its record where it has one. The server
+ * component that renders the form binds it and passes it down, never the form: a
+ * reference bound in a client component is new at each render, and after a
+ * post without JavaScript React's server render waits for the new one's bound
+ * arguments to match the posted action's, re-rendering the page for ever.
+ */
 export type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
 
 export const idleForm: FormState = { status: "idle" };

@@ -2,8 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { submitStatusUpdate } from "@/app/actions/status-updates";
-import type { FormState } from "@/server/forms";
+import { idleForm, type FormAction } from "./form-state";
 import { SavedNotice } from "./form-feedback";
 import { FormProblem, SelectField, TextArea, TextField } from "./form-fields";
 
@@ -15,10 +14,10 @@ interface ConflictState {
   latestUpdate: { previousStatus: string; newStatus: string; author: string; createdAt: string } | null;
 }
 
-export function StatusUpdateForm({ milestoneId, version, currentStatus }: { milestoneId: string; version: number; currentStatus: string }) {
+export function StatusUpdateForm({ action: update, version, currentStatus }: { action: FormAction; version: number; currentStatus: string }) {
   const t = useTranslations();
   const format = useFormatter();
-  const [state, action, pending] = useActionState<FormState, FormData>(submitStatusUpdate.bind(null, milestoneId), { status: "idle" });
+  const [state, action, pending] = useActionState(update, idleForm);
   const refused = state.status === "invalid" || state.status === "conflict" || state.status === "failed" ? state : null;
   const typed = (name: string) => {
     const value = refused?.values[name];

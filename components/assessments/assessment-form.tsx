@@ -2,10 +2,9 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { saveAssessmentAction } from "@/app/actions/assessments";
 import { FormFeedback, SubmitButton, SavedNotice } from "@/components/form-feedback";
 import { FieldErrorText, SelectField, TextArea } from "@/components/form-fields";
-import { idleForm, issuesOf, listValue, textValue } from "@/components/form-state";
+import { idleForm, issuesOf, listValue, textValue, type FormAction } from "@/components/form-state";
 
 const advances = ["none", "limited", "steady", "substantial"] as const;
 const results = ["worsened", "none_yet", "slow", "moderate", "significant", "cannot_assess"] as const;
@@ -27,11 +26,11 @@ interface Saved {
 }
 
 /** The author's draft: both ratings, the narrative and the evidence it cites. */
-export function AssessmentForm({ assessmentId, saved, citable }: { assessmentId: string; saved: Saved; citable: CitableEvidence[] }) {
+export function AssessmentForm({ action: save, saved, citable }: { action: FormAction; saved: Saved; citable: CitableEvidence[] }) {
   const t = useTranslations("assessment");
   const scale = useTranslations();
   const format = useFormatter();
-  const [state, action, pending] = useActionState(saveAssessmentAction.bind(null, assessmentId), idleForm);
+  const [state, action, pending] = useActionState(save, idleForm);
   const cited = new Set(listValue(state, "evidenceIds", saved.evidenceIds));
   const citationIssues = issuesOf(state, "evidenceIds");
   return (

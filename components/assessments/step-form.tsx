@@ -2,12 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import type { FormState } from "@/server/forms";
 import { FormFeedback, SubmitButton } from "@/components/form-feedback";
 import { FieldErrorText, TextArea } from "@/components/form-fields";
-import { idleForm, issuesOf, textValue } from "@/components/form-state";
-
-type StepAction = (state: FormState, formData: FormData) => Promise<FormState>;
+import { idleForm, issuesOf, textValue, type FormAction } from "@/components/form-state";
 
 const fieldLabels = { advances: "fieldAdvances", results: "fieldResults", narrative: "fieldNarrative", evidenceIds: "fieldEvidence" } as const;
 
@@ -18,7 +15,7 @@ const fieldLabels = { advances: "fieldAdvances", results: "fieldResults", narrat
  */
 export function StepForm(props: {
   id: string;
-  action: StepAction;
+  action: FormAction;
   version?: number;
   heading: string;
   hint?: string;

@@ -2,13 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { closeRoundAction } from "@/app/actions/rounds";
 import { FormFeedback, SubmitButton } from "@/components/form-feedback";
-import { idleForm } from "@/components/form-state";
+import { idleForm, type FormAction } from "@/components/form-state";
 
-export function CloseRoundForm({ roundId }: { roundId: string }) {
+export function CloseRoundForm({ action: close }: { action: FormAction }) {
   const t = useTranslations("rounds");
-  const [state, action, pending] = useActionState(closeRoundAction.bind(null, roundId), idleForm);
+  const [state, action, pending] = useActionState(close, idleForm);
   return (
     <form action={action} aria-labelledby="close-round-heading" className="mt-6 max-w-2xl space-y-3 rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="close-round-heading" className="text-lg font-semibold">

@@ -1,27 +1,15 @@
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { clientNamespaces, pickNamespaces } from "@/i18n/client-namespaces";
 import en from "../../messages/en.json";
+import { files, isClient, root, source } from "./app-sources";
 
 // The client is sent only the message namespaces listed in i18n/client-namespaces.ts,
 // so these checks read the sources: a client component that reads a namespace
 // its entry does not list, or a page that renders one without <ClientMessages>
 // naming it, would show message keys instead of text.
 
-const root = path.resolve(import.meta.dirname, "../..");
-
-function sourceFiles(folder: string): string[] {
-  return readdirSync(path.join(root, folder), { withFileTypes: true }).flatMap((entry) => {
-    const relative = path.join(folder, entry.name);
-    if (entry.isDirectory()) return sourceFiles(relative);
-    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith(".d.ts") ? [relative] : [];
-  });
-}
-
-const files = [...sourceFiles("app"), ...sourceFiles("components")];
-const source = (file: string) => readFileSync(path.join(root, file), "utf8");
-const isClient = (file: string) => /^\s*["']use client["']/.test(source(file));
 const moduleName = (file: string) => file.replace(/\.tsx?$/, "");
 
 /** The project files a module imports for use (not for types only), by repository path. */

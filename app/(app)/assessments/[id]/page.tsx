@@ -4,6 +4,7 @@ import {
   amendAssessmentAction,
   publishAssessmentAction,
   returnAssessmentAction,
+  saveAssessmentAction,
   submitAssessmentAction,
 } from "@/app/actions/assessments";
 import { AssessmentForm } from "@/components/assessments/assessment-form";
@@ -144,7 +145,7 @@ export default async function AssessmentPage({ params }: Props) {
       {assessment.mayEdit && (
         <div className="mt-8 grid max-w-4xl gap-6">
           <AssessmentForm
-            assessmentId={assessment.id}
+            action={saveAssessmentAction.bind(null, assessment.id)}
             saved={{
               version: assessment.version,
               advances: assessment.advances,

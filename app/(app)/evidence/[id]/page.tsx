@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { retractEvidenceAction } from "@/app/actions/evidence";
 import { ClientMessages } from "@/components/client-messages";
 import { RetractForm } from "@/components/evidence/retract-form";
 import { getEvidence } from "@/server/evidence";
@@ -115,7 +116,7 @@ export default async function EvidencePage({ params }: Props) {
           ))}
         </ul>
       )}
-      {evidence.mayRetract && <RetractForm evidenceId={evidence.id} />}
+      {evidence.mayRetract && <RetractForm action={retractEvidenceAction.bind(null, evidence.id)} />}
     </ClientMessages>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { submitStatusUpdate } from "@/app/actions/status-updates";
 import { ClientMessages } from "@/components/client-messages";
 import { EvidenceList } from "@/components/evidence-list";
 import { StatusBadge } from "@/components/status-badge";
@@ -56,7 +57,7 @@ export default async function MilestonePage({ params }: Props) {
         <dd>{milestone.owner?.name ?? t("commitment.noOwner")}</dd>
       </dl>
       {milestone.mayUpdateStatus ? (
-        <StatusUpdateForm milestoneId={milestone.id} version={milestone.version} currentStatus={milestone.status} />
+        <StatusUpdateForm action={submitStatusUpdate.bind(null, milestone.id)} version={milestone.version} currentStatus={milestone.status} />
       ) : (
         can(actor, "milestone.updateStatus") && <p className="mt-6 text-sm text-slate-700">{t("statusUpdate.noUpdateRights")}</p>
       )}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { closeRoundAction } from "@/app/actions/rounds";
 import { ComparisonTable } from "@/components/assessments/comparison-table";
 import { AssessmentTable } from "@/components/assessments/assessment-table";
 import { ClientMessages } from "@/components/client-messages";
@@ -97,7 +98,7 @@ export default async function RoundPage({ params }: Props) {
         <ComparisonTable rows={comparisons} firstColumn="commitment" />
       )}
 
-      {open && can(actor, "round.manage") && <CloseRoundForm roundId={round.id} />}
+      {open && can(actor, "round.manage") && <CloseRoundForm action={closeRoundAction.bind(null, round.id)} />}
     </ClientMessages>
   );
 }

@@ -82,3 +82,21 @@ test.describe("a session with a 12-second idle limit", () => {
     await context.close();
   });
 });
+
+test("signing out ends the session on the server: a copy of its cookie taken before is refused and not renewed", async ({ page, playwright }) => {
+  const person = e2eUser("signout@e2e.local");
+  await signIn(page, person.email, person.password);
+  await expect(page).toHaveURL("/");
+  const copied = (await page.context().cookies()).find((cookie) => cookie.name === "next-auth.session-token")!;
+  const copy = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, storageState: { cookies: [copied], origins: [] } });
+  expect((await copy.get("/api/v1/pillars")).status()).toBe(200);
+
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/\/signin/);
+
+  expect((await copy.get("/api/v1/pillars")).status()).toBe(401);
+  const renewal = await copy.get("/api/auth/session");
+  expect(await renewal.json()).toEqual({});
+  expect(renewal.headers()["set-cookie"] ?? "").not.toMatch(/next-auth\.session-token=[^;]/);
+  await copy.dispose();
+});

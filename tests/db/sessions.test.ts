@@ -149,6 +149,33 @@ describe("a session whose record has ended", () => {
 });
 
 describe("renewing a session (GET /api/auth/session)", () => {
+  it("moves only the last-seen time: idle time counts from the renewal, the absolute limit from sign-in", async () => {
+    const user = await createUser({ roles: ["reviewer"] });
+    const session = await createSession(user.id, { startedAt: signIn });
+    let claims = claimsOf(session);
+    // Renewed every 25 minutes, the session outlives many idle limits, but not 12 hours from sign-in.
+    for (let minute = 25; minute < 12 * 60; minute += 25) {
+      claims = (await renewedClaims(claims, later(minute)))!;
+      expect(claims).toEqual({ ...claimsOf(session), method: "password", lastSeenAt: seconds(later(minute)) });
+    }
+    const lastRenewal = later(700);
+    expect((await accountOfSessionToken(await encoded(claims), later(719)))?.actor.id).toBe(user.id);
+    expect(await accountOfSessionToken(await encoded(claims), later(720))).toBeNull();
+    expect(await renewedClaims(claims, later(720))).toBeNull();
+    expect(claims.lastSeenAt).toBe(seconds(lastRenewal));
+  });
+
+  it("counts the idle limit from the last renewal, and refuses to renew a session idle past it", async () => {
+    const user = await createUser({ roles: ["reviewer"] });
+    const session = await createSession(user.id, { startedAt: signIn });
+    const renewed = (await renewedClaims(claimsOf(session), later(29)))!;
+    expect((await accountOfSessionToken(await encoded(renewed), later(58)))?.actor.id).toBe(user.id);
+    expect(await accountOfSessionToken(await encoded(renewed), later(59))).toBeNull();
+    expect(await renewedClaims(renewed, later(59))).toBeNull();
+    expect(await renewedClaims(claimsOf(session), later(30))).toBeNull();
+    expect(await renewedClaims({ sub: user.id, sid: session.sid, sessionVersion: 0 }, later(1))).toBeNull();
+  });
+
   it("writes the session's last-seen time at most once a minute", async () => {
     const user = await createUser({ roles: ["reviewer"] });
     const session = await createSession(user.id, { startedAt: signIn });

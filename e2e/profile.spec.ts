@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { expectNoSeriousAccessibilityFindings, signIn } from "./helpers";
 import { e2eUser } from "./users";
@@ -10,6 +10,17 @@ async function signInWithCode(page: Page, email: string, password: string, code:
   await expect(page.getByText("has a second sign-in factor")).toBeVisible();
   await page.getByLabel("Code", { exact: true }).fill(code);
   await page.getByRole("button", { name: "Verify and sign in" }).click();
+}
+
+/** Signs the person in on `page` and in a second browser of their own, which it answers. */
+async function signInInTwoBrowsers(page: Page, browser: Browser, person: { email: string; password: string }, options: BrowserContextOptions = {}) {
+  const elsewhere = await browser.newContext(options);
+  const other = await elsewhere.newPage();
+  await signIn(other, person.email, person.password);
+  await expect(other).toHaveURL("/");
+  await signIn(page, person.email, person.password);
+  await expect(page).toHaveURL("/");
+  return { elsewhere, other };
 }
 
 test("a person sets up a second factor, signs in with a code and with a recovery code, and turns it off", async ({ page }) => {
@@ -63,13 +74,7 @@ test("a person sets up a second factor, signs in with a code and with a recovery
 
 test("changing one's password needs the current one and ends every session of the account", async ({ page, browser }) => {
   const person = e2eUser("password@e2e.local");
-  const elsewhere = await browser.newContext();
-  const other = await elsewhere.newPage();
-  await signIn(other, person.email, person.password);
-  await expect(other).toHaveURL("/");
-
-  await signIn(page, person.email, person.password);
-  await expect(page).toHaveURL("/");
+  const { elsewhere, other } = await signInInTwoBrowsers(page, browser, person);
   await page.goto("/profile");
   const newPassword = "saffron bicycle 2031 quay";
   await page.getByLabel("Current password").fill("not my password");
@@ -97,17 +102,40 @@ test("changing one's password needs the current one and ends every session of th
 
 test("signing out everywhere ends this session and every other", async ({ page, browser }) => {
   const person = e2eUser("everywhere@e2e.local");
-  const elsewhere = await browser.newContext();
-  const other = await elsewhere.newPage();
-  await signIn(other, person.email, person.password);
-  await expect(other).toHaveURL("/");
-  await signIn(page, person.email, person.password);
-  await expect(page).toHaveURL("/");
+  const { elsewhere, other } = await signInInTwoBrowsers(page, browser, person);
   await page.goto("/profile");
   await page.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(page).toHaveURL(/\/signin\?notice=signedOutEverywhere/);
   await page.goto("/profile");
   await expect(page).toHaveURL(/\/signin/);
   expect((await other.request.get("/api/v1/pillars")).status()).toBe(401);
+  await elsewhere.close();
+});
+
+test("the profile lists one's sessions by device, and ending another browser's session there signs it out, without JavaScript too", async ({ page, browser }) => {
+  const person = e2eUser("devices@e2e.local");
+  const firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+  const { elsewhere, other } = await signInInTwoBrowsers(page, browser, person, { userAgent: firefox });
+
+  await page.goto("/profile");
+  const sessions = page.getByRole("table", { name: "Your active sessions" });
+  await expect(sessions.getByRole("row")).toHaveCount(3);
+  await expect(sessions.getByRole("row", { name: /This browser/ })).toHaveCount(1);
+  await expect(sessions.getByRole("row", { name: /Firefox on Linux/ }).getByRole("button", { name: /End this session/ })).toBeVisible();
+  await expectNoSeriousAccessibilityFindings(page);
+
+  // The same session in a browser without JavaScript: the form posts to the server action.
+  const withoutScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const plain = await withoutScript.newPage();
+  await plain.goto("/profile");
+  await plain.getByRole("row", { name: /Firefox on Linux/ }).getByRole("button", { name: /End this session/ }).click();
+  await expect(plain.getByRole("table", { name: "Your active sessions" }).getByRole("row")).toHaveCount(2);
+  await expect(plain.getByRole("row", { name: /Firefox on Linux/ })).toHaveCount(0);
+
+  expect((await other.request.get("/api/v1/pillars")).status()).toBe(401);
+  await other.goto("/profile");
+  await expect(other).toHaveURL(/\/signin/);
+  expect((await page.request.get("/api/v1/pillars")).status()).toBe(200);
+  await withoutScript.close();
   await elsewhere.close();
 });

@@ -219,6 +219,7 @@ export type DataAccessFunction =
   | "endUserSessions"
   | "changePassword"
   | "endAllMySessions"
+  | "endMySession"
   | "startSecondFactorEnrolment"
   | "confirmSecondFactor"
   | "removeSecondFactor"
@@ -247,7 +248,7 @@ export interface ActionCase {
 
 export interface ActionRule {
   action: string;
-  /** What the action calls; its source must name each. None for sign-out, which only removes this browser's cookie. */
+  /** What the action calls; its source must name each. None for sign-out, which ends only the session of the browser's own cookie. */
   calls: DataAccessFunction[];
   cases: ActionCase[];
 }
@@ -349,6 +350,8 @@ export const actionRules: ActionRule[] = [
   // Everyone keeps their own account.
   ownAccountAction("app/actions/profile.ts#changePasswordAction", "changePassword", "ValidationError"),
   ownAccountAction("app/actions/profile.ts#signOutEverywhereAction", "endAllMySessions", "done"),
+  // Only one's own sessions: another's is not found (tests/db/sessions.test.ts).
+  ownAccountAction("app/actions/profile.ts#endMySessionAction", "endMySession", "ValidationError"),
   ownAccountAction("app/actions/profile.ts#startSecondFactorAction", "startSecondFactorEnrolment", "done"),
   ownAccountAction("app/actions/profile.ts#confirmSecondFactorAction", "confirmSecondFactor", "ValidationError"),
   ownAccountAction("app/actions/profile.ts#removeSecondFactorAction", "removeSecondFactor", "ValidationError"),

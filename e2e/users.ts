@@ -37,6 +37,9 @@ export const e2eUsers = [
   { email: "password@e2e.local", name: "Paula Password", roles: ["staff"], password: "e2e-password-password" },
   { email: "everywhere@e2e.local", name: "Eve Everywhere", roles: ["reviewer"], password: "e2e-everywhere-password" },
   { email: "sessions@e2e.local", name: "Sid Sessions", roles: ["reviewer"], password: "e2e-sessions-password" },
+  // Signs out while a copy of its session cookie is kept, and ends its sessions one by one from the profile.
+  { email: "signout@e2e.local", name: "Sol Signout", roles: ["staff"], password: "e2e-signout-password" },
+  { email: "devices@e2e.local", name: "Dev Devices", roles: ["reviewer"], password: "e2e-devices-password" },
   // A reviewer whose refused attempts the audit trail shows, and no one else's.
   { email: "refused@e2e.local", name: "Remy Refused", roles: ["reviewer"], password: "e2e-refused-password" },
   // An account whose failed sign-ins reach the limit.

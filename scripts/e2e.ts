@@ -77,7 +77,7 @@ try {
       TOTP_REQUIRED_ROLES: "admin,manager",
       // The tests reuse the sessions signed in once at the start (e2e/auth.setup.ts);
       // a whole run on a loaded machine may outlast the 30-minute idle limit.
-      // e2e/sessions.spec.ts tests the limits on servers of its own.
+      // e2e/sessions.spec.ts moves a token's times past the limits instead of waiting.
       SESSION_IDLE_MINUTES: process.env.SESSION_IDLE_MINUTES ?? "240",
     },
   });

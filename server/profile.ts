@@ -15,6 +15,7 @@ import {
   spendSecondFactorCode,
   totpUri,
 } from "./auth/second-factor";
+import { endAllSessions } from "./auth/sessions";
 import { db } from "./db/client";
 import { ConflictError, ValidationError } from "./errors";
 import { ensure, type Actor } from "./permissions";
@@ -91,6 +92,7 @@ export async function changePassword(actor: Actor, raw: unknown): Promise<void> 
   const newHash = await hashPassword(input.newPassword);
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash: newHash, sessionVersion: { increment: 1 } } });
+    await endAllSessions(tx, actor.id);
     await recordAudit(tx, actor, { action: "user.password.change", entityType: "User", entityId: actor.id });
   });
 }
@@ -100,6 +102,7 @@ export async function endAllMySessions(actor: Actor): Promise<void> {
   ensure(actor, "profile.update");
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { sessionVersion: { increment: 1 } } });
+    await endAllSessions(tx, actor.id);
     await recordAudit(tx, actor, { action: "user.sessions.end", entityType: "User", entityId: actor.id });
   });
 }

@@ -7,27 +7,26 @@ import { decode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { randomUUID } from "node:crypto";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { z } from "zod";
 import { clientAddress } from "./auth/client-address";
 import { secondsOf, sessionLimits, sessionStanding } from "./auth/session-limits";
+import { endSignedOutSession, recordActivity } from "./auth/sessions";
 import { SecondFactorEnrolmentRequiredError, TooManyAttemptsError, UnauthenticatedError } from "./errors";
 import { errorResponse } from "./http";
 import type { Actor } from "./permissions";
-import { checkSignIn, checkSingleSignOn, findActiveAccount, type Account, type SignInMethod } from "./users";
+import { checkSignIn, checkSingleSignOn, findActiveAccount, type Account, type SignedIn, type SignInMethod } from "./users";
 
 // Over HTTPS the cookie is Secure (and named __Secure-…); it is HttpOnly and
 // SameSite=Lax either way, next-auth's defaults.
 const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 const sessionCookieName = secureCookies ? "__Secure-next-auth.session-token" : "next-auth.session-token";
-// Names the session this browser signed out of (see endSession).
-const signedOutCookieName = secureCookies ? "__Secure-tracker.signed-out" : "tracker.signed-out";
 
 // What the session token carries: who, which of their session versions, the
-// session's own id, and when they signed in and were last seen (seconds since
-// the epoch). Roles, name and language are read from the database on every request.
+// session's own id (its record's, server/auth/sessions.ts), and when they
+// signed in and were last seen (seconds since the epoch). Roles, name and
+// language are read from the database on every request.
 const sessionClaims = z.object({
   sub: z.string(),
   sid: z.string(),
@@ -37,6 +36,7 @@ const sessionClaims = z.object({
   signedInAt: z.number(),
   lastSeenAt: z.number(),
 });
+type SessionClaims = z.output<typeof sessionClaims>;
 
 /**
  * What the sign-in page is told when a sign-in does not go through; next-auth
@@ -51,15 +51,21 @@ const signInErrors = {
 
 /** The address a sign-in comes from, counted by the limits and recorded in the audit trail (server/auth/client-address.ts). */
 const signInAddress = async () => clientAddress((await headers()).get("x-forwarded-for"));
+/** The browser a sign-in comes from, as it names itself: the profile's list of sessions tells them apart by it. */
+const signInUserAgent = async () => (await headers()).get("user-agent");
 
 /** Who the session's user is, as next-auth carries it from a provider to the jwt callback. */
 interface SignedInUser {
   id: string;
   sessionVersion: number;
   method: SignInMethod;
+  /** The record the sign-in started (server/auth/sessions.ts); empty for a refusal. */
+  sessionId: string;
   /** Set by the single sign-on's profile step when the person may not sign in; the signIn callback refuses. */
   refusal?: (typeof signInErrors)["singleSignOnUnverifiedEmail" | "singleSignOnNoAccount"];
 }
+
+const signedInUser = ({ user, sessionId }: SignedIn, method: SignInMethod): SignedInUser => ({ id: user.id, sessionVersion: user.sessionVersion, method, sessionId });
 
 const singleSignOnProviderId = "oidc";
 
@@ -90,14 +96,14 @@ function singleSignOnProvider(env: Record<string, string | undefined> = process.
       request: ({ client, tokens }) => client.userinfo(tokens as Parameters<typeof client.userinfo>[0]),
     },
     async profile(claims): Promise<SignedInUser> {
-      const result = await checkSingleSignOn(claims, issuer, await signInAddress());
+      const result = await checkSingleSignOn(claims, issuer, await signInAddress(), await signInUserAgent());
       switch (result.outcome) {
         case "signedIn":
-          return { id: result.user.id, sessionVersion: result.user.sessionVersion, method: "sso" };
+          return signedInUser(result, "sso");
         case "unverifiedEmail":
-          return { id: "refused", sessionVersion: 0, method: "sso", refusal: signInErrors.singleSignOnUnverifiedEmail };
+          return { id: "refused", sessionVersion: 0, method: "sso", sessionId: "", refusal: signInErrors.singleSignOnUnverifiedEmail };
         case "noAccount":
-          return { id: "refused", sessionVersion: 0, method: "sso", refusal: signInErrors.singleSignOnNoAccount };
+          return { id: "refused", sessionVersion: 0, method: "sso", sessionId: "", refusal: signInErrors.singleSignOnNoAccount };
       }
     },
   };
@@ -128,10 +134,10 @@ const authOptions: NextAuthOptions = {
       name: "email",
       credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
       async authorize(credentials) {
-        const result = await checkSignIn(credentials, new Date(), await signInAddress());
+        const result = await checkSignIn(credentials, new Date(), await signInAddress(), await signInUserAgent());
         switch (result.outcome) {
           case "signedIn":
-            return { id: result.user.id, sessionVersion: result.user.sessionVersion, method: "password" } satisfies SignedInUser;
+            return signedInUser(result, "password");
           case "secondFactorRequired":
             throw new Error(signInErrors.secondFactorRequired);
           case "secondFactorRejected":
@@ -153,20 +159,26 @@ const authOptions: NextAuthOptions = {
       const { refusal } = user as unknown as SignedInUser;
       return refusal ? `/signin?error=${refusal}` : true;
     },
-    jwt({ token, user }) {
-      const now = secondsOf(new Date());
+    async jwt({ token, user }) {
+      const now = new Date();
       if (user) {
-        const { id, sessionVersion, method } = user as unknown as SignedInUser;
-        return { sub: id, sid: randomUUID(), sessionVersion, method, signedInAt: now, lastSeenAt: now };
+        const { id, sessionVersion, method, sessionId } = user as unknown as SignedInUser;
+        return { sub: id, sid: sessionId, sessionVersion, method, signedInAt: secondsOf(now), lastSeenAt: secondsOf(now) };
       }
-      // A renewal: only a live session is renewed, and only its last-seen time moves.
-      const claims = sessionClaims.safeParse(token);
-      if (!claims.success || sessionStanding(claims.data, now, sessionLimits()) !== "live") throw new SessionEndedError();
-      return { ...claims.data, lastSeenAt: now };
+      const renewed = await renewedClaims(token, now);
+      if (!renewed) throw new SessionEndedError();
+      return renewed;
     },
     // The browser learns nothing from the session endpoint but whether it lasts.
     session({ session }) {
       return { expires: session.expires } as typeof session;
+    },
+  },
+  events: {
+    // next-auth's own sign-out endpoint ends the session's record too, like endSession.
+    async signOut({ token }) {
+      const claims = sessionClaims.safeParse(token);
+      if (claims.success) await endSignedOutSession(claims.data);
     },
   },
   logger: {
@@ -204,21 +216,40 @@ async function claimsOf(token: string | undefined) {
 }
 
 /**
- * The account a session token belongs to as of `now`, or null when the token
- * is missing, forged, idle, past its absolute limit or of the session this
- * browser signed out of, or the account is deactivated or has had its
- * sessions ended.
+ * The account of a session's claims as of `now`, or null when the session is
+ * idle, past its absolute limit or ended (signed out, ended from the profile,
+ * or all the account's sessions), or the account is deactivated.
  */
-export async function accountOfSessionToken(token: string | undefined, now: Date, signedOutSessionId?: string): Promise<Account | null> {
-  const claims = await claimsOf(token);
-  if (!claims || claims.sid === signedOutSessionId || sessionStanding(claims, secondsOf(now), sessionLimits()) !== "live") return null;
-  return findActiveAccount(claims.sub, claims.sessionVersion, claims.method);
+async function accountOfClaims(claims: SessionClaims | null, now: Date): Promise<Account | null> {
+  if (!claims || sessionStanding(claims, secondsOf(now), sessionLimits()) !== "live") return null;
+  return findActiveAccount(claims);
 }
 
-const currentAccount = cache(async (): Promise<Account | null> => {
-  const store = await cookies();
-  return accountOfSessionToken(store.get(sessionCookieName)?.value, new Date(), store.get(signedOutCookieName)?.value);
-});
+/** The account a session token belongs to as of `now`, or null when the token is missing or forged or its session is not live (accountOfClaims). */
+export async function accountOfSessionToken(token: string | undefined, now: Date): Promise<Account | null> {
+  return accountOfClaims(await claimsOf(token), now);
+}
+
+/**
+ * The claims of a session token renewed at `now` (GET /api/auth/session), or
+ * null when its session is not live and may not be renewed. Only the last-seen
+ * time moves: the absolute limit counts from signedInAt, which renewal keeps.
+ */
+export async function renewedClaims(token: unknown, now: Date): Promise<SessionClaims | null> {
+  const claims = sessionClaims.safeParse(token);
+  if (!claims.success || !(await accountOfClaims(claims.data, now))) return null;
+  await recordActivity(claims.data.sid, now);
+  return { ...claims.data, lastSeenAt: secondsOf(now) };
+}
+
+const currentClaims = cache(async () => claimsOf((await cookies()).get(sessionCookieName)?.value));
+
+const currentAccount = cache(async (): Promise<Account | null> => accountOfClaims(await currentClaims(), new Date()));
+
+/** The id of this request's session, to tell it apart in the profile's list of sessions. */
+export async function currentSessionId(): Promise<string | null> {
+  return (await currentClaims())?.sid ?? null;
+}
 
 /**
  * The signed-in account of this request even while it still owes its second
@@ -258,17 +289,15 @@ export async function requireActor(): Promise<Actor> {
 const sessionCookieNames = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 /**
- * Ends this browser's session by removing next-auth's session cookie. Done in
- * a server action so that signing out works from a plain form, before (or
- * without) any client JavaScript. A renewal of the session still under way
- * (components/session-renewal.tsx) may set the cookie again after this; the
- * session's id, kept in a cookie of its own, refuses it then.
+ * Ends this browser's session: its record on the server, audited, so that no
+ * copy of the cookie works any more, then the cookie itself. Done in a server
+ * action so that signing out works from a plain form, before (or without) any
+ * client JavaScript. A renewal still under way (components/session-renewal.tsx)
+ * may set the cookie again after this; its session has ended, so it is refused.
  */
 export async function endSession(): Promise<void> {
   const store = await cookies();
   const claims = await claimsOf(store.get(sessionCookieName)?.value);
+  if (claims) await endSignedOutSession(claims);
   for (const name of sessionCookieNames) if (store.has(name)) store.delete(name);
-  if (claims) {
-    store.set(signedOutCookieName, claims.sid, { httpOnly: true, sameSite: "lax", secure: secureCookies, path: "/", maxAge: sessionLimits().maxSeconds });
-  }
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { listAgencies } from "./agencies";
 import { recordAudit } from "./audit";
 import { hashPassword, newPassword } from "./auth/password";
+import { endAllSessions } from "./auth/sessions";
 import type { CsvColumn } from "./csv";
 import { db, type Transaction } from "./db/client";
 import { Prisma } from "./db/generated/client";
@@ -149,6 +150,7 @@ export async function updateUser(actor: Actor, rawId: string, raw: unknown): Pro
         data: { ...fields, version: { increment: 1 }, ...(deactivating ? { sessionVersion: { increment: 1 } } : {}) },
       });
       if (changed.count === 0) throw new ConflictError("stale", { version: before.version });
+      if (deactivating) await endAllSessions(tx, id);
       await ensureAnActiveAdminRemains(tx);
       const touched = Object.keys(fields) as (keyof typeof fields)[];
       await recordAudit(tx, actor, {
@@ -170,6 +172,7 @@ export async function endUserSessions(actor: Actor, rawId: string): Promise<void
   await db().$transaction(async (tx) => {
     const ended = await tx.user.updateMany({ where: { id }, data: { sessionVersion: { increment: 1 } } });
     if (ended.count === 0) throw new NotFoundError();
+    await endAllSessions(tx, id);
     await recordAudit(tx, actor, { action: "user.sessions.end", entityType: "User", entityId: id });
   });
 }

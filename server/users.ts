@@ -3,8 +3,10 @@ import { z } from "zod";
 import { recordAudit } from "./audit";
 import { verifyPassword, spendPasswordCheck } from "./auth/password";
 import { mustHaveSecondFactor, spendSecondFactorCode } from "./auth/second-factor";
+import { startSession } from "./auth/sessions";
 import { countSignInAttempt, queueSignInAttempt, secondsBeforeNextAttempt } from "./auth/sign-in-limits";
 import { db, type Transaction } from "./db/client";
+import type { Locale, Role } from "./db/generated/enums";
 import type { Actor } from "./permissions";
 import { ensure } from "./permissions";
 import { parseInput } from "./validation";
@@ -16,8 +18,11 @@ export const signInInput = z.object({
   code: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.string().trim().max(64).optional()),
 });
 
+/** Who signs in; `sessionId` names the session the sign-in started (the token's `sid`). */
+export type SignedIn = { outcome: "signedIn"; user: { id: string; sessionVersion: number }; sessionId: string };
+
 export type SignInOutcome =
-  | { outcome: "signedIn"; user: { id: string; sessionVersion: number } }
+  | SignedIn
   /** Unknown email, wrong password or deactivated account: one answer for all. */
   | { outcome: "rejected" }
   /** The password is right and the account has a second factor: ask for its code. */
@@ -26,10 +31,20 @@ export type SignInOutcome =
   /** Too many failed attempts for this email or from this address: nothing was checked. */
   | { outcome: "limited"; retryAfterSeconds: number };
 
-/** A sign-in that passed every check, audited with how it was made. */
-async function signedIn(tx: Transaction, user: { id: string; sessionVersion: number }, how: { method: SignInMethod } & Record<string, unknown>) {
-  await recordAudit(tx, user, { action: "user.signIn", entityType: "User", entityId: user.id, after: how });
-  return { outcome: "signedIn" as const, user: { id: user.id, sessionVersion: user.sessionVersion } };
+/** The browser a sign-in comes from, as it names itself, for the session's record; null when it says nothing. */
+type UserAgent = string | null;
+
+/** A sign-in that passed every check: its session starts, audited with how it was made. */
+async function signedIn(
+  tx: Transaction,
+  user: { id: string; sessionVersion: number },
+  how: { method: SignInMethod } & Record<string, unknown>,
+  now: Date,
+  userAgent: UserAgent,
+): Promise<SignedIn> {
+  const sessionId = await startSession(tx, user.id, now, userAgent);
+  await recordAudit(tx, user, { action: "user.signIn", entityType: "User", entityId: user.id, after: { ...how, sessionId } });
+  return { outcome: "signedIn", user: { id: user.id, sessionVersion: user.sessionVersion }, sessionId };
 }
 
 type FailureReason = "unknownAccount" | "inactive" | "password" | "secondFactor";
@@ -40,7 +55,7 @@ type FailureReason = "unknownAccount" | "inactive" | "password" | "secondFactor"
  * or a recovery code) when the account has one. Nothing is granted before every
  * factor passed. Each outcome is counted and audited in the same transaction.
  */
-export async function checkSignIn(raw: unknown, now = new Date(), address: string | null = null): Promise<SignInOutcome> {
+export async function checkSignIn(raw: unknown, now = new Date(), address: string | null = null, userAgent: UserAgent = null): Promise<SignInOutcome> {
   const parsed = signInInput.safeParse(raw);
   if (!parsed.success) return { outcome: "rejected" };
   const { email, password, code } = parsed.data;
@@ -72,7 +87,7 @@ export async function checkSignIn(raw: unknown, now = new Date(), address: strin
         if (!(await spendSecondFactorCode(tx, user.id, code, now))) return fail("secondFactor", "secondFactorRejected");
       }
       await countSignInAttempt(tx, attempter, false, now);
-      return signedIn(tx, user, { method: "password", address });
+      return signedIn(tx, user, { method: "password", address }, now, userAgent);
     },
     // Attempts from one address wait for each other (queueSignInAttempt), each for a slow password hash.
     { timeout: 30_000 },
@@ -88,7 +103,7 @@ const singleSignOnClaims = z.object({
 });
 
 export type SingleSignOnOutcome =
-  | { outcome: "signedIn"; user: { id: string; sessionVersion: number } }
+  | SignedIn
   /** The provider gave no email, or did not say it verified it. */
   | { outcome: "unverifiedEmail" }
   /** No active account has the email. */
@@ -100,7 +115,13 @@ export type SingleSignOnOutcome =
  * nobody else. The provider's own checks stand in for password and second
  * factor. Audited either way.
  */
-export async function checkSingleSignOn(rawClaims: unknown, issuer: string, address: string | null = null): Promise<SingleSignOnOutcome> {
+export async function checkSingleSignOn(
+  rawClaims: unknown,
+  issuer: string,
+  address: string | null = null,
+  userAgent: UserAgent = null,
+  now = new Date(),
+): Promise<SingleSignOnOutcome> {
   const claims = singleSignOnClaims.safeParse(rawClaims);
   const subject = claims.success ? claims.data.sub : null;
   const email = claims.success ? claims.data.email : undefined;
@@ -112,7 +133,7 @@ export async function checkSingleSignOn(rawClaims: unknown, issuer: string, addr
     if (!claims.success || !email || claims.data.email_verified !== true) return refuse("unverifiedEmail", "unverifiedEmail");
     const user = await tx.user.findUnique({ where: { email }, select: { id: true, active: true, sessionVersion: true } });
     if (!user?.active) return refuse("noAccount", user ? "inactive" : "unknownAccount");
-    return signedIn(tx, user, { method: "sso", issuer, subject, address });
+    return signedIn(tx, user, { method: "sso", issuer, subject, address }, now, userAgent);
   });
 }
 
@@ -126,29 +147,34 @@ export interface Account {
 /** How a session was signed in: the second factor a role requires is asked of password sign-ins; the provider answers for its own. */
 export type SignInMethod = "password" | "sso";
 
+/** What a session token names: the account, its session version when signed in, the session's record, and how it was signed in. */
+export interface SessionRef {
+  sub: string;
+  sid: string;
+  sessionVersion: number;
+  method?: SignInMethod;
+}
+
 /**
- * The account behind a session, read afresh from the database on every request
- * so that a role taken away or an account deactivated takes effect at once.
+ * The account behind a session, read afresh from the database on every
+ * request so that a role taken away, an account deactivated or a session
+ * ended takes effect at once. One query: the session's record (by its key)
+ * with its account and second factor.
  */
-export async function findActiveAccount(userId: string, sessionVersion: number, method: SignInMethod = "password"): Promise<Account | null> {
-  const user = await db().user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      roles: true,
-      agencyId: true,
-      locale: true,
-      active: true,
-      sessionVersion: true,
-      secondFactor: { select: { confirmedAt: true } },
-    },
-  });
-  if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
-  const secondFactorEnrolled = !!user.secondFactor?.confirmedAt;
+export async function findActiveAccount({ sub, sid, sessionVersion, method = "password" }: SessionRef): Promise<Account | null> {
+  const [user] = await db().$queryRaw<
+    { id: string; name: string; email: string; roles: Role[]; agencyId: string | null; locale: Locale; secondFactorEnrolled: boolean }[]
+  >`
+    SELECT u.id, u.name, u.email, u.roles::text[] AS roles, u."agencyId", u.locale::text AS locale,
+      f."confirmedAt" IS NOT NULL AS "secondFactorEnrolled"
+    FROM "Session" s
+    JOIN "User" u ON u.id = s."userId"
+    LEFT JOIN "SecondFactor" f ON f."userId" = u.id
+    WHERE s.id = ${sid} AND s."userId" = ${sub} AND s."endedAt" IS NULL AND u.active AND u."sessionVersion" = ${sessionVersion}`;
+  if (!user) return null;
+  const { secondFactorEnrolled, ...actor } = user;
   return {
-    actor: { id: user.id, name: user.name, email: user.email, roles: user.roles, agencyId: user.agencyId, locale: user.locale },
+    actor,
     secondFactorEnrolled,
     mustEnrolSecondFactor: method === "password" && !secondFactorEnrolled && mustHaveSecondFactor(user.roles),
   };

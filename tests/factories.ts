@@ -22,6 +22,18 @@ export async function createUser(options: { roles: Role[]; password?: string; ag
   });
 }
 
+/**
+ * A session of the user as a sign-in records it (by default started now),
+ * answered as what its token names: the account, its current session version
+ * and the session's record.
+ */
+export async function createSession(userId: string, options: { startedAt?: Date; userAgent?: string } = {}) {
+  const { sessionVersion } = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } });
+  const startedAt = options.startedAt ?? new Date();
+  const session = await db().session.create({ data: { id: `session-${unique()}`, userId, startedAt, lastSeenAt: startedAt, userAgent: options.userAgent ?? null } });
+  return { sub: userId, sid: session.id, sessionVersion };
+}
+
 export function actorOf(user: { id: string; name: string; email: string; roles: Role[]; agencyId: string | null; locale: "en" | "es" }): Actor {
   return { id: user.id, name: user.name, email: user.email, roles: user.roles, agencyId: user.agencyId, locale: user.locale };
 }

@@ -2,13 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { endMySession } from "@/server/auth/sessions";
 import { runFormAction, type FormState } from "@/server/forms";
 import { changePassword, confirmSecondFactor, endAllMySessions, removeSecondFactor, startSecondFactorEnrolment } from "@/server/profile";
 import { endSession, requireAccount } from "@/server/session";
 
-// The profile's forms. Setting up the second factor and signing out
-// everywhere are open to an account that still owes its second factor
-// (requireAccount); the others need a full session.
+// The profile's forms. Setting up the second factor, ending a session and
+// signing out everywhere are open to an account that still owes its second
+// factor (requireAccount); the others need a full session.
 
 const enrollingAccount = async () => (await requireAccount()).actor;
 
@@ -28,6 +29,12 @@ export async function signOutEverywhereAction(_previous: FormState, formData: Fo
   const state = await runFormAction(formData, endAllMySessions, enrollingAccount);
   if (state.status !== "saved") return state;
   return signInAgain("signedOutEverywhere");
+}
+
+export async function endMySessionAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const state = await runFormAction(formData, (actor, values) => endMySession(actor, values), enrollingAccount);
+  if (state.status === "saved") revalidatePath("/profile");
+  return state;
 }
 
 export async function startSecondFactorAction(_previous: FormState, formData: FormData): Promise<FormState> {

@@ -9,6 +9,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { actionRules, roles, type ActionRecord, type AllowedAnswer, type DataAccessFunction, type Outcome, type Role } from "../../e2e/route-rules";
 import { amendAssessment, createAssessment, publishAssessment, returnAssessment, submitAssessment, updateAssessment } from "../../server/assessments";
+import { endMySession } from "../../server/auth/sessions";
 import { createCommitment as createPlanCommitment, setCommitmentArchived, updateCommitment } from "../../server/commitments";
 import { db } from "../../server/db/client";
 import type { AssessmentState } from "../../server/db/generated/enums";
@@ -137,6 +138,7 @@ const calls: Record<DataAccessFunction, Call> = {
   endUserSessions: (actor, id) => endUserSessions(actor, id),
   changePassword: (actor) => changePassword(actor, {}),
   endAllMySessions: (actor) => endAllMySessions(actor),
+  endMySession: (actor) => endMySession(actor, {}),
   startSecondFactorEnrolment: (actor) => startSecondFactorEnrolment(actor),
   confirmSecondFactor: (actor) => confirmSecondFactor(actor, {}),
   removeSecondFactor: (actor) => removeSecondFactor(actor, {}),
@@ -164,8 +166,8 @@ function expectedAnswer(outcome: Outcome, allowed: AllowedAnswer): AllowedAnswer
   throw new Error(`a signed-in role cannot expect "${outcome}" of an action`);
 }
 
-// Sign-out calls no data-access function (it only removes this browser's
-// cookie): its row has no calls to check here.
+// Sign-out calls no data-access function (it ends only the session of the
+// browser's own cookie): its row has no calls to check here.
 for (const rule of actionRules.filter((row) => row.calls.length > 0)) {
   describe(rule.action, () => {
     for (const [index, rolesCase] of rule.cases.entries()) {

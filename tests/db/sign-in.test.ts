@@ -4,7 +4,7 @@ import { encryptSecret, hashRecoveryCode } from "../../server/auth/second-factor
 import { db } from "../../server/db/client";
 import { signInLimits } from "../../server/auth/sign-in-limits";
 import { checkSignIn, checkSingleSignOn, findActiveAccount } from "../../server/users";
-import { createUser } from "../factories";
+import { createSession, createUser } from "../factories";
 
 process.env.TOTP_ENCRYPTION_KEY = "sign-in-test-key";
 // The default requirement (admins and managers) and limits, whatever the shell running the tests says.
@@ -29,7 +29,7 @@ async function userWithSecondFactor(roles: ("staff" | "admin")[] = ["staff"]) {
 describe("sign-in and the account behind a session", () => {
   it("accepts the right email and password, whatever the email's case", async () => {
     const user = await createUser({ roles: ["staff"], password });
-    expect(await checkSignIn({ email: user.email.toUpperCase(), password })).toEqual({ outcome: "signedIn", user: { id: user.id, sessionVersion: 0 } });
+    expect(await checkSignIn({ email: user.email.toUpperCase(), password })).toEqual({ outcome: "signedIn", user: { id: user.id, sessionVersion: 0 }, sessionId: expect.any(String) });
   });
 
   it("answers a wrong password and an unknown email alike", async () => {
@@ -47,18 +47,20 @@ describe("sign-in and the account behind a session", () => {
 
   it("reads roles afresh on every request, so a role taken away takes effect at once", async () => {
     const user = await createUser({ roles: ["manager", "reviewer"] });
-    expect((await findActiveAccount(user.id, 0))?.actor.roles).toEqual(["manager", "reviewer"]);
+    const session = await createSession(user.id);
+    expect((await findActiveAccount(session))?.actor.roles).toEqual(["manager", "reviewer"]);
     await db().user.update({ where: { id: user.id }, data: { roles: ["reviewer"] } });
-    expect((await findActiveAccount(user.id, 0))?.actor.roles).toEqual(["reviewer"]);
+    expect((await findActiveAccount(session))?.actor.roles).toEqual(["reviewer"]);
     await db().user.update({ where: { id: user.id }, data: { active: false } });
-    expect(await findActiveAccount(user.id, 0)).toBeNull();
+    expect(await findActiveAccount(session)).toBeNull();
   });
 
   it("ends sessions issued before the account's session version was raised", async () => {
     const user = await createUser({ roles: ["staff"] });
+    const before = await createSession(user.id);
     await db().user.update({ where: { id: user.id }, data: { sessionVersion: 1 } });
-    expect(await findActiveAccount(user.id, 0)).toBeNull();
-    expect(await findActiveAccount(user.id, 1)).not.toBeNull();
+    expect(await findActiveAccount(before)).toBeNull();
+    expect(await findActiveAccount({ ...before, sessionVersion: 1 })).not.toBeNull();
   });
 });
 
@@ -66,7 +68,7 @@ describe("signing in with a second factor", () => {
   it("grants nothing for the password alone, and signs in with the current code", async () => {
     const { user, secret } = await userWithSecondFactor();
     expect(await checkSignIn({ email: user.email, password }, now)).toEqual({ outcome: "secondFactorRequired" });
-    expect(await checkSignIn({ email: user.email, password, code: codeAt(secret, now) }, now)).toEqual({ outcome: "signedIn", user: { id: user.id, sessionVersion: 0 } });
+    expect(await checkSignIn({ email: user.email, password, code: codeAt(secret, now) }, now)).toEqual({ outcome: "signedIn", user: { id: user.id, sessionVersion: 0 }, sessionId: expect.any(String) });
   });
 
   it("never asks a wrong password for the code, so the code step tells nothing about a guessed password", async () => {
@@ -103,10 +105,10 @@ describe("the second factor a role requires", () => {
   it("holds an admin or manager without one to the enrolment, by default", async () => {
     const admin = await createUser({ roles: ["admin"] });
     const reviewer = await createUser({ roles: ["reviewer"] });
-    expect(await findActiveAccount(admin.id, 0)).toMatchObject({ secondFactorEnrolled: false, mustEnrolSecondFactor: true });
-    expect(await findActiveAccount(reviewer.id, 0)).toMatchObject({ secondFactorEnrolled: false, mustEnrolSecondFactor: false });
+    expect(await findActiveAccount(await createSession(admin.id))).toMatchObject({ secondFactorEnrolled: false, mustEnrolSecondFactor: true });
+    expect(await findActiveAccount(await createSession(reviewer.id))).toMatchObject({ secondFactorEnrolled: false, mustEnrolSecondFactor: false });
     const { user: enrolledAdmin } = await userWithSecondFactor(["admin"]);
-    expect(await findActiveAccount(enrolledAdmin.id, 0)).toMatchObject({ secondFactorEnrolled: true, mustEnrolSecondFactor: false });
+    expect(await findActiveAccount(await createSession(enrolledAdmin.id))).toMatchObject({ secondFactorEnrolled: true, mustEnrolSecondFactor: false });
   });
 });
 
@@ -214,6 +216,7 @@ describe("signing in through the OpenID Connect provider", () => {
     expect(await checkSingleSignOn({ sub: "person-1", email: user.email.toUpperCase(), email_verified: true }, issuer, "203.0.113.9")).toEqual({
       outcome: "signedIn",
       user: { id: user.id, sessionVersion: 0 },
+      sessionId: expect.any(String),
     });
     // Some providers send the flag as a string.
     expect((await checkSingleSignOn({ sub: "person-1", email: user.email, email_verified: "true" }, issuer)).outcome).toBe("signedIn");
@@ -247,7 +250,8 @@ describe("signing in through the OpenID Connect provider", () => {
 
   it("leaves the second factor to the provider: a role that requires one is not held to enrolment after single sign-on", async () => {
     const manager = await createUser({ roles: ["manager"] });
-    expect(await findActiveAccount(manager.id, 0, "password")).toMatchObject({ mustEnrolSecondFactor: true });
-    expect(await findActiveAccount(manager.id, 0, "sso")).toMatchObject({ mustEnrolSecondFactor: false });
+    const session = await createSession(manager.id);
+    expect(await findActiveAccount({ ...session, method: "password" })).toMatchObject({ mustEnrolSecondFactor: true });
+    expect(await findActiveAccount({ ...session, method: "sso" })).toMatchObject({ mustEnrolSecondFactor: false });
   });
 });

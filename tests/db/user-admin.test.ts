@@ -4,7 +4,7 @@ import { db } from "../../server/db/client";
 import { ConflictError, ForbiddenError, ValidationError } from "../../server/errors";
 import { createUser, endUserSessions, listUsers, updateUser } from "../../server/user-admin";
 import { findActiveAccount } from "../../server/users";
-import { actorOf, createActor, createAgency, createUser as createTestUser } from "../factories";
+import { actorOf, createActor, createAgency, createSession, createUser as createTestUser } from "../factories";
 
 const strongPassword = "lantern orbit meadow 42";
 
@@ -79,12 +79,14 @@ describe("changing a user", () => {
   it("deactivates an account, ending its sessions, and reactivates it without bringing them back", async () => {
     const admin = await createActor(["admin"]);
     const user = await createTestUser({ roles: ["staff"] });
-    expect(await findActiveAccount(user.id, 0)).not.toBeNull();
+    const session = await createSession(user.id);
+    expect(await findActiveAccount(session)).not.toBeNull();
     expect((await updateUser(admin, user.id, { version: "1", active: "false" })).active).toBe(false);
-    expect(await findActiveAccount(user.id, 0)).toBeNull();
+    expect(await findActiveAccount(session)).toBeNull();
     expect((await updateUser(admin, user.id, { version: 2, active: true })).active).toBe(true);
-    expect(await findActiveAccount(user.id, 0)).toBeNull();
-    expect(await findActiveAccount(user.id, 1)).not.toBeNull();
+    expect(await findActiveAccount(session)).toBeNull();
+    expect(await findActiveAccount({ ...session, sessionVersion: 1 })).toBeNull();
+    expect(await findActiveAccount(await createSession(user.id))).not.toBeNull();
     const actions = (await db().auditEvent.findMany({ where: { entityId: user.id }, orderBy: { at: "asc" } })).map((event) => event.action);
     expect(actions).toEqual(["user.deactivate", "user.reactivate"]);
   });
@@ -98,8 +100,10 @@ describe("changing a user", () => {
   it("ends every session of an account, audited", async () => {
     const admin = await createActor(["admin"]);
     const user = await createTestUser({ roles: ["reviewer"] });
+    const session = await createSession(user.id);
     await endUserSessions(admin, user.id);
-    expect(await findActiveAccount(user.id, 0)).toBeNull();
+    expect(await findActiveAccount(session)).toBeNull();
+    expect(await findActiveAccount({ ...session, sessionVersion: 1 })).toBeNull();
     expect(await db().auditEvent.count({ where: { entityId: user.id, action: "user.sessions.end", actorId: admin.id } })).toBe(1);
   });
 });

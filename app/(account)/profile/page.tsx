@@ -1,17 +1,22 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import {
   changePasswordAction,
   confirmSecondFactorAction,
+  endMySessionAction,
   removeSecondFactorAction,
   signOutEverywhereAction,
   startSecondFactorAction,
 } from "@/app/actions/profile";
 import { ClientMessages } from "@/components/client-messages";
+import { EndSessionForm } from "@/components/profile/end-session-form";
 import { PasswordForm } from "@/components/profile/password-form";
 import { ConfirmSecondFactorForm, RemoveSecondFactorForm, StartSecondFactorForm } from "@/components/profile/second-factor-forms";
 import { SignOutEverywhereForm } from "@/components/profile/sign-out-everywhere-form";
+import { TableHead } from "@/components/table";
+import { listMySessions, type Device } from "@/server/auth/sessions";
 import { accountForPage, getProfile } from "@/server/profile";
+import { currentSessionId } from "@/server/session";
 
 export async function generateMetadata() {
   const t = await getTranslations("profile");
@@ -32,10 +37,22 @@ function Section({ id, title, intro, children }: { id: string; title: string; in
 
 export default async function ProfilePage() {
   const { actor, mustEnrolSecondFactor } = await accountForPage();
-  const [profile, t] = await Promise.all([getProfile(actor), getTranslations()]);
+  const [profile, sessions, t, format] = await Promise.all([
+    getProfile(actor),
+    currentSessionId().then((id) => listMySessions(actor, id)),
+    getTranslations(),
+    getFormatter(),
+  ]);
   const secret = profile.pending?.secret.match(/.{1,4}/g)?.join(" ");
+  const moment = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
+  const deviceName = ({ browser, system }: Device) => {
+    const named = browser ?? t("profile.sessions.unknownBrowser");
+    return system ? t("profile.sessions.device", { browser: named, system }) : named;
+  };
   return (
-    <ClientMessages of={["components/profile/password-form", "components/profile/second-factor-forms", "components/profile/sign-out-everywhere-form"]}>
+    <ClientMessages
+      of={["components/profile/end-session-form", "components/profile/password-form", "components/profile/second-factor-forms", "components/profile/sign-out-everywhere-form"]}
+    >
       <h1 className="text-2xl font-semibold">{t("profile.title")}</h1>
       {mustEnrolSecondFactor && (
         <p className="mt-4 max-w-3xl rounded border border-amber-400 bg-amber-50 px-4 py-3 text-amber-950">{t("profile.enrolmentRequired")}</p>
@@ -89,7 +106,30 @@ export default async function ProfilePage() {
         </Section>
       )}
 
-      <Section id="sessions" title={t("profile.sessions.title")} intro={t("profile.sessions.intro")}>
+      <Section id="sessions" title={t("profile.sessions.title")} intro={t("profile.sessions.listIntro")}>
+        <table className="mt-4 w-full text-left text-sm">
+          <caption className="sr-only">{t("profile.sessions.caption")}</caption>
+          <TableHead
+            columns={[t("profile.sessions.deviceColumn"), t("profile.sessions.startedColumn"), t("profile.sessions.lastSeenColumn"), t("profile.sessions.actionColumn")]}
+          />
+          <tbody>
+            {sessions.map((session) => (
+              <tr key={session.id} className="border-b border-slate-100 align-top">
+                <td className="py-2 pr-2">{deviceName(session.device)}</td>
+                <td className="py-2 pr-2">{moment(session.startedAt)}</td>
+                <td className="py-2 pr-2">{moment(session.lastSeenAt)}</td>
+                <td className="py-2">
+                  {session.current ? (
+                    <span className="font-medium">{t("profile.sessions.thisBrowser")}</span>
+                  ) : (
+                    <EndSessionForm action={endMySessionAction} sessionId={session.id} device={deviceName(session.device)} started={moment(session.startedAt)} />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="mt-6">{t("profile.sessions.intro")}</p>
         <SignOutEverywhereForm action={signOutEverywhereAction} />
       </Section>
     </ClientMessages>

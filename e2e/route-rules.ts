@@ -167,6 +167,10 @@ export const apiRules: ApiRule[] = [
   { route: "PATCH /api/v1/users/[id]", body: {}, allowedStatus: 400, cases: [{ record: "user", expect: only(["admin"]) }] },
   { route: "POST /api/v1/users/[id]/sessions/end", allowedStatus: 404, cases: [{ record: "missing", expect: only(["admin"]) }] },
   { route: "GET /api/v1/audit-events", cases: [{ expect: only(["admin"]) }] },
+  // Everyone keeps personal API tokens; a token of no one (or of someone else, for all but admins) is not found.
+  read("GET /api/v1/tokens"),
+  { route: "POST /api/v1/tokens", body: {}, allowedStatus: 400, cases: [{ expect: signedIn }] },
+  { route: "POST /api/v1/tokens/[id]/revoke", allowedStatus: 404, cases: [{ record: "missing", expect: signedIn }] },
 ];
 
 /**

@@ -11,10 +11,11 @@ import { randomUUID } from "node:crypto";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { z } from "zod";
+import { accountOfApiRequest } from "./api-tokens";
 import { clientAddress } from "./auth/client-address";
 import { secondsOf, sessionLimits, sessionStanding } from "./auth/session-limits";
 import { SecondFactorEnrolmentRequiredError, TooManyAttemptsError, UnauthenticatedError } from "./errors";
-import { errorResponse } from "./http";
+import { currentApiRequest, errorResponse } from "./http";
 import type { Actor } from "./permissions";
 import { checkSignIn, checkSingleSignOn, findActiveAccount, type Account, type SignInMethod } from "./users";
 
@@ -216,6 +217,9 @@ export async function accountOfSessionToken(token: string | undefined, now: Date
 }
 
 const currentAccount = cache(async (): Promise<Account | null> => {
+  // On the JSON API, a personal API token stands instead of the cookie; a bad one is refused, not passed over.
+  const tokenAccount = await accountOfApiRequest(currentApiRequest(), new Date());
+  if (tokenAccount) return tokenAccount;
   const store = await cookies();
   return accountOfSessionToken(store.get(sessionCookieName)?.value, new Date(), store.get(signedOutCookieName)?.value);
 });

@@ -131,6 +131,17 @@ export type SignInMethod = "password" | "sso";
  * so that a role taken away or an account deactivated takes effect at once.
  */
 export async function findActiveAccount(userId: string, sessionVersion: number, method: SignInMethod = "password"): Promise<Account | null> {
+  const found = await readActiveAccount(userId, method);
+  return found?.sessionVersion === sessionVersion ? found.account : null;
+}
+
+/**
+ * The account of an active user, read afresh, with the session version it is
+ * at; null when there is none or it is deactivated. A personal API token's
+ * person is read this way on every call (server/api-tokens.ts): ending
+ * someone's sessions does not end their tokens, deactivating them does.
+ */
+export async function readActiveAccount(userId: string, method: SignInMethod = "password"): Promise<{ account: Account; sessionVersion: number } | null> {
   const user = await db().user.findUnique({
     where: { id: userId },
     select: {
@@ -145,13 +156,14 @@ export async function findActiveAccount(userId: string, sessionVersion: number, 
       secondFactor: { select: { confirmedAt: true } },
     },
   });
-  if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
+  if (!user || !user.active) return null;
   const secondFactorEnrolled = !!user.secondFactor?.confirmedAt;
-  return {
+  const account = {
     actor: { id: user.id, name: user.name, email: user.email, roles: user.roles, agencyId: user.agencyId, locale: user.locale },
     secondFactorEnrolled,
     mustEnrolSecondFactor: method === "password" && !secondFactorEnrolled && mustHaveSecondFactor(user.roles),
   };
+  return { account, sessionVersion: user.sessionVersion };
 }
 
 export const localeInput = z.object({ locale: z.enum(["en", "es"]) });

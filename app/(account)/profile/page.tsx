@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { createApiTokenAction, revokeApiTokenAction } from "@/app/actions/api-tokens";
 import {
   changePasswordAction,
   confirmSecondFactorAction,
@@ -8,9 +9,12 @@ import {
   startSecondFactorAction,
 } from "@/app/actions/profile";
 import { ClientMessages } from "@/components/client-messages";
+import { CreateApiTokenForm } from "@/components/profile/api-token-forms";
+import { ApiTokenTable } from "@/components/profile/api-token-table";
 import { PasswordForm } from "@/components/profile/password-form";
 import { ConfirmSecondFactorForm, RemoveSecondFactorForm, StartSecondFactorForm } from "@/components/profile/second-factor-forms";
 import { SignOutEverywhereForm } from "@/components/profile/sign-out-everywhere-form";
+import { apiTokenExpiryRange, listMyApiTokens } from "@/server/api-tokens";
 import { accountForPage, getProfile } from "@/server/profile";
 
 export async function generateMetadata() {
@@ -32,10 +36,12 @@ function Section({ id, title, intro, children }: { id: string; title: string; in
 
 export default async function ProfilePage() {
   const { actor, mustEnrolSecondFactor } = await accountForPage();
-  const [profile, t] = await Promise.all([getProfile(actor), getTranslations()]);
+  const now = new Date();
+  // Tokens are for a full session: an account that owes its second factor reaches nothing else.
+  const [profile, tokens, t] = await Promise.all([getProfile(actor), mustEnrolSecondFactor ? [] : listMyApiTokens(actor, now), getTranslations()]);
   const secret = profile.pending?.secret.match(/.{1,4}/g)?.join(" ");
   return (
-    <ClientMessages of={["components/profile/password-form", "components/profile/second-factor-forms", "components/profile/sign-out-everywhere-form"]}>
+    <ClientMessages of={["components/profile/password-form", "components/profile/second-factor-forms", "components/profile/sign-out-everywhere-form", "components/profile/api-token-forms"]}>
       <h1 className="text-2xl font-semibold">{t("profile.title")}</h1>
       {mustEnrolSecondFactor && (
         <p className="mt-4 max-w-3xl rounded border border-amber-400 bg-amber-50 px-4 py-3 text-amber-950">{t("profile.enrolmentRequired")}</p>
@@ -92,6 +98,17 @@ export default async function ProfilePage() {
       <Section id="sessions" title={t("profile.sessions.title")} intro={t("profile.sessions.intro")}>
         <SignOutEverywhereForm action={signOutEverywhereAction} />
       </Section>
+
+      {!mustEnrolSecondFactor && (
+        <Section id="api-tokens" title={t("profile.apiTokens.title")} intro={t("profile.apiTokens.intro")}>
+          <CreateApiTokenForm action={createApiTokenAction} suggestedExpiry={apiTokenExpiryRange(now).suggested} />
+          {tokens.length === 0 ? (
+            <p className="mt-4 text-sm">{t("profile.apiTokens.none")}</p>
+          ) : (
+            <ApiTokenTable tokens={tokens} caption={t("profile.apiTokens.caption")} revokeAction={revokeApiTokenAction} />
+          )}
+        </Section>
+      )}
     </ClientMessages>
   );
 }

@@ -120,6 +120,7 @@ export const pageRules: PageRule[] = [
   adminPage("/admin/users/new"),
   adminPage("/admin/users/[id]", "user"),
   adminPage("/admin/audit"),
+  adminPage("/admin/tokens"),
 ];
 
 const read = (route: string, record?: DemoRecord): ApiRule => ({ route, cases: [{ record, expect: signedIn }] });
@@ -167,6 +168,10 @@ export const apiRules: ApiRule[] = [
   { route: "PATCH /api/v1/users/[id]", body: {}, allowedStatus: 400, cases: [{ record: "user", expect: only(["admin"]) }] },
   { route: "POST /api/v1/users/[id]/sessions/end", allowedStatus: 404, cases: [{ record: "missing", expect: only(["admin"]) }] },
   { route: "GET /api/v1/audit-events", cases: [{ expect: only(["admin"]) }] },
+  // Everyone keeps personal API tokens; a token of no one (or of someone else, for all but admins) is not found.
+  read("GET /api/v1/tokens"),
+  { route: "POST /api/v1/tokens", body: {}, allowedStatus: 400, cases: [{ expect: signedIn }] },
+  { route: "POST /api/v1/tokens/[id]/revoke", allowedStatus: 404, cases: [{ record: "missing", expect: signedIn }] },
 ];
 
 /**
@@ -189,6 +194,7 @@ export type ActionRecord =
   | "pillar"
   | "round.closed"
   | "user"
+  | "apiToken.ofOther"
   | "missing";
 
 /** The data-access functions the server actions delegate to, by name. */
@@ -223,6 +229,8 @@ export type DataAccessFunction =
   | "startSecondFactorEnrolment"
   | "confirmSecondFactor"
   | "removeSecondFactor"
+  | "createApiToken"
+  | "revokeApiToken"
   | "setPreferredLocale";
 
 /**
@@ -355,6 +363,16 @@ export const actionRules: ActionRule[] = [
   ownAccountAction("app/actions/profile.ts#startSecondFactorAction", "startSecondFactorEnrolment", "done"),
   ownAccountAction("app/actions/profile.ts#confirmSecondFactorAction", "confirmSecondFactor", "ValidationError"),
   ownAccountAction("app/actions/profile.ts#removeSecondFactorAction", "removeSecondFactor", "ValidationError"),
+  // Everyone makes and revokes their own API tokens; admins revoke anyone's, which no one else even finds.
+  ownAccountAction("app/actions/api-tokens.ts#createApiTokenAction", "createApiToken", "ValidationError"),
+  {
+    action: "app/actions/api-tokens.ts#revokeApiTokenAction",
+    calls: ["revokeApiToken"],
+    cases: [
+      { record: "apiToken.ofOther", allowed: "done", expect: only(["admin"], "hidden") },
+      { record: "missing", allowed: "NotFoundError", expect: signedIn },
+    ],
+  },
   // The language is switched for anyone; a signed-in person's choice is kept on their account.
   { action: "app/actions/locale.ts#switchLocale", calls: ["setPreferredLocale"], cases: [{ allowed: "ValidationError", expect: { ...signedIn, anonymous: "allowed" } }] },
   { action: "app/actions/session.ts#signOutAction", calls: [], cases: [{ allowed: "done", expect: open }] },

@@ -20,6 +20,7 @@ export const clientNamespaces = {
   "components/plan/import-form": [...forms, "planImport"],
   "components/plan/milestone-form": [...forms, "planAdmin"],
   "components/plan/pillar-form": [...forms, "planAdmin"],
+  "components/profile/api-token-forms": [...forms, "profile.apiTokens"],
   "components/profile/end-session-form": [...forms, "profile.sessions"],
   "components/profile/password-form": [...forms, "profile.password"],
   "components/profile/second-factor-forms": [...forms, "profile.secondFactor"],

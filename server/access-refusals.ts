@@ -16,22 +16,25 @@ import type { Actor, Permission } from "./permissions";
 
 /** Records a refusal of the API: the request's method and path, without the query. */
 export async function recordRefusedApiCall(request: Request, error: unknown): Promise<void> {
-  if (isRefusalToRecord(error)) await record(error.actorId, async () => `${request.method} ${new URL(request.url).pathname}`, error.permission);
+  if (isRefusalToRecord(error)) await record(refusedActor(error), async () => `${request.method} ${new URL(request.url).pathname}`, error.permission);
 }
 
 /** Records a refusal of a server action: it was posted to the path of its form's page. */
 export async function recordRefusedFormAction(error: unknown): Promise<void> {
-  if (isRefusalToRecord(error)) await record(error.actorId, () => pageRoute("POST"), error.permission);
+  if (isRefusalToRecord(error)) await record(refusedActor(error), () => pageRoute("POST"), error.permission);
 }
 
 /** Records a page refused to the actor for want of the permission. */
-export async function recordRefusedPage(actor: Pick<Actor, "id">, permission: Permission): Promise<void> {
-  await record(actor.id, () => pageRoute("GET"), permission);
+export async function recordRefusedPage(actor: Pick<Actor, "id" | "via">, permission: Permission): Promise<void> {
+  await record(actor, () => pageRoute("GET"), permission);
 }
 
 function isRefusalToRecord(error: unknown): error is ForbiddenError & { actorId: string } {
   return error instanceof ForbiddenError && !(error instanceof SecondFactorEnrolmentRequiredError) && error.actorId !== null;
 }
+
+/** Who was refused, with the API token they asked with. */
+const refusedActor = (error: ForbiddenError & { actorId: string }) => ({ id: error.actorId, via: error.via });
 
 /** The path of the page, as proxy.ts names it, without the query. */
 async function pageRoute(method: "GET" | "POST"): Promise<string> {
@@ -45,11 +48,11 @@ async function pageRoute(method: "GET" | "POST"): Promise<string> {
  * failure to write it (the database down, or no request to name the route
  * of) is logged and nothing more.
  */
-async function record(actorId: string, route: () => Promise<string>, permission: Permission | undefined): Promise<void> {
+async function record(actor: Pick<Actor, "id" | "via">, route: () => Promise<string>, permission: Permission | undefined): Promise<void> {
   try {
     const entityId = await route();
     const entry = { action: "access.refuse", entityType: "Route", entityId, after: permission ? { permission } : undefined };
-    await db().$transaction((tx) => recordAudit(tx, { id: actorId }, entry));
+    await db().$transaction((tx) => recordAudit(tx, actor, entry));
   } catch (error) {
     console.error("A refused access could not be recorded in the audit trail", error);
   }

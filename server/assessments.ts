@@ -112,7 +112,7 @@ export function mayAmend(actor: Actor, assessment: AssessmentAccess & { amendedB
  * subject in a round; a second attempt answers with the first.
  */
 export async function createAssessment(actor: Actor, raw: unknown) {
-  if (!can(actor, "assessment.write") && !can(actor, "selfAssessment.write")) throw new ForbiddenError(actor.id);
+  if (!can(actor, "assessment.write") && !can(actor, "selfAssessment.write")) throw new ForbiddenError(actor);
   const input = parseInput(assessmentDraftInput, raw);
   ensure(actor, writePermission(input.kind));
   return db().$transaction(async (tx) => {
@@ -237,7 +237,7 @@ export async function amendAssessment(actor: Actor, rawId: string) {
       select: { ...assessmentSelect, amendedBy: { select: { id: true, state: true } } },
     });
     if (!source) throw new NotFoundError();
-    if (!isWritingAuthor(actor, source)) throw new ForbiddenError(actor.id, writePermission(source.kind));
+    if (!isWritingAuthor(actor, source)) throw new ForbiddenError(actor, writePermission(source.kind));
     if (source.state !== "published") throw new ConflictError("notPublished", { state: source.state });
     if (source.amendedBy) throw new ConflictError("alreadyAmended", source.amendedBy);
     const round = await lockRound(tx, source.roundId);
@@ -315,7 +315,7 @@ async function resolveSubject(tx: Transaction, actor: Actor, input: z.output<typ
     });
     if (!commitment) throw new ValidationError({ commitmentId: [{ code: "unknownRecord" }] });
     if (input.pillarId && input.pillarId !== commitment.pillarId) throw new ValidationError({ pillarId: [{ code: "commitmentOutsidePillar" }] });
-    if (!commitment.agencies.some((agency) => agency.agencyId === actor.agencyId)) throw new ForbiddenError(actor.id, "selfAssessment.write");
+    if (!commitment.agencies.some((agency) => agency.agencyId === actor.agencyId)) throw new ForbiddenError(actor, "selfAssessment.write");
     return { pillarId: commitment.pillarId, commitmentId: commitment.id };
   }
   const pillar = await tx.pillar.findUnique({ where: { id: input.pillarId }, select: { id: true } });
@@ -359,7 +359,7 @@ async function checkCitations(tx: Transaction, ids: readonly string[], pillarId:
 async function writableByAuthor(tx: Transaction, actor: Actor, id: string) {
   const row = await tx.assessment.findFirst({ where: { id, ...visibleAssessments(actor) }, select: assessmentSelect });
   if (!row) throw new NotFoundError();
-  if (!isWritingAuthor(actor, row)) throw new ForbiddenError(actor.id, writePermission(row.kind));
+  if (!isWritingAuthor(actor, row)) throw new ForbiddenError(actor, writePermission(row.kind));
   if (!editableStates.includes(row.state)) throw new ConflictError("notEditable", { state: row.state, version: row.version });
   const round = await lockRound(tx, row.roundId);
   if (!round || round.status === "closed") throw new ConflictError("roundClosed");
@@ -370,7 +370,7 @@ async function writableByAuthor(tx: Transaction, actor: Actor, id: string) {
 async function decidable(tx: Transaction, actor: Actor, id: string) {
   const row = await tx.assessment.findFirst({ where: { id, ...visibleAssessments(actor) }, select: { authorId: true, state: true, version: true } });
   if (!row) throw new NotFoundError();
-  if (row.authorId === actor.id) throw new ForbiddenError(actor.id, "assessment.decide");
+  if (row.authorId === actor.id) throw new ForbiddenError(actor, "assessment.decide");
   if (row.state !== "submitted") throw new ConflictError("notSubmitted", { state: row.state, version: row.version });
   return row;
 }

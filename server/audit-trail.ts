@@ -31,6 +31,8 @@ interface AuditEventRow {
   at: Date;
   actorId: string | null;
   actorName: string | null;
+  apiTokenId: string | null;
+  apiTokenName: string | null;
   action: string;
   recordType: string;
   recordId: string;
@@ -45,6 +47,7 @@ function auditEventJson(row: AuditEventRow) {
     id: row.id,
     at: row.at.toISOString(),
     actor: row.actorId ? { id: row.actorId, name: row.actorName ?? "" } : null,
+    apiToken: row.apiTokenId ? { id: row.apiTokenId, name: row.apiTokenName ?? "" } : null,
     action: row.action,
     record: { type: row.recordType, id: row.recordId, title: row.recordTitle },
     requestId: row.requestId,
@@ -62,7 +65,7 @@ function auditEventCsvRow(item: AuditEventListItem) {
 }
 
 export const auditEventCsvColumns = [
-  "id", "at", "actorId", "actorName", "action", "recordType", "recordId", "recordTitle", "requestId", "before", "after",
+  "id", "at", "actorId", "actorName", "apiTokenId", "apiTokenName", "action", "recordType", "recordId", "recordTitle", "requestId", "before", "after",
 ] as const satisfies readonly CsvColumn<ReturnType<typeof auditEventCsvRow>>[];
 
 // `from` and `to` are whole UTC days of the event's time.
@@ -79,7 +82,7 @@ function auditEventsMatching(filter: AuditEventFilter): Prisma.Sql {
 /** Newest first; `after` continues from a row (keyset), `offset` skips rows (pages). */
 async function auditEventRows(filter: AuditEventFilter, { after, limit, offset = 0 }: { after?: AuditEventListItem; limit: number; offset?: number }) {
   const rows = await db().$queryRaw<AuditEventRow[]>`
-    SELECT e.id, e.at, e."actorId", u.name AS "actorName", e.action, e."entityType" AS "recordType", e."entityId" AS "recordId",
+    SELECT e.id, e.at, e."actorId", u.name AS "actorName", e."apiTokenId", k.name AS "apiTokenName", e.action, e."entityType" AS "recordType", e."entityId" AS "recordId",
       CASE e."entityType"
         WHEN 'Milestone' THEN (SELECT title FROM "Milestone" WHERE id = e."entityId")
         WHEN 'Commitment' THEN (SELECT title FROM "Commitment" WHERE id = e."entityId")
@@ -87,10 +90,12 @@ async function auditEventRows(filter: AuditEventFilter, { after, limit, offset =
         WHEN 'Evidence' THEN (SELECT title FROM "Evidence" WHERE id = e."entityId")
         WHEN 'AssessmentRound' THEN (SELECT title FROM "AssessmentRound" WHERE id = e."entityId")
         WHEN 'User' THEN (SELECT name FROM "User" WHERE id = e."entityId")
+        WHEN 'ApiToken' THEN (SELECT name FROM "ApiToken" WHERE id = e."entityId")
       END AS "recordTitle",
       e."requestId", e.before, e.after
     FROM "AuditEvent" e
     LEFT JOIN "User" u ON u.id = e."actorId"
+    LEFT JOIN "ApiToken" k ON k.id = e."apiTokenId"
     WHERE ${auditEventsMatching(filter)}
       AND (${after?.id ?? null}::text IS NULL OR (e.at, e.id) < (${after?.at ?? null}::timestamptz, ${after?.id ?? null}::text))
     ORDER BY e.at DESC, e.id DESC

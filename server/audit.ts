@@ -25,8 +25,8 @@ async function currentRequestId(): Promise<string | null> {
   }
 }
 
-/** Records a change; call it inside the transaction that makes the change. */
-export async function recordAudit(tx: Transaction, actor: Pick<Actor, "id"> | null, entry: AuditEntry): Promise<void> {
+/** Records a change, with the personal API token it was made with, if any; call it inside the transaction that makes the change. */
+export async function recordAudit(tx: Transaction, actor: Pick<Actor, "id" | "via"> | null, entry: AuditEntry): Promise<void> {
   const requestId = await currentRequestId();
   await tx.auditEvent.create({
     data: {
@@ -37,6 +37,7 @@ export async function recordAudit(tx: Transaction, actor: Pick<Actor, "id"> | nu
       before: toJson(entry.before),
       after: toJson(entry.after),
       requestId,
+      apiTokenId: actor?.via?.tokenId ?? null,
     },
   });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Permission } from "./permissions";
+import type { Actor, ApiTokenUse, Permission } from "./permissions";
 
 /** One problem with one field: a message key under `validation.` and its values. */
 export interface FieldIssue {
@@ -20,19 +20,31 @@ export class UnauthenticatedError extends DomainError {
   }
 }
 
+/** A personal API token that is not one, has expired or was revoked, or whose person was deactivated: one answer for all. */
+export class ApiTokenRejectedError extends UnauthenticatedError {}
+
 /**
- * A rule refused the actor. It names them, and the permission of
- * server/permissions.ts whose rule it was when one is, so that the place that
- * answers the refusal can record it in the audit trail (server/access-refusals.ts).
+ * A rule refused the actor. It names them (and the API token they acted
+ * with), and the permission of server/permissions.ts whose rule it was when
+ * one is, so that the place that answers the refusal can record it in the
+ * audit trail (server/access-refusals.ts).
  */
 export class ForbiddenError extends DomainError {
+  readonly actorId: string | null;
+  readonly via?: ApiTokenUse;
+
   constructor(
-    readonly actorId: string | null,
+    actor: Pick<Actor, "id" | "via"> | null,
     readonly permission?: Permission,
   ) {
     super("forbidden");
+    this.actorId = actor?.id ?? null;
+    this.via = actor?.via;
   }
 }
+
+/** A write asked with a read-only personal API token (server/api-tokens.ts). */
+export class ReadOnlyTokenError extends ForbiddenError {}
 
 /**
  * The account's role requires a second factor it has not set up yet: nothing
@@ -70,6 +82,13 @@ export class ValidationError extends DomainError {
 export class PayloadTooLargeError extends DomainError {
   constructor(readonly limitBytes: number) {
     super("payloadTooLarge");
+  }
+}
+
+/** Too many calls with one personal API token within its rate limit's window (server/api-tokens.ts). */
+export class TooManyRequestsError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super("tooManyRequests");
   }
 }
 

@@ -48,7 +48,7 @@ export async function logEvidence(actor: Actor, raw: unknown) {
       : null;
     if (input.milestoneId && !milestone) throw new ValidationError({ milestoneId: [{ code: "unknownRecord" }] });
     const staffOnOwnMilestone = milestone !== null && mayUpdateStatus(actor, { ...milestone, commitment });
-    if (!actor.roles.includes("reviewer") && !staffOnOwnMilestone) throw new ForbiddenError(actor.id, "evidence.log");
+    if (!actor.roles.includes("reviewer") && !staffOnOwnMilestone) throw new ForbiddenError(actor, "evidence.log");
     const created = await tx.evidence.create({
       data: {
         ...input,
@@ -76,7 +76,7 @@ export async function retractEvidence(actor: Actor, evidenceId: string, raw: unk
   return db().$transaction(async (tx) => {
     const evidence = await tx.evidence.findUnique({ where: { id }, select: { authorId: true, retraction: { select: { id: true } } } });
     if (!evidence) throw new NotFoundError();
-    if (!mayRetract(actor, evidence)) throw new ForbiddenError(actor.id, "evidence.log");
+    if (!mayRetract(actor, evidence)) throw new ForbiddenError(actor, "evidence.log");
     if (evidence.retraction) throw new ConflictError("retracted");
     const retraction = await tx.evidenceRetraction.create({ data: { evidenceId: id, reason, authorId: actor.id } });
     await recordAudit(tx, actor, { action: "evidence.retract", entityType: "Evidence", entityId: id, after: { reason } });

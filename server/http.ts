@@ -1,16 +1,20 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createTranslator } from "next-intl";
 import en from "@/messages/en.json";
 import { recordRefusedApiCall } from "./access-refusals";
 import { Prisma } from "./db/generated/client";
 import {
+  ApiTokenRejectedError,
   ConflictError,
   DomainError,
   ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
+  ReadOnlyTokenError,
   SecondFactorEnrolmentRequiredError,
   TooManyAttemptsError,
+  TooManyRequestsError,
   UnauthenticatedError,
   ValidationError,
 } from "./errors";
@@ -21,11 +25,22 @@ const t = createTranslator({ locale: "en", messages: en });
 
 type RouteHandler<Context> = (request: Request, context: Context) => Promise<Response>;
 
+const apiRequest = new AsyncLocalStorage<Request>();
+
+/**
+ * The request of the API route handler being run, or null outside one (pages,
+ * server actions): the session choke point accepts a personal API token only
+ * from such a request (server/api-tokens.ts).
+ */
+export function currentApiRequest(): Request | null {
+  return apiRequest.getStore() ?? null;
+}
+
 /** Wraps a route handler so that every error becomes a JSON answer, and every refusal an audit event. */
 export function apiRoute<Context>(handler: RouteHandler<Context>): RouteHandler<Context> {
   return async (request, context) => {
     try {
-      return await handler(request, context);
+      return await apiRequest.run(request, () => handler(request, context));
     } catch (error) {
       await recordRefusedApiCall(request, error);
       return errorResponse(error);
@@ -47,10 +62,14 @@ export function errorResponse(error: unknown): Response {
     );
     return json({ error: "validation", message: t("errors.validation"), fields }, 400);
   }
+  if (error instanceof ApiTokenRejectedError) {
+    return json({ error: "invalid_token", message: t("errors.invalidToken") }, 401, { "WWW-Authenticate": 'Bearer error="invalid_token"' });
+  }
   if (error instanceof UnauthenticatedError) return json({ error: "unauthenticated", message: t("errors.unauthenticated") }, 401);
   if (error instanceof SecondFactorEnrolmentRequiredError) {
     return json({ error: "second_factor_enrolment_required", message: t("errors.secondFactorEnrolmentRequired") }, 403);
   }
+  if (error instanceof ReadOnlyTokenError) return json({ error: "read_only_token", message: t("errors.readOnlyToken") }, 403);
   if (error instanceof ForbiddenError) return json({ error: "forbidden", message: t("errors.forbidden") }, 403);
   if (error instanceof NotFoundError) return json({ error: "not_found", message: t("errors.notFound") }, 404);
   if (error instanceof ConflictError) {
@@ -62,6 +81,10 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof TooManyAttemptsError) {
     const minutes = Math.ceil(error.retryAfterSeconds / 60);
     const body = { error: "too_many_attempts", message: t("errors.tooManyAttempts", { minutes }), retryAfterSeconds: error.retryAfterSeconds };
+    return json(body, 429, { "Retry-After": String(error.retryAfterSeconds) });
+  }
+  if (error instanceof TooManyRequestsError) {
+    const body = { error: "rate_limited", message: t("errors.tooManyRequests", { seconds: error.retryAfterSeconds }), retryAfterSeconds: error.retryAfterSeconds };
     return json(body, 429, { "Retry-After": String(error.retryAfterSeconds) });
   }
   if (error instanceof DomainError) return json({ error: "bad_request", message: error.message }, 400);

@@ -1,10 +1,12 @@
 import "server-only";
 import { z } from "zod";
+import { apiTokenInput, apiTokenMaxDays } from "./api-tokens";
 import { auditEventCsvColumns, auditEventFilter } from "./audit-trail";
 import { assessmentCsvColumns, assessmentDraftInput, assessmentEditInput, assessmentFilter, assessmentReturnInput, assessmentStepInput } from "./assessments";
 import { commitmentCsvColumns, commitmentFilter } from "./commitments";
 import {
   Advances,
+  ApiTokenScope,
   AssessmentKind,
   AssessmentState,
   DelayCause,
@@ -266,6 +268,7 @@ const auditEvent = z.strictObject({
   id,
   at: dateTime,
   actor: named.extend({ id }).nullable().describe("null for changes made outside a signed-in request (the demo data)"),
+  apiToken: named.extend({ id }).nullable().describe("the personal API token the change was made with; null for a browser session"),
   action: z.string().describe("what was done, e.g. milestone.status.update"),
   record: z.strictObject({ type: z.string().describe("e.g. Milestone, Evidence, Assessment"), id, title: z.string().nullable() }),
   requestId: z.string().nullable().describe("the id of the web request that made the change; events of one request share it"),
@@ -273,11 +276,43 @@ const auditEvent = z.strictObject({
   after: z.record(z.string(), z.unknown()).nullable().describe("the record's values after the change"),
 });
 
+const apiToken = z.strictObject({
+  id,
+  name: z.string(),
+  scope: z.enum(ApiTokenScope).describe("read: GET and HEAD only; write: every method"),
+  prefix: z.string().describe("the token's visible start, to recognise it by"),
+  state: z.enum(["active", "expired", "revoked"]),
+  createdAt: dateTime,
+  expiresAt: dateTime.describe("the token stops working at this time"),
+  lastUsedAt: dateTime.nullable().describe("the last call made with it, to the minute; null if never used"),
+  revokedAt: dateTime.nullable(),
+});
+
+const apiTokenCreated = apiToken.extend({
+  token: z.string().describe("the token itself, in this answer only (it is stored hashed): send it as `Authorization: Bearer <token>`"),
+});
+
 const problem = z.strictObject({
-  error: z.enum(["validation", "bad_request", "unauthenticated", "forbidden", "second_factor_enrolment_required", "not_found", "conflict", "unavailable", "internal"]),
+  error: z.enum([
+    "validation",
+    "bad_request",
+    "unauthenticated",
+    "invalid_token",
+    "forbidden",
+    "read_only_token",
+    "second_factor_enrolment_required",
+    "not_found",
+    "conflict",
+    "payload_too_large",
+    "too_many_attempts",
+    "rate_limited",
+    "unavailable",
+    "internal",
+  ]),
   message: z.string().describe("in English"),
   fields: z.record(z.string(), z.array(z.strictObject({ code: z.string(), message: z.string() }))).optional().describe("validation: the problems of each field"),
   current: z.unknown().optional().describe("conflict: where the record stands now"),
+  retryAfterSeconds: z.number().int().min(1).optional().describe("rate_limited, too_many_attempts: seconds to wait (also the Retry-After header)"),
 });
 
 const health = z.strictObject({ status: z.enum(["ok", "unavailable"]), database: z.enum(["reachable", "unreachable"]) });
@@ -301,6 +336,8 @@ export const answerSchemas = {
   AssessmentDetail: assessmentDetail,
   User: user,
   AuditEvent: auditEvent,
+  ApiToken: apiToken,
+  ApiTokenCreated: apiTokenCreated,
   Problem: problem,
   Health: health,
 };
@@ -316,6 +353,8 @@ const requestSchemas = {
   AssessmentReturnInput: assessmentReturnInput,
   UserCreateInput: userCreateInput,
   UserUpdateInput: userUpdateInput,
+  // The schema's bounds on the expiry day move with the clock; the document shows its fields.
+  ApiTokenInput: apiTokenInput(new Date()),
 };
 
 type AnswerName = keyof typeof answerSchemas;
@@ -416,8 +455,8 @@ function operation(spec: OperationSpec, inPath: boolean): JsonSchema {
     content: { "application/json": { schema: envelope(spec) }, ...(spec.csv ? csvContent(spec.csv) : {}) },
     ...(spec.csv ? { headers: { "Content-Disposition": { description: "CSV only: attachment; filename=…", schema: { type: "string" } } } } : {}),
   };
-  const errorNames: Record<ErrorStatus | 401, string> = { 400: "BadRequest", 401: "Unauthenticated", 403: "Forbidden", 404: "NotFound", 409: "Conflict" };
-  const errors = [...(spec.public ? [] : [401 as const]), ...spec.errors].sort();
+  const errorNames: Record<ErrorStatus | 401 | 429, string> = { 400: "BadRequest", 401: "Unauthenticated", 403: "Forbidden", 404: "NotFound", 409: "Conflict", 429: "TooManyRequests" };
+  const errors = [...(spec.public ? [] : [401 as const, 429 as const]), ...spec.errors].sort();
   return {
     operationId: spec.operationId,
     summary: spec.summary,
@@ -698,6 +737,35 @@ const paths: Record<string, Partial<Record<Method, OperationSpec>>> = {
       errors: [400, 403, 404, 409],
     },
   },
+  "/api/v1/tokens": {
+    get: {
+      operationId: "listApiTokens",
+      summary: "Your personal API tokens, newest first, whatever their state",
+      tag: "tokens",
+      answer: { type: "array", items: ref("ApiToken") },
+      errors: [403],
+    },
+    post: {
+      operationId: "createApiToken",
+      summary: "Creates a personal API token; the answer holds the token itself, shown this once",
+      description: `\`expiresOn\`: the day (UTC) the token stops working, from tomorrow up to ${apiTokenMaxDays} days from today. A request made with an API token cannot create one (403).`,
+      tag: "tokens",
+      body: "ApiTokenInput",
+      created: true,
+      answer: ref("ApiTokenCreated"),
+      errors: [400, 403],
+    },
+  },
+  "/api/v1/tokens/{id}/revoke": {
+    post: {
+      operationId: "revokeApiToken",
+      summary: "Revokes a personal API token at once: your own, or anyone's for admins",
+      description: "404 for anyone else's token; 409 when it is already revoked.",
+      tag: "tokens",
+      answer: ref("ApiToken"),
+      errors: [400, 403, 404, 409],
+    },
+  },
   "/api/v1/users/{id}/sessions/end": {
     post: {
       operationId: "endUserSessions",
@@ -735,16 +803,17 @@ export function openApiDocument() {
       title: "Four-Pillar Cooperation Tracker API",
       version: "1.0.0",
       description:
-        "The JSON API of the tracker. Same session as the pages (sign in first); an anonymous call gets 401 JSON. Enumerations are lower snake case, field names camelCase, dates ISO 8601, ids opaque strings. Every list answers CSV as well (`?format=csv` or `Accept: text/csv`); errors are always JSON.",
+        "The JSON API of the tracker. Same session as the pages (sign in first), or a personal API token made on /profile, sent as `Authorization: Bearer <token>`; an anonymous call gets 401 JSON. Enumerations are lower snake case, field names camelCase, dates ISO 8601, ids opaque strings. Every list answers CSV as well (`?format=csv` or `Accept: text/csv`); errors are always JSON.",
     },
     servers: [{ url: "/" }],
-    security: [{ session: [] }],
+    security: [{ session: [] }, { bearerAuth: [] }],
     tags: [
       { name: "plan", description: "pillars, commitments, milestones" },
       { name: "status", description: "status updates and their history" },
       { name: "evidence", description: "the evidence log" },
       { name: "assessments", description: "assessment rounds and assessments" },
       { name: "users", description: "user accounts (admins)" },
+      { name: "tokens", description: "personal API tokens" },
       { name: "audit", description: "the audit trail (admins)" },
       { name: "meta", description: "health and this document" },
     ],
@@ -785,6 +854,7 @@ export function openApiDocument() {
             "401": { $ref: "#/components/responses/Unauthenticated" },
             "403": { $ref: "#/components/responses/Forbidden" },
             "404": { $ref: "#/components/responses/NotFound" },
+            "429": { $ref: "#/components/responses/TooManyRequests" },
           },
         },
       },
@@ -798,16 +868,26 @@ export function openApiDocument() {
     components: {
       securitySchemes: {
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "the session cookie of a signed-in browser (__Secure-next-auth.session-token over HTTPS)" },
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "a personal API token (`fpt_…`, made on /profile or with POST /api/v1/tokens): acts as its person with the roles they have at each call, never beyond its scope (a read-only token gets 403 `read_only_token` on any method but GET and HEAD); an unknown, expired or revoked token, or one of a deactivated person, gets 401 `invalid_token`. Calls are limited per token and minute (429 `rate_limited` with Retry-After).",
+        },
       },
       schemas: { ...componentSchemas(answerSchemas, "output"), ...componentSchemas(requestSchemas, "input") },
       responses: {
         BadRequest: errorAnswer("a field error (`error: validation`, with a message per field in `fields`) or a request that cannot be done (`error: bad_request`)"),
-        Unauthenticated: errorAnswer("no session: sign in first"),
+        Unauthenticated: errorAnswer("no session: sign in first (`error: unauthenticated`), or the API token is not valid (`error: invalid_token`)"),
         Forbidden: errorAnswer(
-          "your role (or agency) does not allow it (`error: forbidden`), or your role requires a second factor you have not set up yet (`error: second_factor_enrolment_required`: set it up on /profile)",
+          "your role (or agency) does not allow it (`error: forbidden`), the API token is read-only (`error: read_only_token`), or your role requires a second factor you have not set up yet (`error: second_factor_enrolment_required`: set it up on /profile)",
         ),
         NotFound: errorAnswer("no such record, or not one you can see"),
         Conflict: errorAnswer("the record changed or is in a state that does not allow it; `current` says where it stands"),
+        TooManyRequests: {
+          ...errorAnswer("too many calls with this API token this minute (`error: rate_limited`); wait `retryAfterSeconds`"),
+          headers: { "Retry-After": { description: "seconds to wait", schema: { type: "integer" } } },
+        },
       },
     },
   };

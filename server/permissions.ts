@@ -1,5 +1,5 @@
 import "server-only";
-import type { Role } from "./db/generated/enums";
+import type { ApiTokenScope, Role } from "./db/generated/enums";
 import { ForbiddenError } from "./errors";
 
 /** The signed-in person as the data-access layer sees them. */
@@ -10,6 +10,15 @@ export interface Actor {
   roles: Role[];
   agencyId: string | null;
   locale: "en" | "es";
+  /** Set when the request was made with a personal API token (server/api-tokens.ts): the audit trail names the token. */
+  via?: ApiTokenUse;
+}
+
+/** The personal API token a request acts with. */
+export interface ApiTokenUse {
+  tokenId: string;
+  tokenName: string;
+  scope: ApiTokenScope;
 }
 
 // Which roles may perform each operation, from the design's table of users.
@@ -21,6 +30,10 @@ export const permissions = {
   // Create users, change their roles, agency and name, deactivate them, end their sessions.
   "user.manage": ["admin"],
   "profile.update": ["admin", "manager", "reviewer", "staff"],
+  // Personal API tokens: everyone creates, lists and revokes their own (server/api-tokens.ts)…
+  "apiToken.own": ["admin", "manager", "reviewer", "staff"],
+  // …and admins list and revoke anyone's.
+  "apiToken.manage": ["admin"],
   // Staff only, and only on milestones they own or of their agency's
   // commitments: see server/status-updates.ts.
   "milestone.updateStatus": ["staff"],
@@ -46,5 +59,5 @@ export function can(actor: Actor, permission: Permission): boolean {
 }
 
 export function ensure(actor: Actor, permission: Permission): void {
-  if (!can(actor, permission)) throw new ForbiddenError(actor.id, permission);
+  if (!can(actor, permission)) throw new ForbiddenError(actor, permission);
 }

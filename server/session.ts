@@ -10,11 +10,12 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { z } from "zod";
+import { accountOfApiRequest } from "./api-tokens";
 import { clientAddress } from "./auth/client-address";
 import { secondsOf, sessionLimits, sessionStanding } from "./auth/session-limits";
 import { endSignedOutSession, recordActivity } from "./auth/sessions";
 import { SecondFactorEnrolmentRequiredError, TooManyAttemptsError, UnauthenticatedError } from "./errors";
-import { errorResponse } from "./http";
+import { currentApiRequest, errorResponse } from "./http";
 import type { Actor } from "./permissions";
 import { checkSignIn, checkSingleSignOn, findActiveAccount, type Account, type SignedIn, type SignInMethod } from "./users";
 
@@ -244,7 +245,12 @@ export async function renewedClaims(token: unknown, now: Date): Promise<SessionC
 
 const currentClaims = cache(async () => claimsOf((await cookies()).get(sessionCookieName)?.value));
 
-const currentAccount = cache(async (): Promise<Account | null> => accountOfClaims(await currentClaims(), new Date()));
+const currentAccount = cache(async (): Promise<Account | null> => {
+  // On the JSON API, a personal API token stands instead of the cookie; a bad one is refused, not passed over.
+  const tokenAccount = await accountOfApiRequest(currentApiRequest(), new Date());
+  if (tokenAccount) return tokenAccount;
+  return accountOfClaims(await currentClaims(), new Date());
+});
 
 /** The id of this request's session, to tell it apart in the profile's list of sessions. */
 export async function currentSessionId(): Promise<string | null> {

@@ -92,7 +92,7 @@ export async function updateMilestoneStatus(actor: Actor, milestoneId: string, r
   return db().$transaction(async (tx) => {
     const milestone = await tx.milestone.findUnique({ where: { id }, select: { status: true, archivedAt: true, ...accessSelect } });
     if (!milestone) throw new NotFoundError();
-    if (!mayUpdateStatus(actor, milestone)) throw new ForbiddenError(actor.id, "milestone.updateStatus");
+    if (!mayUpdateStatus(actor, milestone)) throw new ForbiddenError(actor, "milestone.updateStatus");
     if (milestone.archivedAt || milestone.commitment.archivedAt) throw new ConflictError("archived");
 
     const completedOn = input.status === "completed" ? dateOnly(input.completedOn ?? todayIso()) : null;

@@ -6,7 +6,6 @@ import { mustHaveSecondFactor, spendSecondFactorCode } from "./auth/second-facto
 import { startSession } from "./auth/sessions";
 import { countSignInAttempt, queueSignInAttempt, secondsBeforeNextAttempt } from "./auth/sign-in-limits";
 import { db, type Transaction } from "./db/client";
-import type { Locale, Role } from "./db/generated/enums";
 import type { Actor } from "./permissions";
 import { ensure } from "./permissions";
 import { parseInput } from "./validation";
@@ -162,21 +161,39 @@ export interface SessionRef {
  * with its account and second factor.
  */
 export async function findActiveAccount({ sub, sid, sessionVersion, method = "password" }: SessionRef): Promise<Account | null> {
-  const [user] = await db().$queryRaw<
-    { id: string; name: string; email: string; roles: Role[]; agencyId: string | null; locale: Locale; secondFactorEnrolled: boolean }[]
-  >`
+  const [user] = await db().$queryRaw<AccountRow[]>`
     SELECT u.id, u.name, u.email, u.roles::text[] AS roles, u."agencyId", u.locale::text AS locale,
       f."confirmedAt" IS NOT NULL AS "secondFactorEnrolled"
     FROM "Session" s
     JOIN "User" u ON u.id = s."userId"
     LEFT JOIN "SecondFactor" f ON f."userId" = u.id
     WHERE s.id = ${sid} AND s."userId" = ${sub} AND s."endedAt" IS NULL AND u.active AND u."sessionVersion" = ${sessionVersion}`;
-  if (!user) return null;
-  const { secondFactorEnrolled, ...actor } = user;
+  return user ? accountOf(user, method) : null;
+}
+
+/**
+ * The account of an active user, read afresh; null when there is none or it
+ * is deactivated. A personal API token's person is read this way on every
+ * call (server/api-tokens.ts): ending someone's sessions does not end their
+ * tokens, deactivating them does.
+ */
+export async function readActiveAccount(userId: string): Promise<Account | null> {
+  const [user] = await db().$queryRaw<AccountRow[]>`
+    SELECT u.id, u.name, u.email, u.roles::text[] AS roles, u."agencyId", u.locale::text AS locale,
+      f."confirmedAt" IS NOT NULL AS "secondFactorEnrolled"
+    FROM "User" u
+    LEFT JOIN "SecondFactor" f ON f."userId" = u.id
+    WHERE u.id = ${userId} AND u.active`;
+  return user ? accountOf(user, "password") : null;
+}
+
+type AccountRow = Omit<Actor, "via"> & { secondFactorEnrolled: boolean };
+
+function accountOf({ secondFactorEnrolled, ...actor }: AccountRow, method: SignInMethod): Account {
   return {
     actor,
     secondFactorEnrolled,
-    mustEnrolSecondFactor: method === "password" && !secondFactorEnrolled && mustHaveSecondFactor(user.roles),
+    mustEnrolSecondFactor: method === "password" && !secondFactorEnrolled && mustHaveSecondFactor(actor.roles),
   };
 }
 

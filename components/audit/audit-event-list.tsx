@@ -7,8 +7,9 @@ import { recordPage } from "./record-link";
 const link = "text-brand-700 underline-offset-2 hover:underline";
 
 /**
- * Audit events, each with its time, actor, action, record and request id, and
- * what it changed as a table of fields with their values before and after.
+ * Audit events, each with its time, actor (and the API token they acted
+ * with), action, record and request id, and what it changed as a table of
+ * fields with their values before and after.
  * Values are shown as text, whatever they hold.
  */
 export async function AuditEventList({ events, empty }: { events: AuditEventListItem[]; empty: string }) {
@@ -21,6 +22,8 @@ export async function AuditEventList({ events, empty }: { events: AuditEventList
         const changes = auditChanges(event.before, event.after);
         const page = recordPage(event.record.type, event.record.id);
         const record = t("recordLabel", { type: typeLabel(event.record.type), name: event.record.title ?? event.record.id });
+        const actor = event.actor;
+        const by = !actor ? t("bySystem") : event.apiToken ? t("byWithToken", { name: actor.name, token: event.apiToken.name }) : t("by", { name: actor.name });
         return (
           <li key={event.id} className="rounded border border-slate-200 bg-white p-4" data-testid="audit-event">
             <h3 className="font-medium">
@@ -29,7 +32,7 @@ export async function AuditEventList({ events, empty }: { events: AuditEventList
             <p className="mt-1 text-sm">{page ? <Link href={page} className={link}>{record}</Link> : record}</p>
             <p className="mt-1 text-xs text-slate-600">
               <time dateTime={event.at}>{format.dateTime(new Date(event.at), { dateStyle: "medium", timeStyle: "medium" })}</time> ·{" "}
-              {event.actor ? t("by", { name: event.actor.name }) : t("bySystem")} ·{" "}
+              {by} ·{" "}
               {event.requestId ? t("requestId", { id: event.requestId }) : t("noRequestId")}
             </p>
             {changes.length === 0 ? (

@@ -8,6 +8,7 @@
 // first, which the unit test checks of each action that needs one.
 import { beforeAll, describe, expect, it } from "vitest";
 import { actionRules, roles, type ActionRecord, type AllowedAnswer, type DataAccessFunction, type Outcome, type Role } from "../../e2e/route-rules";
+import { createApiToken, revokeApiToken } from "../../server/api-tokens";
 import { amendAssessment, createAssessment, publishAssessment, returnAssessment, submitAssessment, updateAssessment } from "../../server/assessments";
 import { endMySession } from "../../server/auth/sessions";
 import { createCommitment as createPlanCommitment, setCommitmentArchived, updateCommitment } from "../../server/commitments";
@@ -94,6 +95,7 @@ const records: Record<ActionRecord, () => Promise<string>> = {
   pillar: async () => pillarId,
   "round.closed": async () => (await closedRound()).id,
   user: async () => (await createUser({ roles: ["reviewer"] })).id,
+  "apiToken.ofOther": async () => (await createApiToken(otherReviewer, { name: "Someone else's", scope: "read", expiresOn: "2026-06-01" }, new Date("2026-03-02T08:00:00Z"))).id,
   missing: async () => missingId,
 };
 
@@ -142,6 +144,8 @@ const calls: Record<DataAccessFunction, Call> = {
   startSecondFactorEnrolment: (actor) => startSecondFactorEnrolment(actor),
   confirmSecondFactor: (actor) => confirmSecondFactor(actor, {}),
   removeSecondFactor: (actor) => removeSecondFactor(actor, {}),
+  createApiToken: (actor) => createApiToken(actor, {}),
+  revokeApiToken: (actor, id) => revokeApiToken(actor, id),
   setPreferredLocale: (actor) => setPreferredLocale(actor, { locale: "xx" }),
 };
 

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { createApiTokenAction, revokeApiTokenAction } from "@/app/actions/api-tokens";
 import {
   changePasswordAction,
   confirmSecondFactorAction,
@@ -9,11 +10,14 @@ import {
   startSecondFactorAction,
 } from "@/app/actions/profile";
 import { ClientMessages } from "@/components/client-messages";
+import { CreateApiTokenForm } from "@/components/profile/api-token-forms";
+import { ApiTokenTable } from "@/components/profile/api-token-table";
 import { EndSessionForm } from "@/components/profile/end-session-form";
 import { PasswordForm } from "@/components/profile/password-form";
 import { ConfirmSecondFactorForm, RemoveSecondFactorForm, StartSecondFactorForm } from "@/components/profile/second-factor-forms";
 import { SignOutEverywhereForm } from "@/components/profile/sign-out-everywhere-form";
 import { TableHead } from "@/components/table";
+import { apiTokenExpiryRange, listMyApiTokens } from "@/server/api-tokens";
 import { listMySessions, type Device } from "@/server/auth/sessions";
 import { accountForPage, getProfile } from "@/server/profile";
 import { currentSessionId } from "@/server/session";
@@ -37,9 +41,12 @@ function Section({ id, title, intro, children }: { id: string; title: string; in
 
 export default async function ProfilePage() {
   const { actor, mustEnrolSecondFactor } = await accountForPage();
-  const [profile, sessions, t, format] = await Promise.all([
+  const now = new Date();
+  // Tokens are for a full session: an account that owes its second factor reaches nothing else.
+  const [profile, sessions, tokens, t, format] = await Promise.all([
     getProfile(actor),
     currentSessionId().then((id) => listMySessions(actor, id)),
+    mustEnrolSecondFactor ? [] : listMyApiTokens(actor, now),
     getTranslations(),
     getFormatter(),
   ]);
@@ -51,7 +58,13 @@ export default async function ProfilePage() {
   };
   return (
     <ClientMessages
-      of={["components/profile/end-session-form", "components/profile/password-form", "components/profile/second-factor-forms", "components/profile/sign-out-everywhere-form"]}
+      of={[
+        "components/profile/end-session-form",
+        "components/profile/password-form",
+        "components/profile/second-factor-forms",
+        "components/profile/sign-out-everywhere-form",
+        "components/profile/api-token-forms",
+      ]}
     >
       <h1 className="text-2xl font-semibold">{t("profile.title")}</h1>
       {mustEnrolSecondFactor && (
@@ -132,6 +145,17 @@ export default async function ProfilePage() {
         <p className="mt-6">{t("profile.sessions.intro")}</p>
         <SignOutEverywhereForm action={signOutEverywhereAction} />
       </Section>
+
+      {!mustEnrolSecondFactor && (
+        <Section id="api-tokens" title={t("profile.apiTokens.title")} intro={t("profile.apiTokens.intro")}>
+          <CreateApiTokenForm action={createApiTokenAction} suggestedExpiry={apiTokenExpiryRange(now).suggested} />
+          {tokens.length === 0 ? (
+            <p className="mt-4 text-sm">{t("profile.apiTokens.none")}</p>
+          ) : (
+            <ApiTokenTable tokens={tokens} caption={t("profile.apiTokens.caption")} revokeAction={revokeApiTokenAction} />
+          )}
+        </Section>
+      )}
     </ClientMessages>
   );
 }

@@ -24,6 +24,10 @@ export default async function UsersPage() {
         <Link href="/admin/users/new" className={link}>
           {t("users.newUser")}
         </Link>
+        {" · "}
+        <Link href="/admin/tokens" className={link}>
+          {t("users.apiTokens")}
+        </Link>
       </p>
       <table className="mt-6 w-full text-left text-sm">
         <caption className="sr-only">{t("users.caption")}</caption>

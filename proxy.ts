@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { safeCallbackPath } from "@/components/safe-callback";
 import en from "@/messages/en.json";
 
 // An optimistic check only: a request without a session cookie is sent to sign
@@ -64,7 +65,7 @@ export function proxy(request: NextRequest) {
   if (!hasSession && !pathname.startsWith("/api/") && pathname !== "/signin") {
     const url = request.nextUrl.clone();
     url.pathname = "/signin";
-    url.search = `?callbackUrl=${encodeURIComponent(`${pathname}${search}`)}`;
+    url.search = `?callbackUrl=${encodeURIComponent(safeCallbackPath(`${pathname}${search}`, request.nextUrl.origin))}`;
     return secured(NextResponse.redirect(url), policy);
   }
   return secured(NextResponse.next({ request: { headers: requestHeaders } }), policy);

@@ -11,8 +11,10 @@ import { randomUUID } from "node:crypto";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { z } from "zod";
+import { safeCallbackPath } from "@/components/safe-callback";
 import { clientAddress } from "./auth/client-address";
 import { secondsOf, sessionLimits, sessionStanding } from "./auth/session-limits";
+import { publicOrigin } from "./env";
 import { SecondFactorEnrolmentRequiredError, TooManyAttemptsError, UnauthenticatedError } from "./errors";
 import { errorResponse } from "./http";
 import type { Actor } from "./permissions";
@@ -103,6 +105,11 @@ function singleSignOnProvider(env: Record<string, string | undefined> = process.
   };
 }
 
+/** Where the sign-in page sends a person once signed in: the callback when it stays on the tracker, the overview otherwise. */
+export function pathAfterSignIn(callbackUrl: string | undefined): string {
+  return safeCallbackPath(callbackUrl, publicOrigin());
+}
+
 /** The name of the single sign-on provider the sign-in page offers, or null when none is set up. */
 export function singleSignOnName(): string | null {
   return singleSignOnProvider()?.name ?? null;
@@ -163,6 +170,13 @@ const authOptions: NextAuthOptions = {
       const claims = sessionClaims.safeParse(token);
       if (!claims.success || sessionStanding(claims.data, now, sessionLimits()) !== "live") throw new SessionEndedError();
       return { ...claims.data, lastSeenAt: now };
+    },
+    // Every address next-auth sends the browser to after signing in or out
+    // (`callbackUrl` of a form, a link or its cookie) is checked as the sign-in
+    // page checks it; next-auth's own check lets a newline through to a header
+    // (a 500) and fails on an address that is not a URL.
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
     },
     // The browser learns nothing from the session endpoint but whether it lasts.
     session({ session }) {

@@ -27,6 +27,9 @@ const staticFilePolicy = [{ key: "Content-Security-Policy", value: "default-src 
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Next.js answers its own redirect that drops a trailing slash before
+  // proxy.ts runs, so without the security headers; the proxy does it instead.
+  skipTrailingSlashRedirect: true,
   // A plan CSV may be up to 1 MB (server/plan-import.ts); the default limit
   // would refuse it before the import could answer with its own message.
   experimental: { serverActions: { bodySizeLimit: "2mb" } },

@@ -802,7 +802,9 @@ export function openApiDocument() {
       },
       schemas: { ...componentSchemas(answerSchemas, "output"), ...componentSchemas(requestSchemas, "input") },
       responses: {
-        BadRequest: errorAnswer("a field error (`error: validation`, with a message per field in `fields`) or a request that cannot be done (`error: bad_request`)"),
+        BadRequest: errorAnswer(
+          "a field error (`error: validation`, with a message per field in `fields`; a field the body should not have is named there with the code `unknownField`) or a request that cannot be done (`error: bad_request`)",
+        ),
         Unauthenticated: errorAnswer("no session: sign in first"),
         Forbidden: errorAnswer(
           "your role (or agency) does not allow it (`error: forbidden`), or your role requires a second factor you have not set up yet (`error: second_factor_enrolment_required`: set it up on /profile), or a write came from a page of another site: its `Origin` is not the tracker's, or `Sec-Fetch-Site` is `cross-site` (`error: cross_site`; scripts that send no `Origin` are taken)",

@@ -110,7 +110,7 @@ describe("writing an assessment", () => {
       [{ pillarId: "nope" }, "pillarId"],
       [{ roundId: "nope" }, "roundId"],
       [{ evidenceIds: "not-an-array-of-ids!" }, "evidenceIds"],
-      [{ state: "published" }, "_form"],
+      [{ state: "published" }, "state"],
       [{ commitmentId: (await createCommitment({ pillarId: otherPillarId })).id }, "commitmentId"],
     ];
     for (const [change, field] of cases) {

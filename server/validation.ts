@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { ValidationError, type FieldErrors, type FieldIssue } from "./errors";
+import { ValidationError, type FieldIssue } from "./errors";
 
 /**
  * Parses input with its schema or throws a ValidationError naming, per field,
@@ -14,14 +14,16 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, raw: unknow
   const result = schema.safeParse(raw, { reportInput: true });
   const unstorable = unstorableTextFields(raw);
   if (result.success && unstorable.length === 0) return result.data;
-  const fieldErrors: FieldErrors = {};
+  // A Map, so that a field named __proto__ or constructor is a field like any other.
+  const fieldErrors = new Map<string, FieldIssue[]>();
+  const add = (field: string, issue: FieldIssue) => fieldErrors.set(field, [...(fieldErrors.get(field) ?? []), issue]);
   for (const issue of result.error?.issues ?? []) {
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) (fieldErrors[fieldName([...issue.path, key])] ??= []).push({ code: "unknownField", values: { field: key } });
-    } else (fieldErrors[fieldName(issue.path)] ??= []).push(toFieldIssue(issue));
+      for (const key of issue.keys) add(fieldName([...issue.path, key]), { code: "unknownField", values: { field: key } });
+    } else add(fieldName(issue.path), toFieldIssue(issue));
   }
-  for (const field of unstorable) (fieldErrors[field] ??= []).push({ code: "unstorableText" });
-  throw new ValidationError(fieldErrors);
+  for (const field of unstorable) add(field, { code: "unstorableText" });
+  throw new ValidationError(Object.fromEntries(fieldErrors));
 }
 
 /**

@@ -67,6 +67,19 @@ describe("fields a schema does not have", () => {
     });
   });
 
+  it("are named even when they are called __proto__ or constructor, which a plain object would take for its own machinery", () => {
+    let fieldErrors: Record<string, unknown> = {};
+    try {
+      parseInput(z.strictObject({ note: z.string() }), JSON.parse('{"note":"ok","__proto__":{"roles":["admin"]},"constructor":{"prototype":{}}}'));
+    } catch (error) {
+      if (error instanceof ValidationError) fieldErrors = error.fieldErrors;
+    }
+    expect(Object.getPrototypeOf(fieldErrors)).toBe(Object.prototype);
+    expect(Object.keys(fieldErrors).sort()).toEqual(["__proto__", "constructor"]);
+    expect(Object.getOwnPropertyDescriptor(fieldErrors, "__proto__")?.value).toEqual([{ code: "unknownField", values: { field: "__proto__" } }]);
+    expect(({} as { roles?: unknown }).roles).toBeUndefined();
+  });
+
   // Every body the API and the forms send goes through one of these (the forms
   // after server/forms.ts has left out what Next.js adds). A sign-in is
   // next-auth's own body, with its csrfToken, callbackUrl and json: its schema

@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { storageStateOf, type DemoRole } from "./users";
 
-// The edges of the JSON API: an address it does not have, and writes that
-// come from another site or not as JSON (server/http.ts apiRoute).
+// The edges of the JSON API: an address it does not have, a field it does
+// not have, and writes that come from another site or not as JSON
+// (server/http.ts apiRoute).
 
 const baseURL = () => test.info().project.use.baseURL!;
 const contextOf = (playwright: { request: { newContext: (options: object) => Promise<APIRequestContext> } }, role: DemoRole | "anonymous") =>
@@ -28,6 +29,22 @@ test.describe("an address the API does not have", () => {
       }
       await api.dispose();
     }
+  });
+});
+
+test.describe("a field the API does not have", () => {
+  test("is refused with 400 naming it, and nothing is written: publishedAt is not publishedOn", async ({ playwright }) => {
+    const reviewer = await contextOf(playwright, "reviewer");
+    const { data: commitments } = (await (await reviewer.get("/api/v1/commitments?pillar=5")).json()) as { data: { id: string }[] };
+    const marker = `misspelt${randomUUID().replaceAll("-", "")}`;
+    const body = { commitmentId: commitments[0]!.id, title: marker, kind: "media_report", publisher: "Press", summary: "Summary.", shows: "neutral", reliability: "unverified" };
+    const answer = await reviewer.post("/api/v1/evidence", { data: { ...body, publishedAt: "2024-05-01" } });
+    await expectJsonError(answer, 400, "validation", "publishedAt");
+    expect(((await answer.json()) as { fields: Record<string, unknown> }).fields).toEqual({
+      publishedAt: [{ code: "unknownField", message: "There is no field “publishedAt” here; check its name." }],
+    });
+    expect(((await (await reviewer.get(`/api/v1/evidence?q=${marker}`)).json()) as { total: number }).total).toBe(0);
+    await reviewer.dispose();
   });
 });
 

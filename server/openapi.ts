@@ -403,7 +403,7 @@ function csvContent(csv: CsvExport) {
     "text/csv": {
       schema: {
         type: "string",
-        description: `UTF-8 with a byte-order mark; ${header}. Nested fields are flattened (commitment.id → commitmentId), arrays joined with ";", and a cell starting with =, +, -, @, tab or carriage return is prefixed with '.`,
+        description: `UTF-8 with a byte-order mark; ${header}. Nested fields are flattened (commitment.id → commitmentId), arrays joined with ";", and a cell starting with =, +, -, @, tab or carriage return (or a full-width or small form of one, such as ＝) is prefixed with '.`,
       },
     },
   };

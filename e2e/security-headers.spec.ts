@@ -32,7 +32,7 @@ async function watchPolicyViolations(page: Page): Promise<string[]> {
 }
 
 test.describe("security headers", () => {
-  test("pages, API answers, redirects, errors and static files all carry the security headers", async ({ request, browser }) => {
+  test("pages, API answers, redirects, errors and static files all carry the security headers", async ({ request, browser, baseURL }) => {
     const signInPage = await request.get("/signin");
     const html = await signInPage.text();
     const script = /<script[^>]+src="(\/_next\/static\/[^"]+)"/.exec(html)?.[1];
@@ -47,6 +47,7 @@ test.describe("security headers", () => {
       ["the redirect to sign in", await request.get("/rounds", { maxRedirects: 0 }), 307],
       ["the redirect that drops a trailing slash", await request.get("/signin/", { maxRedirects: 0 }), 308],
       ["the redirect that drops an API path's trailing slash", await request.get("/api/v1/pillars/", { maxRedirects: 0 }), 308],
+      ["the redirect that collapses repeated slashes", await request.get(`${new URL(baseURL!).origin}//rounds`, { maxRedirects: 0 }), 308],
       ["a malformed address", await request.get("/api/v1/milestones/%ED%A0%80"), 400],
       ["an API answer", await request.get("/api/health"), 200],
       ["an API refusal", await request.get("/api/v1/pillars"), 401],

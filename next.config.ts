@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import shared from "./security-headers.json";
 
 // The messages are compiled from ICU text at build time, so that no request
 // parses them again and browsers get no ICU parser: the dashboard, which
@@ -14,19 +15,18 @@ const withNextIntl = createNextIntlPlugin({
 // Headers of every response: pages, API, the proxy's redirects, errors and static files.
 // The pages' Content-Security-Policy carries a nonce per request, so proxy.ts
 // sets it (and HSTS, decided at run time); static files skip the proxy and get
-// a policy of their own here.
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Referrer-Policy", value: "same-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), display-capture=()" },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-];
+// a policy of their own here. security-headers.json holds them for
+// scripts/serve.mjs as well, which gives them to the answers Next.js makes
+// before any of this runs.
+const securityHeaders = shared.everyResponse;
 
-const staticFilePolicy = [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }];
+const staticFilePolicy = [{ key: "Content-Security-Policy", value: shared.strictestPolicy }];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Next.js answers its own redirect that drops a trailing slash before
+  // proxy.ts runs, so without the security headers; the proxy does it instead.
+  skipTrailingSlashRedirect: true,
   // A plan CSV may be up to 1 MB (server/plan-import.ts); the default limit
   // would refuse it before the import could answer with its own message.
   experimental: { serverActions: { bodySizeLimit: "2mb" } },

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { safeCallbackPath } from "@/components/safe-callback";
 import en from "@/messages/en.json";
 
 // An optimistic check only: a request without a session cookie is sent to sign
@@ -54,6 +55,7 @@ export function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy(newNonce());
   // Next.js answers such a path with a bare 500 before any route runs.
   if (!decodable(pathname)) return secured(NextResponse.json({ error: "bad_request", message: en.errors.malformedAddress }, { status: 400 }), policy);
+  if (pathname !== "/" && pathname.endsWith("/")) return secured(withoutTrailingSlash(request), policy);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-tracker-path", `${pathname}${search}`);
   // The id the audit events of this request carry; a well-formed one from a proxy in front is kept.
@@ -64,10 +66,23 @@ export function proxy(request: NextRequest) {
   if (!hasSession && !pathname.startsWith("/api/") && pathname !== "/signin") {
     const url = request.nextUrl.clone();
     url.pathname = "/signin";
-    url.search = `?callbackUrl=${encodeURIComponent(`${pathname}${search}`)}`;
+    url.search = `?callbackUrl=${encodeURIComponent(safeCallbackPath(`${pathname}${search}`, request.nextUrl.origin))}`;
     return secured(NextResponse.redirect(url), policy);
   }
   return secured(NextResponse.next({ request: { headers: requestHeaders } }), policy);
+}
+
+/**
+ * The same address without its trailing slash, as Next.js would redirect to
+ * had next.config.ts not turned its own redirect off: Next.js answers that one
+ * before this proxy runs, so without the security headers. Slashes at the
+ * start are collapsed too: Next.js makes a redirect to its own host relative,
+ * and a path beginning `//` would then name another host.
+ */
+function withoutTrailingSlash(request: NextRequest): NextResponse {
+  const url = new URL(request.url);
+  url.pathname = `/${url.pathname.replace(/^\/+|\/+$/g, "")}`;
+  return NextResponse.redirect(url, 308);
 }
 
 /** The headers that change per request; next.config.ts sets the others on every response. */

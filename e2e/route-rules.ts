@@ -36,6 +36,8 @@ export function only(allowed: readonly Role[], otherwise: Outcome = "refused"): 
 export const signedIn = only(roles);
 /** No session needed. */
 export const open: Expectation = { anonymous: "allowed", admin: "allowed", manager: "allowed", reviewer: "allowed", staff: "allowed" };
+/** Nothing there, whoever asks. */
+const nowhere: Expectation = { anonymous: "hidden", admin: "hidden", manager: "hidden", reviewer: "hidden", staff: "hidden" };
 
 /**
  * Records the browser test looks up in the demo data to fill a dynamic
@@ -172,6 +174,8 @@ export const apiRules: ApiRule[] = [
   read("GET /api/v1/tokens"),
   { route: "POST /api/v1/tokens", body: {}, allowedStatus: 400, cases: [{ expect: signedIn }] },
   { route: "POST /api/v1/tokens/[id]/revoke", allowedStatus: 404, cases: [{ record: "missing", expect: signedIn }] },
+  // An address the API does not have: 404 in JSON, to everyone.
+  ...["GET", "POST", "PUT", "PATCH", "DELETE"].map((method): ApiRule => ({ route: `${method} /api/v1/[...path]`, cases: [{ record: "missing", expect: nowhere }] })),
 ];
 
 /**

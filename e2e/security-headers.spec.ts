@@ -32,7 +32,7 @@ async function watchPolicyViolations(page: Page): Promise<string[]> {
 }
 
 test.describe("security headers", () => {
-  test("pages, API answers, redirects, errors and static files all carry the security headers", async ({ request, browser }) => {
+  test("pages, API answers, redirects, errors and static files all carry the security headers", async ({ request, browser, baseURL }) => {
     const signInPage = await request.get("/signin");
     const html = await signInPage.text();
     const script = /<script[^>]+src="(\/_next\/static\/[^"]+)"/.exec(html)?.[1];
@@ -45,6 +45,9 @@ test.describe("security headers", () => {
       ["a page", signInPage, 200],
       ["a signed-in page", await admin.request.get("/"), 200],
       ["the redirect to sign in", await request.get("/rounds", { maxRedirects: 0 }), 307],
+      ["the redirect that drops a trailing slash", await request.get("/signin/", { maxRedirects: 0 }), 308],
+      ["the redirect that drops an API path's trailing slash", await request.get("/api/v1/pillars/", { maxRedirects: 0 }), 308],
+      ["the redirect that collapses repeated slashes", await request.get(`${new URL(baseURL!).origin}//rounds`, { maxRedirects: 0 }), 308],
       ["a malformed address", await request.get("/api/v1/milestones/%ED%A0%80"), 400],
       ["an API answer", await request.get("/api/health"), 200],
       ["an API refusal", await request.get("/api/v1/pillars"), 401],
@@ -62,6 +65,24 @@ test.describe("security headers", () => {
       expectSecurityHeaders(response, what);
     }
     await admin.close();
+  });
+
+  test("the redirect that drops a trailing slash keeps the query and the method, and stays on the tracker", async ({ request, baseURL }) => {
+    const origin = new URL(baseURL!).origin;
+    const cases: [string, string, string | undefined][] = [
+      ["GET", "/rounds/?view=all", "/rounds?view=all"],
+      ["POST", "/api/v1/rounds/", "/api/v1/rounds"],
+      // Whatever the path becomes, the redirect never leaves the tracker.
+      ["GET", "//evil.example/", undefined],
+      ["GET", "/\\evil.example/", undefined],
+    ];
+    for (const [method, path, target] of cases) {
+      const response = await request.fetch(`${origin}${path}`, { method, maxRedirects: 0 });
+      expect(response.status(), path).toBe(308);
+      const location = new URL(response.headers().location ?? "", `${origin}/`);
+      expect(location.origin, path).toBe(origin);
+      if (target) expect(`${location.pathname}${location.search}`, path).toBe(target);
+    }
   });
 
   test("each page answer has a fresh nonce that every script of the page carries, and no script runs without it", async ({ request }) => {

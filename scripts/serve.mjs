@@ -21,6 +21,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import securityHeaders from "../security-headers.json" with { type: "json" };
 
 const projectRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values: options } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
@@ -125,6 +126,12 @@ if (cluster.isPrimary) {
     const written = request.headers["x-forwarded-for"];
     const address = request.socket.remoteAddress ?? "";
     request.headers["x-forwarded-for"] = written ? `${written}, ${address}` : address;
+    // Next.js answers some requests before next.config.ts's headers and
+    // proxy.ts run (a path with repeated slashes or a backslash gets a bare
+    // 308), so every answer starts with the security headers and the
+    // strictest policy; those of next.config.ts and proxy.ts replace them.
+    for (const { key, value } of securityHeaders.everyResponse) response.setHeader(key, value);
+    response.setHeader("Content-Security-Policy", securityHeaders.strictestPolicy);
     return handle(request, response).catch((error) => {
       console.error(error);
       // A page already under way cannot become an error page: cut it, so that it is not taken for whole.

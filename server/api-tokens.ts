@@ -50,7 +50,7 @@ export function apiTokenExpiryRange(now: Date) {
 export function apiTokenInput(now: Date) {
   const { earliest, latest } = apiTokenExpiryRange(now);
   const checked = { when: (payload: { issues: unknown[] }) => payload.issues.length === 0 };
-  return z.object({
+  return z.strictObject({
     name: z.string().trim().min(1).max(100),
     scope: z.enum(ApiTokenScope),
     expiresOn: calendarDate

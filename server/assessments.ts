@@ -343,7 +343,7 @@ async function citationIssues(tx: Transaction, ids: readonly string[], pillarId:
   for (const evidence of found) {
     const published = evidence.publishedOn ?? new Date(`${isoDate(evidence.createdAt)}T00:00:00Z`);
     if (evidence.commitment.pillarId !== pillarId) issues.push({ code: "citationOtherPillar", values: { title: evidence.title } });
-    else if (published > periodEnd) issues.push({ code: "citationAfterPeriod", values: { title: evidence.title } });
+    else if (published > periodEnd) issues.push({ code: evidence.publishedOn ? "citationAfterPeriod" : "citationLoggedAfterPeriod", values: { title: evidence.title } });
     else if (evidence.retraction) issues.push({ code: "citationRetracted", values: { title: evidence.title } });
   }
   return issues;

@@ -109,27 +109,28 @@ export async function getCommitment(actor: Actor, id: string) {
 // Keeping the plan: admins create, edit, archive and restore commitments.
 // ---------------------------------------------------------------------------
 
-export const commitmentInput = z
-  .object({
-    pillarId: recordId,
-    title: z.string().trim().min(1).max(300),
-    description: z.string().trim().max(5000).default(""),
-    leadParty: z.enum(["us", "mx", "joint"]),
-    agencyIds: z.preprocess((value) => (typeof value === "string" ? [value] : value), z.array(recordId).max(50)).default([]),
-    startDate: optionalCalendarDate,
-    targetDate: optionalCalendarDate,
-    sourceCitation: z.string().trim().max(1000).default(""),
-    ownerId: optionalRecordId,
-  })
-  .refine((input) => !input.startDate || !input.targetDate || input.targetDate >= input.startDate, {
-    path: ["targetDate"],
-    message: "targetBeforeStart",
-  });
+const commitmentFields = z.strictObject({
+  pillarId: recordId,
+  title: z.string().trim().min(1).max(300),
+  description: z.string().trim().max(5000).default(""),
+  leadParty: z.enum(["us", "mx", "joint"]),
+  agencyIds: z.preprocess((value) => (typeof value === "string" ? [value] : value), z.array(recordId).max(50)).default([]),
+  startDate: optionalCalendarDate,
+  targetDate: optionalCalendarDate,
+  sourceCitation: z.string().trim().max(1000).default(""),
+  ownerId: optionalRecordId,
+});
+
+// The rule across two fields, for the new commitment and the edited one alike.
+const targetNotBeforeStart = (input: { startDate?: string; targetDate?: string }) => !input.startDate || !input.targetDate || input.targetDate >= input.startDate;
+const targetBeforeStart = { path: ["targetDate"], message: "targetBeforeStart" };
+
+export const commitmentInput = commitmentFields.refine(targetNotBeforeStart, targetBeforeStart);
 
 export type CommitmentInput = z.output<typeof commitmentInput>;
 
-export const commitmentUpdateInput = z.intersection(commitmentInput, z.object({ version: versionSeen }));
-export const archiveInput = z.object({ version: versionSeen });
+export const commitmentUpdateInput = commitmentFields.extend({ version: versionSeen }).refine(targetNotBeforeStart, targetBeforeStart);
+export const archiveInput = z.strictObject({ version: versionSeen });
 
 /** Checks that the records an input refers to exist, as field errors. */
 async function checkCommitmentReferences(tx: Transaction, input: CommitmentInput): Promise<void> {

@@ -171,7 +171,9 @@ function columnName(prefix: string, key: string): string {
 }
 
 // OWASP's rule against CSV injection: a cell starting with one of these
-// characters is a formula to a spreadsheet program.
+// characters is a formula to a spreadsheet program. Spreadsheets read the
+// full-width and small forms (＝, ＋, －, ＠, ﹦…) as their ASCII twins, which
+// is what compatibility normalization (NFKC) turns them into.
 function withoutFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /^[=+\-@\t\r]/.test(text.slice(0, 1).normalize("NFKC")) ? `'${text}` : text;
 }

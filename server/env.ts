@@ -22,3 +22,11 @@ export function countSetting(env: Record<string, string | undefined>, name: stri
   if (!Number.isInteger(number) || number < 0) throw new Error(`${name} must be a whole number from 0; it is "${value}".`);
   return number;
 }
+
+/**
+ * The tracker's public origin: that of NEXTAUTH_URL, which next-auth signs in
+ * under (npm start sets it; `next dev` serves http://localhost:3000).
+ */
+export function publicOrigin(env: Record<string, string | undefined> = process.env): string {
+  return new URL(env.NEXTAUTH_URL || "http://localhost:3000").origin;
+}

@@ -98,3 +98,17 @@ export class TooManyAttemptsError extends DomainError {
     super("tooManyAttempts");
   }
 }
+
+/** A write to the API from a page of another site (server/http.ts apiRoute). */
+export class CrossSiteRequestError extends DomainError {
+  constructor() {
+    super("crossSite");
+  }
+}
+
+/** A write to the API whose body is not declared as JSON (server/http.ts). */
+export class UnsupportedMediaTypeError extends DomainError {
+  constructor() {
+    super("unsupportedMediaType");
+  }
+}

@@ -13,7 +13,7 @@ import { dateOnly, isoDate, optionalCalendarDate, optionalPageNumber, optionalRe
 
 /** Evidence as the form and the API send it. */
 export const evidenceInput = z
-  .object({
+  .strictObject({
     commitmentId: recordId,
     milestoneId: optionalRecordId,
     title: z.string().trim().min(1).max(300),
@@ -27,7 +27,7 @@ export const evidenceInput = z
   })
   .refine((input) => !input.publishedOn || input.publishedOn <= todayIso(), { path: ["publishedOn"], message: "dateInFuture" });
 
-export const retractionInput = z.object({ reason: z.string().trim().min(1).max(2000) });
+export const retractionInput = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
 
 /**
  * Logs evidence against a commitment and optionally one of its milestones.

@@ -4,9 +4,11 @@ import { createTranslator } from "next-intl";
 import en from "@/messages/en.json";
 import { recordRefusedApiCall } from "./access-refusals";
 import { Prisma } from "./db/generated/client";
+import { publicOrigin } from "./env";
 import {
   ApiTokenRejectedError,
   ConflictError,
+  CrossSiteRequestError,
   DomainError,
   ForbiddenError,
   NotFoundError,
@@ -16,6 +18,7 @@ import {
   TooManyAttemptsError,
   TooManyRequestsError,
   UnauthenticatedError,
+  UnsupportedMediaTypeError,
   ValidationError,
 } from "./errors";
 
@@ -36,16 +39,45 @@ export function currentApiRequest(): Request | null {
   return apiRequest.getStore() ?? null;
 }
 
-/** Wraps a route handler so that every error becomes a JSON answer, and every refusal an audit event. */
+/**
+ * Wraps a route handler so that every error becomes a JSON answer, and every
+ * refusal an audit event; a write from another site, or one that declares a
+ * type other than JSON, is refused before the handler runs.
+ */
 export function apiRoute<Context>(handler: RouteHandler<Context>): RouteHandler<Context> {
   return async (request, context) => {
     try {
+      if (!readMethods.has(request.method)) refuseForeignWrite(request);
       return await apiRequest.run(request, () => handler(request, context));
     } catch (error) {
       await recordRefusedApiCall(request, error);
       return errorResponse(error);
     }
   };
+}
+
+const readMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A page of another site can make a browser send a form or text/plain to the
+ * API without asking first (no CORS preflight), and the session cookie is
+ * SameSite=Lax, the only other guard. So a write is taken only when the
+ * browser names no other site: its Origin, when sent, is the tracker's (the
+ * request's own or the public one of NEXTAUTH_URL, behind a proxy that
+ * rewrites the host), and Sec-Fetch-Site is not cross-site. Scripts send
+ * neither and are taken. A write that declares a type must declare JSON;
+ * readJson refuses a body declared as nothing else.
+ */
+function refuseForeignWrite(request: Request): void {
+  const origin = request.headers.get("origin");
+  const ownOrigins = [new URL(request.url).origin, publicOrigin()];
+  if (request.headers.get("sec-fetch-site") === "cross-site" || (origin !== null && !ownOrigins.includes(origin))) throw new CrossSiteRequestError();
+  if (request.headers.has("content-type")) requireJson(request);
+}
+
+function requireJson(request: Request): void {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type !== "application/json") throw new UnsupportedMediaTypeError();
 }
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
@@ -71,6 +103,8 @@ export function errorResponse(error: unknown): Response {
   }
   if (error instanceof ReadOnlyTokenError) return json({ error: "read_only_token", message: t("errors.readOnlyToken") }, 403);
   if (error instanceof ForbiddenError) return json({ error: "forbidden", message: t("errors.forbidden") }, 403);
+  if (error instanceof CrossSiteRequestError) return json({ error: "cross_site", message: t("errors.crossSite") }, 403);
+  if (error instanceof UnsupportedMediaTypeError) return json({ error: "unsupported_media_type", message: t("errors.unsupportedMediaType") }, 415);
   if (error instanceof NotFoundError) return json({ error: "not_found", message: t("errors.notFound") }, 404);
   if (error instanceof ConflictError) {
     return json({ error: "conflict", message: t(`errors.conflict.${error.reason}` as "errors.conflict.stale"), current: error.current }, 409);
@@ -147,12 +181,14 @@ export function apiBodyLimitBytes(): number {
 }
 
 /**
- * The JSON body of a request. A body over the limit is refused by its
- * Content-Length before anything is read, or as soon as the bytes read pass
- * the limit when it has none (a chunked upload); a body that is not JSON in
- * UTF-8 is a field error of the form.
+ * The JSON body of a request, which must be declared as application/json
+ * (415 otherwise). A body over the limit is refused by its Content-Length
+ * before anything is read, or as soon as the bytes read pass the limit when it
+ * has none (a chunked upload); a body that is not JSON in UTF-8 is a field
+ * error of the form.
  */
 export async function readJson(request: Request): Promise<unknown> {
+  requireJson(request);
   const limit = apiBodyLimitBytes();
   if (Number(request.headers.get("content-length")) > limit) throw new PayloadTooLargeError(limit);
   const body = await readBody(request, limit);

@@ -46,7 +46,7 @@ export async function getMilestone(actor: Actor, id: string) {
 // Status is never set here: it changes only through a status update.
 // ---------------------------------------------------------------------------
 
-export const milestoneInput = z.object({
+export const milestoneInput = z.strictObject({
   commitmentId: recordId,
   title: z.string().trim().min(1).max(300),
   description: z.string().trim().max(5000).default(""),

@@ -442,21 +442,30 @@ function csvContent(csv: CsvExport) {
     "text/csv": {
       schema: {
         type: "string",
-        description: `UTF-8 with a byte-order mark; ${header}. Nested fields are flattened (commitment.id → commitmentId), arrays joined with ";", and a cell starting with =, +, -, @, tab or carriage return is prefixed with '.`,
+        description: `UTF-8 with a byte-order mark; ${header}. Nested fields are flattened (commitment.id → commitmentId), arrays joined with ";", and a cell starting with =, +, -, @, tab or carriage return (or a full-width or small form of one, such as ＝) is prefixed with '.`,
       },
     },
   };
 }
 
-function operation(spec: OperationSpec, inPath: boolean): JsonSchema {
+function operation(spec: OperationSpec, method: Method, inPath: boolean): JsonSchema {
   const ok = spec.created ? "201" : "200";
   const okAnswer = {
     description: spec.csv ? `${spec.summary}; as CSV when asked for (every matching row, streamed as a download \`${spec.csv.filename}-YYYY-MM-DD.csv\`)` : spec.summary,
     content: { "application/json": { schema: envelope(spec) }, ...(spec.csv ? csvContent(spec.csv) : {}) },
     ...(spec.csv ? { headers: { "Content-Disposition": { description: "CSV only: attachment; filename=…", schema: { type: "string" } } } } : {}),
   };
-  const errorNames: Record<ErrorStatus | 401 | 429, string> = { 400: "BadRequest", 401: "Unauthenticated", 403: "Forbidden", 404: "NotFound", 409: "Conflict", 429: "TooManyRequests" };
-  const errors = [...(spec.public ? [] : [401 as const, 429 as const]), ...spec.errors].sort();
+  const errorNames: Record<ErrorStatus | 401 | 415 | 429, string> = {
+    400: "BadRequest",
+    401: "Unauthenticated",
+    403: "Forbidden",
+    404: "NotFound",
+    409: "Conflict",
+    415: "UnsupportedMediaType",
+    429: "TooManyRequests",
+  };
+  // Every write refuses what is not JSON (server/http.ts apiRoute).
+  const errors = [...(spec.public ? [] : [401 as const, 429 as const]), ...spec.errors, ...(method === "get" ? [] : [415 as const])].sort();
   return {
     operationId: spec.operationId,
     summary: spec.summary,
@@ -861,7 +870,7 @@ export function openApiDocument() {
       ...Object.fromEntries(
         Object.entries(paths).map(([path, operations]) => [
           path,
-          Object.fromEntries(Object.entries(operations).map(([method, spec]) => [method, operation(spec, path.includes("{id}"))])),
+          Object.fromEntries(Object.entries(operations).map(([method, spec]) => [method, operation(spec, method as Method, path.includes("{id}"))])),
         ]),
       ),
     },
@@ -877,11 +886,14 @@ export function openApiDocument() {
       },
       schemas: { ...componentSchemas(answerSchemas, "output"), ...componentSchemas(requestSchemas, "input") },
       responses: {
-        BadRequest: errorAnswer("a field error (`error: validation`, with a message per field in `fields`) or a request that cannot be done (`error: bad_request`)"),
+        BadRequest: errorAnswer(
+          "a field error (`error: validation`, with a message per field in `fields`; a field the body should not have is named there with the code `unknownField`) or a request that cannot be done (`error: bad_request`)",
+        ),
         Unauthenticated: errorAnswer("no session: sign in first (`error: unauthenticated`), or the API token is not valid (`error: invalid_token`)"),
         Forbidden: errorAnswer(
-          "your role (or agency) does not allow it (`error: forbidden`), the API token is read-only (`error: read_only_token`), or your role requires a second factor you have not set up yet (`error: second_factor_enrolment_required`: set it up on /profile)",
+          "your role (or agency) does not allow it (`error: forbidden`), the API token is read-only (`error: read_only_token`), or your role requires a second factor you have not set up yet (`error: second_factor_enrolment_required`: set it up on /profile), or a write came from a page of another site: its `Origin` is not the tracker's, or `Sec-Fetch-Site` is `cross-site` (`error: cross_site`; scripts that send no `Origin` are taken)",
         ),
+        UnsupportedMediaType: errorAnswer("a write whose body, or declared type, is not `application/json` (`error: unsupported_media_type`)"),
         NotFound: errorAnswer("no such record, or not one you can see"),
         Conflict: errorAnswer("the record changed or is in a state that does not allow it; `current` says where it stands"),
         TooManyRequests: {

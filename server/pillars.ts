@@ -56,7 +56,7 @@ export function fillStatusCounts(partial: Partial<StatusCounts> | null): StatusC
 // Keeping the plan: admins create and edit pillars (numbered 1–5).
 // ---------------------------------------------------------------------------
 
-export const pillarInput = z.object({
+export const pillarInput = z.strictObject({
   number: z.preprocess((value) => (typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value), z.number().int().min(1).max(5)),
   code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{1,8}$/),
   name: z.string().trim().min(1).max(200),

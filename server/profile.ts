@@ -71,7 +71,7 @@ export async function getProfile(actor: Actor) {
 }
 
 export const passwordChangeInput = z
-  .object({
+  .strictObject({
     currentPassword: z.string().min(1).max(1024),
     newPassword,
     confirmPassword: z.string().max(1024),
@@ -119,7 +119,7 @@ export async function startSecondFactorEnrolment(actor: Actor): Promise<void> {
   });
 }
 
-export const secondFactorCodeInput = z.object({ code: z.string().trim().min(1).max(64) });
+export const secondFactorCodeInput = z.strictObject({ code: z.string().trim().min(1).max(64) });
 
 /**
  * Turns the second factor on with a first correct code and answers the
@@ -146,7 +146,7 @@ export async function confirmSecondFactor(actor: Actor, raw: unknown, now = new 
   return recoveryCodes;
 }
 
-export const secondFactorRemovalInput = z.object({ proof: z.string().min(1).max(1024) });
+export const secondFactorRemovalInput = z.strictObject({ proof: z.string().min(1).max(1024) });
 
 /** Removes the second factor and its recovery codes, given the password, a current code or a recovery code. */
 export async function removeSecondFactor(actor: Actor, raw: unknown, now = new Date()): Promise<void> {

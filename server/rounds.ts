@@ -10,7 +10,7 @@ import { calendarDate, dateOnly, isoDate, parseInput, recordId } from "./validat
 
 /** A new round as the form and the API send it. */
 export const roundInput = z
-  .object({
+  .strictObject({
     title: z.string().trim().min(1).max(200),
     periodStart: calendarDate,
     periodEnd: calendarDate,

@@ -10,10 +10,12 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { z } from "zod";
+import { safeCallbackPath } from "@/components/safe-callback";
 import { accountOfApiRequest } from "./api-tokens";
 import { clientAddress } from "./auth/client-address";
 import { secondsOf, sessionLimits, sessionStanding } from "./auth/session-limits";
 import { endSignedOutSession, recordActivity } from "./auth/sessions";
+import { publicOrigin } from "./env";
 import { SecondFactorEnrolmentRequiredError, TooManyAttemptsError, UnauthenticatedError } from "./errors";
 import { currentApiRequest, errorResponse } from "./http";
 import type { Actor } from "./permissions";
@@ -110,6 +112,11 @@ function singleSignOnProvider(env: Record<string, string | undefined> = process.
   };
 }
 
+/** Where the sign-in page sends a person once signed in: the callback when it stays on the tracker, the overview otherwise. */
+export function pathAfterSignIn(callbackUrl: string | undefined): string {
+  return safeCallbackPath(callbackUrl, publicOrigin());
+}
+
 /** The name of the single sign-on provider the sign-in page offers, or null when none is set up. */
 export function singleSignOnName(): string | null {
   return singleSignOnProvider()?.name ?? null;
@@ -169,6 +176,13 @@ const authOptions: NextAuthOptions = {
       const renewed = await renewedClaims(token, now);
       if (!renewed) throw new SessionEndedError();
       return renewed;
+    },
+    // Every address next-auth sends the browser to after signing in or out
+    // (`callbackUrl` of a form, a link or its cookie) is checked as the sign-in
+    // page checks it; next-auth's own check lets a newline through to a header
+    // (a 500) and fails on an address that is not a URL.
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
     },
     // The browser learns nothing from the session endpoint but whether it lasts.
     session({ session }) {

@@ -14,7 +14,7 @@ const statusesNamingACause: readonly MilestoneStatus[] = ["at_risk", "delayed"];
 
 /** A status update as the form and the API send it. */
 export const statusUpdateInput = z
-  .object({
+  .strictObject({
     status: z.enum(MilestoneStatus),
     note: z.string().trim().min(1).max(5000),
     cause: z.preprocess((value) => (value === "" || value === null ? undefined : value), z.enum(DelayCause).optional()),

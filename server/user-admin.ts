@@ -84,7 +84,7 @@ const roleList = z.preprocess(
 
 const userName = z.string().trim().min(1).max(200);
 
-export const userCreateInput = z.object({
+export const userCreateInput = z.strictObject({
   email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
   name: userName,
   roles: roleList,
@@ -93,7 +93,7 @@ export const userCreateInput = z.object({
 });
 
 /** A change to an account: only the fields given change; a blank agency means none. */
-export const userUpdateInput = z.object({
+export const userUpdateInput = z.strictObject({
   version: versionSeen,
   name: userName.optional(),
   roles: roleList.optional(),

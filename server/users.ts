@@ -10,6 +10,8 @@ import type { Actor } from "./permissions";
 import { ensure } from "./permissions";
 import { parseInput } from "./validation";
 
+// next-auth hands over its whole sign-in body (csrfToken, callbackUrl, json
+// beside the form's fields): this schema reads its three and leaves the rest.
 export const signInInput = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
   password: z.string().min(1).max(1024),
@@ -197,7 +199,7 @@ function accountOf({ secondFactorEnrolled, ...actor }: AccountRow, method: SignI
   };
 }
 
-export const localeInput = z.object({ locale: z.enum(["en", "es"]) });
+export const localeInput = z.strictObject({ locale: z.enum(["en", "es"]) });
 
 /** Remembers the actor's language on their account. */
 export async function setPreferredLocale(actor: Actor, raw: unknown): Promise<void> {

@@ -1,24 +1,29 @@
 import "server-only";
 import { z } from "zod";
-import { ValidationError, type FieldErrors, type FieldIssue } from "./errors";
+import { ValidationError, type FieldIssue } from "./errors";
 
 /**
  * Parses input with its schema or throws a ValidationError naming, per field,
  * message keys that the pages and the API translate (messages/*.json,
  * `validation.*`), so that no English sentence is baked into a schema. Text
- * the database cannot store as sent is refused here, for every schema.
+ * the database cannot store as sent is refused here, for every schema, and
+ * each field a strict schema does not have is an error of its own, under its
+ * name (a misspelt `publishedAt` is refused, not dropped in silence).
  */
 export function parseInput<Schema extends z.ZodType>(schema: Schema, raw: unknown): z.output<Schema> {
   const result = schema.safeParse(raw, { reportInput: true });
   const unstorable = unstorableTextFields(raw);
   if (result.success && unstorable.length === 0) return result.data;
-  const fieldErrors: FieldErrors = {};
+  // A Map, so that a field named __proto__ or constructor is a field like any other.
+  const fieldErrors = new Map<string, FieldIssue[]>();
+  const add = (field: string, issue: FieldIssue) => fieldErrors.set(field, [...(fieldErrors.get(field) ?? []), issue]);
   for (const issue of result.error?.issues ?? []) {
-    const field = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
-    (fieldErrors[field] ??= []).push(toFieldIssue(issue));
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) add(fieldName([...issue.path, key]), { code: "unknownField", values: { field: key } });
+    } else add(fieldName(issue.path), toFieldIssue(issue));
   }
-  for (const field of unstorable) (fieldErrors[field] ??= []).push({ code: "unstorableText" });
-  throw new ValidationError(fieldErrors);
+  for (const field of unstorable) add(field, { code: "unstorableText" });
+  throw new ValidationError(Object.fromEntries(fieldErrors));
 }
 
 /**
@@ -59,6 +64,8 @@ function unstorableTextFields(raw: unknown): string[] {
   return fields;
 }
 
+const fieldName = (path: readonly PropertyKey[]) => (path.length > 0 ? path.map(String).join(".") : "_form");
+
 function toFieldIssue(issue: z.core.$ZodIssue): FieldIssue {
   switch (issue.code) {
     case "invalid_type":
@@ -72,8 +79,6 @@ function toFieldIssue(issue: z.core.$ZodIssue): FieldIssue {
       return { code: formatCodes[issue.format] ?? "invalidFormat" };
     case "invalid_value":
       return { code: "invalidChoice" };
-    case "unrecognized_keys":
-      return { code: "unknownField" };
     case "custom":
       return { code: issue.message || "invalid" };
     default:

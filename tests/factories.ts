@@ -98,7 +98,7 @@ export async function createRound(options: { openedById?: string; periodStart?: 
 }
 
 /** Evidence on a commitment, published on the given day (2024-06-01 unless told otherwise). */
-export async function createEvidence(options: { commitmentId: string; publishedOn?: string | null; authorId?: string }) {
+export async function createEvidence(options: { commitmentId: string; publishedOn?: string | null; authorId?: string; createdAt?: Date }) {
   const authorId = options.authorId ?? (await createUser({ roles: ["reviewer"] })).id;
   const publishedOn = options.publishedOn === undefined ? "2024-06-01" : options.publishedOn;
   return db().evidence.create({
@@ -112,6 +112,7 @@ export async function createEvidence(options: { commitmentId: string; publishedO
       shows: "advance",
       reliability: "official_record",
       authorId,
+      createdAt: options.createdAt,
     },
   });
 }

@@ -3,8 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { LanguageSwitch } from "@/components/language-switch";
 import { SignInForm } from "@/components/sign-in-form";
-import { getAccount, singleSignOnName } from "@/server/session";
-import { safeCallbackPath } from "@/components/safe-callback";
+import { getAccount, pathAfterSignIn, singleSignOnName } from "@/server/session";
 
 export async function generateMetadata() {
   const t = await getTranslations("signIn");
@@ -17,7 +16,7 @@ const singleSignOnRefusals = ["SsoNoAccount", "SsoUnverifiedEmail"] as const;
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; notice?: string; error?: string }> }) {
   const { callbackUrl, notice, error } = await searchParams;
-  const target = safeCallbackPath(callbackUrl);
+  const target = pathAfterSignIn(callbackUrl);
   const account = await getAccount();
   if (account) redirect(account.mustEnrolSecondFactor ? "/profile" : target);
   const t = await getTranslations();

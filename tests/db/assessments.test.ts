@@ -110,7 +110,7 @@ describe("writing an assessment", () => {
       [{ pillarId: "nope" }, "pillarId"],
       [{ roundId: "nope" }, "roundId"],
       [{ evidenceIds: "not-an-array-of-ids!" }, "evidenceIds"],
-      [{ state: "published" }, "_form"],
+      [{ state: "published" }, "state"],
       [{ commitmentId: (await createCommitment({ pillarId: otherPillarId })).id }, "commitmentId"],
     ];
     for (const [change, field] of cases) {
@@ -145,6 +145,17 @@ describe("writing an assessment", () => {
     const error = await failure(updateAssessment(reviewer, draft.id, { version: 1, evidenceIds: [onTheLastDay.id, tooLate.id] }));
     expect(error).toBeInstanceOf(ValidationError);
     expect((await db().assessmentCitation.findMany({ where: { assessmentId: draft.id } })).map((c) => c.evidenceId)).toEqual([onTheLastDay.id]);
+  });
+
+  it("says of undated evidence logged after the period that it has no date and was logged too late, not that it was published too late", async () => {
+    const reviewer = await createActor(["reviewer"]);
+    const round = await createRound({ periodEnd: "2024-12-31" });
+    const undated = await createEvidence({ commitmentId, publishedOn: null, createdAt: new Date("2025-01-01T09:00:00Z") });
+    const error = await failure(createAssessment(reviewer, { roundId: round.id, pillarId, evidenceIds: [undated.id] }));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fieldErrors.evidenceIds).toEqual([{ code: "citationLoggedAfterPeriod", values: { title: undated.title } }]);
+    const loggedInTime = await createEvidence({ commitmentId, publishedOn: null, createdAt: new Date("2024-12-31T23:00:00Z") });
+    expect((await createAssessment(reviewer, { roundId: round.id, pillarId, evidenceIds: [loggedInTime.id] })).evidenceIds).toEqual([loggedInTime.id]);
   });
 
   it("refuses an edit made from a stale version with where the assessment stands now", async () => {

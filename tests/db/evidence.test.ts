@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { ConflictError, ForbiddenError, ValidationError } from "../../server/errors";
 import { evidenceChoices, getEvidence, listEvidence, logEvidence, retractEvidence } from "../../server/evidence";
+import { runFormAction } from "../../server/forms";
+import { errorResponse } from "../../server/http";
 import { actorOf, createAgency, createCommitment, createMilestone, createPillar, createUser } from "../factories";
 
 let commitmentId: string;
@@ -62,6 +64,7 @@ describe("evidence", () => {
       [{ kind: "rumour" }, "kind"],
       [{ milestoneId: (await createMilestone()).id }, "milestoneId"],
       [{ milestoneId: (await archivedMilestone(commitmentId)).id }, "milestoneId"],
+      [{ publishedAt: "2018-05-24" }, "publishedAt"],
     ];
     for (const [change, field] of cases) {
       const error = await logEvidence(reviewer, { ...valid(), ...change }).catch((e: unknown) => e);
@@ -69,6 +72,33 @@ describe("evidence", () => {
       expect(Object.keys((error as ValidationError).fieldErrors)).toContain(field);
     }
     expect(await db().evidence.count({ where: { authorId: reviewer.id } })).toBe(0);
+  });
+
+  it("refuses a field it does not have, named in the API's answer, rather than saving the evidence without it", async () => {
+    const reviewer = actorOf(await createUser({ roles: ["reviewer"] }));
+    const { publishedOn, ...rest } = valid();
+    const error = await logEvidence(reviewer, { ...rest, publishedAt: publishedOn }).catch((e: unknown) => e);
+    const answer = errorResponse(error);
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toMatchObject({
+      error: "validation",
+      fields: { publishedAt: [{ code: "unknownField", message: "There is no field “publishedAt” here; check its name." }] },
+    });
+    expect(await db().evidence.count({ where: { authorId: reviewer.id } })).toBe(0);
+  });
+
+  it("takes the evidence form's own fields, leaving out what Next.js adds to a form, and refuses any other", async () => {
+    const reviewer = actorOf(await createUser({ roles: ["reviewer"] }));
+    const form = (extra: Record<string, string>) => {
+      const data = new FormData();
+      for (const [key, value] of Object.entries({ ...valid(), milestoneId: "", ...extra })) data.append(key, value);
+      return data;
+    };
+    const framework = { "$ACTION_REF_1": "", "$ACTION_1:0": '{"id":"abc","bound":null}', "$ACTION_1:1": "[]", "$ACTION_KEY": "k0" };
+    expect(await runFormAction(form(framework), logEvidence, async () => reviewer)).toMatchObject({ status: "saved" });
+    const refused = await runFormAction(form({ ...framework, publishedAt: "2018-05-24" }), logEvidence, async () => reviewer);
+    expect(refused).toMatchObject({ status: "invalid", fieldErrors: { publishedAt: [{ code: "unknownField" }] }, values: { publishedAt: "2018-05-24" } });
+    expect(await db().evidence.count({ where: { authorId: reviewer.id } })).toBe(1);
   });
 
   it("is retracted by a new record with a reason, once, and marked retracted in the log", async () => {

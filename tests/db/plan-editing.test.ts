@@ -146,12 +146,15 @@ describe("keeping commitments", () => {
 });
 
 describe("keeping milestones", () => {
-  it("lets an admin create, edit, archive and restore a milestone, leaving its status alone", async () => {
+  it("lets an admin create, edit, archive and restore a milestone, and refuses an edit that names a status", async () => {
     const commitment = await factories.createCommitment();
     const values = { commitmentId: commitment.id, title: "First cohort trained", description: "", dueDate: "2026-09-30", ownerId: "" };
     const created = await createMilestone(admin, values);
     expect(created).toMatchObject({ status: "not_started", ownerId: null, version: 1 });
-    const edited = await updateMilestone(admin, created.id, { ...values, dueDate: "2026-12-31", ownerId: admin.id, version: "1", status: "completed" });
+    // Status changes only through a status update.
+    const withStatus = await updateMilestone(admin, created.id, { ...values, version: "1", status: "completed" }).catch((error: unknown) => error);
+    expect((withStatus as ValidationError).fieldErrors?.status).toEqual([{ code: "unknownField", values: { field: "status" } }]);
+    const edited = await updateMilestone(admin, created.id, { ...values, dueDate: "2026-12-31", ownerId: admin.id, version: "1" });
     expect(edited).toMatchObject({ status: "not_started", ownerId: admin.id, version: 2 });
     expect(edited.dueDate.toISOString().slice(0, 10)).toBe("2026-12-31");
 

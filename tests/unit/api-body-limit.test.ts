@@ -20,7 +20,7 @@ function streamedBody(chunks: number, size: number) {
 }
 
 function post(body: BodyInit, headers: Record<string, string> = {}) {
-  return new Request("http://tracker.test/api/v1/echo", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+  return new Request("http://tracker.test/api/v1/echo", { method: "POST", body, headers: { "content-type": "application/json", ...headers }, duplex: "half" } as RequestInit);
 }
 
 afterEach(() => {

@@ -56,6 +56,11 @@ describe("a CSV row", () => {
     const cells = flattenRow({ a: "=HYPERLINK(\"http://x\")", b: "+1", c: "-2", d: "@SUM(A1)", e: "\tx", f: "\rx", g: "a=b", h: ["=x", "y"], i: -3 });
     expect(cells).toEqual({ a: "'=HYPERLINK(\"http://x\")", b: "'+1", c: "'-2", d: "'@SUM(A1)", e: "'\tx", f: "'\rx", g: "a=b", h: "'=x;y", i: "'-3" });
   });
+
+  it("quotes a cell that starts with a full-width (or small) formula character, which spreadsheets read as its ASCII twin", () => {
+    const cells = flattenRow({ a: "＝HYPERLINK(\"http://x\")", b: "＋1", c: "－2", d: "＠SUM(A1)", e: "a＝b", f: "﹦x" });
+    expect(cells).toEqual({ a: "'＝HYPERLINK(\"http://x\")", b: "'＋1", c: "'－2", d: "'＠SUM(A1)", e: "a＝b", f: "'﹦x" });
+  });
 });
 
 describe("a CSV answer", () => {

@@ -7,8 +7,9 @@ const root = path.resolve(import.meta.dirname, "..", "..");
 const apiFolder = path.join(root, "app", "api");
 const methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
 
-// next-auth's own endpoints (sign-in, callback, session…) are not part of the tracker's API.
-const notDocumented = new Set(["/api/auth/{...nextauth}"]);
+// next-auth's own endpoints (sign-in, callback, session…) are not part of the
+// tracker's API, nor is the catch-all that answers 404 for an address it does not have.
+const notDocumented = new Set(["/api/auth/{...nextauth}", "/api/v1/{...path}"]);
 
 /** Every `METHOD path` the route handlers under app/api export, read from the files on disk. */
 async function routesOnDisk(): Promise<string[]> {

@@ -58,10 +58,10 @@ test.describe("the database going away under the production server", () => {
     databasePort = await findFreePort();
     await startDatabase();
     await database.ensureDatabase("tracker");
-    const env = { DATABASE_URL: database.url("tracker"), NEXT_TELEMETRY_DISABLED: "1" };
+    const env = { DATABASE_URL: database.appUrl("tracker"), NEXT_TELEMETRY_DISABLED: "1" };
     const log = testInfo.outputPath("server.log");
 
-    const seed = run(path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), ["--conditions=react-server", "scripts/db-seed.ts"], env, log);
+    const seed = run(path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), ["--conditions=react-server", "scripts/db-seed.ts"], { ...env, MIGRATION_DATABASE_URL: database.url("tracker") }, log);
     expect(await exited(seed), `npm run db:seed failed; see ${log}`).toBe(0);
 
     const port = await findFreePort();

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import en from "../../messages/en.json";
 import { findFreePort } from "../../scripts/lib/ports";
 import { db, disconnectDb } from "../../server/db/client";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../server/db/embedded";
+import { embeddedApplicationRole, startEmbeddedPostgres, type EmbeddedDatabase } from "../../server/db/embedded";
 import { applyMigrations } from "../../server/db/migrations";
 import { databaseIsReachable } from "../../server/health";
 import { errorResponse, isDatabaseUnavailable } from "../../server/http";
@@ -23,6 +23,7 @@ let folder: string;
 let port: number;
 let server: EmbeddedDatabase;
 let url: string;
+let ownerUrl: string;
 let staff: Actor;
 let milestoneId: string;
 
@@ -30,9 +31,9 @@ const start = async () => {
   server = await startEmbeddedPostgres({ dataDir: path.join(folder, "pg"), port });
 };
 
-/** A connection of the test's own, which expects the server to go away under it. */
+/** A connection of the test's own, as the owner, which expects the server to go away under it. */
 async function connect(): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: ownerUrl });
   client.on("error", () => undefined);
   await client.connect();
   return client;
@@ -54,8 +55,9 @@ beforeAll(async () => {
   port = await findFreePort();
   await start();
   await server.ensureDatabase("tracker");
-  url = server.url("tracker");
-  await applyMigrations(url);
+  url = server.appUrl("tracker");
+  ownerUrl = server.url("tracker");
+  await applyMigrations(ownerUrl, embeddedApplicationRole);
   await disconnectDb();
   process.env.DATABASE_URL = url;
   staff = actorOf(await createUser({ roles: ["staff"] }));

@@ -85,9 +85,14 @@ async function letOthersTraverse(target: string): Promise<void> {
   }
 }
 
+/** The folder of the cluster's own files (PG_VERSION, postmaster.pid…) in a data folder. */
+export function embeddedClusterDir(dataDir: string): string {
+  return path.join(dataDir, "cluster");
+}
+
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number }): Promise<EmbeddedDatabase> {
   const { dataDir, port } = options;
-  const clusterDir = path.join(dataDir, "cluster");
+  const clusterDir = embeddedClusterDir(dataDir);
   const passwordFile = path.join(dataDir, "password");
   const appPasswordFile = path.join(dataDir, "app-password");
 

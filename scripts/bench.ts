@@ -216,7 +216,9 @@ try {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
   const url = server.urlFor(database);
-  await applyMigrations(url);
+  await applyMigrations(url, server.applicationRole);
+  // The server connects as the application role, as in production; the plan is built as the owner.
+  const appUrl = server.appUrlFor(database);
   let t0 = performance.now();
   const counts = await buildPlan(url);
   console.log(`Synthetic plan built in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${counts.map((row) => `${row.rows} ${row.table}`).join(", ")}`);
@@ -230,7 +232,7 @@ try {
     // The benchmark's manager has no second factor: the requirement would send every request to its enrolment.
     env: {
       ...process.env,
-      DATABASE_URL: url,
+      DATABASE_URL: appUrl,
       DATABASE_POOL_SIZE: "20",
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
       NEXTAUTH_URL: baseUrl,
@@ -251,7 +253,7 @@ try {
   const memory = memorySampler(app.pid!);
 
   // The same aggregates as bare SQL, on their own pool: the database's own time.
-  process.env.DATABASE_URL = url;
+  process.env.DATABASE_URL = appUrl;
   process.env.DATABASE_POOL_SIZE = String(concurrency);
   const { uncachedRollupQueries } = await import("../server/rollups");
   const { todayIso } = await import("../server/validation");

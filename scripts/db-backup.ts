@@ -1,6 +1,7 @@
 // npm run db:backup [file] — writes a backup of the database (DATABASE_URL, or
 // the embedded one in .data/) to the file, by default a new timestamped file
-// in backups/. See scripts/lib/backup.ts for what a backup holds.
+// in backups/. See scripts/lib/backup.ts for what a backup holds. It reads as
+// the tables' owner: the application role may not read the migrations' table.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { projectRoot } from "../server/db/migrations";
@@ -18,8 +19,8 @@ try {
   await mkdir(path.dirname(file), { recursive: true });
   const database = await openToolDatabase();
   try {
-    const summary = await backupDatabase(database.url, file);
-    console.log(`Backed up ${safeLocation(database.url)}: ${summary.tables} tables, ${summary.rows} rows, to ${path.relative(process.cwd(), file) || file}`);
+    const summary = await backupDatabase(database.migrationUrl, file);
+    console.log(`Backed up ${safeLocation(database.migrationUrl)}: ${summary.tables} tables, ${summary.rows} rows, to ${path.relative(process.cwd(), file) || file}`);
   } finally {
     await database.close();
   }

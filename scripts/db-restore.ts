@@ -1,7 +1,9 @@
 // npm run db:restore <file> — loads a backup written by `npm run db:backup`
 // into the database (DATABASE_URL, or the embedded one in .data/), which must
-// be empty: a database holding tables is refused and left as it is.
+// be empty: a database holding tables is refused and left as it is. It writes
+// as the tables' owner, then grants the application role its privileges.
 import path from "node:path";
+import { grantApplicationPrivileges } from "../server/db/roles";
 import { BackupError, restoreDatabase } from "./lib/backup";
 import { safeLocation, StartupError } from "./lib/app-database";
 import { openToolDatabase } from "./lib/tool-database";
@@ -15,9 +17,10 @@ const file = path.resolve(given);
 try {
   const database = await openToolDatabase();
   try {
-    const summary = await restoreDatabase(database.url, file);
+    const summary = await restoreDatabase(database.migrationUrl, file);
+    if (database.applicationRole) await grantApplicationPrivileges(database.migrationUrl, database.applicationRole);
     console.log(
-      `Restored ${summary.tables} tables, ${summary.rows} rows into ${safeLocation(database.url)}. ` +
+      `Restored ${summary.tables} tables, ${summary.rows} rows into ${safeLocation(database.migrationUrl)}. ` +
         "npm start (or npm run db:migrate) applies any migration newer than the backup.",
     );
   } finally {

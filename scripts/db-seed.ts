@@ -1,5 +1,6 @@
 // npm run db:seed — loads the demo dataset into an empty database (DATABASE_URL,
 // or the embedded one in .data/). Refuses a database that already holds data.
+// The data is written as the app writes it, as the application role.
 import { disconnectDb } from "../server/db/client";
 import { applyMigrations } from "../server/db/migrations";
 import { DatabaseNotEmptyError, seedDemoData } from "../server/seed/demo";
@@ -8,7 +9,7 @@ import { openAppDatabase, StartupError } from "./lib/app-database";
 try {
   const database = await openAppDatabase();
   try {
-    await applyMigrations(database.url);
+    await applyMigrations(database.migrationUrl, database.applicationRole);
     process.env.DATABASE_URL = database.url;
     await seedDemoData();
     console.log("Loaded the demo dataset. Demo accounts: admin@, manager@, reviewer@, staff@demo.local with the password tracker-demo.");

@@ -1,5 +1,6 @@
 // npm run test:e2e — the browser tests: a fresh database with the demo data on
-// a throwaway PostgreSQL server, then Playwright against the production build.
+// a throwaway PostgreSQL server, then Playwright against the production build,
+// which connects as the application role, as in production.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -44,8 +45,9 @@ let exitCode = 1;
 try {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
-  const url = server.urlFor(database);
-  await applyMigrations(url);
+  const ownerUrl = server.urlFor(database);
+  const url = server.appUrlFor(database);
+  await applyMigrations(ownerUrl, server.applicationRole);
   process.env.DATABASE_URL = url;
   await seedDemoData();
   // Accounts of the tests' own, so that a test changing its user's settings
@@ -73,6 +75,7 @@ try {
     env: {
       ...process.env,
       E2E_DATABASE_URL: url,
+      E2E_MIGRATION_DATABASE_URL: ownerUrl,
       E2E_NEXTAUTH_SECRET: authSecret,
       TOTP_REQUIRED_ROLES: "admin,manager",
       // The tests reuse the sessions signed in once at the start (e2e/auth.setup.ts);

@@ -61,8 +61,11 @@ async function main() {
 
   try {
     step("Applying database migrations");
-    const applied = await applyMigrations(database.url).catch((error: Error) => {
-      throw new StartupError(`A database migration failed, so the tracker did not start: ${error.message}`);
+    const applied = await applyMigrations(database.migrationUrl, database.applicationRole).catch((error: Error) => {
+      throw new StartupError(
+        `A database migration failed, so the tracker did not start: ${error.message}\n` +
+          "Migrations run as the tables' owner: MIGRATION_DATABASE_URL, or DATABASE_URL when it is not set.",
+      );
     });
     if (applied.length > 0) console.log(`  applied ${applied.join(", ")}`);
 
@@ -81,6 +84,8 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",
     };
+    // The server processes connect as the application role and never hold the owner's password.
+    delete env.MIGRATION_DATABASE_URL;
     if (database.embedded && process.env.TOTP_REQUIRED_ROLES === undefined) {
       // The demo accounts have no second factor; requiring one would hold the demo admin and manager at its setup.
       env.TOTP_REQUIRED_ROLES = "";

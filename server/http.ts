@@ -144,13 +144,19 @@ function validationMessage(code: string, values?: Record<string, string | number
 // connection with 57P01, and the transaction then fails with pg's "not
 // queryable" as it rolls back. A full server (53300, TooManyConnections) or
 // pool (P2024, the pool's connect timeout) is unavailable for the moment too.
+// So is a database that takes longer than its timeouts (server/db/client.ts):
+// a statement cancelled (57014) or a lock not granted (55P03) in time, a
+// session ended idle in a transaction (25P03), a query the server never
+// answered (pg's "Query read timeout"), a transaction that could not start in
+// time (Prisma's P2028 with that message).
 const unavailableCodes = new Set([
   "P1001", "P1002", "P1008", "P1017", "P2024",
   "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND",
-  "57P01", "57P02", "57P03", "53300",
+  "57P01", "57P02", "57P03", "53300", "57014", "55P03", "25P03",
 ]);
 const unavailableKinds = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-const unavailableMessages = /Connection terminated|not queryable|timeout exceeded when trying to connect|Can't reach database server/i;
+const unavailableMessages =
+  /Connection terminated|not queryable|timeout exceeded when trying to connect|Can't reach database server|Query read timeout|Unable to start a transaction in the given time/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   // The error, its causes and the driver adapter's error Prisma wraps, breadth first.

@@ -3,37 +3,59 @@
 // PostgreSQL whose data lives in .data/ beside the project and survives restarts.
 import path from "node:path";
 import pg from "pg";
-import { EmbeddedDatabaseError, startEmbeddedPostgres } from "../../server/db/embedded";
+import { embeddedApplicationRole, EmbeddedDatabaseError, startEmbeddedPostgres } from "../../server/db/embedded";
 import { projectRoot } from "../../server/db/migrations";
 
 export const dataDir = path.join(projectRoot, ".data");
 
 export interface AppDatabase {
+  /** The app's own login: the application role, which owns nothing. */
   url: string;
+  /** The tables' owner, which runs the migrations, backups and restores. */
+  migrationUrl: string;
+  /** The application role the migrations grant its privileges; null when both URLs name the same login. */
+  applicationRole: string | null;
   embedded: boolean;
   close(): Promise<void>;
 }
 
 export class StartupError extends Error {}
 
+/** The login a URL names. */
+export function loginOf(url: string): string {
+  return decodeURIComponent(new URL(url).username);
+}
+
 export async function openAppDatabase(): Promise<AppDatabase> {
   const given = process.env.DATABASE_URL;
-  if (given) {
-    await ensureReachable(given);
-    return { url: given, embedded: false, close: async () => {} };
+  const migrationUrl = process.env.MIGRATION_DATABASE_URL || given;
+  if (!given && migrationUrl) {
+    throw new StartupError("MIGRATION_DATABASE_URL is set but DATABASE_URL is not: set DATABASE_URL to the application role as well, or neither to use the embedded PostgreSQL.");
+  }
+  if (given && migrationUrl) {
+    await ensureReachable(given, "DATABASE_URL");
+    if (migrationUrl !== given) await ensureReachable(migrationUrl, "MIGRATION_DATABASE_URL");
+    const applicationRole = loginOf(given) === loginOf(migrationUrl) ? null : loginOf(given);
+    return { url: given, migrationUrl, applicationRole, embedded: false, close: async () => {} };
   }
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
   try {
     const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port });
     await server.ensureDatabase("tracker");
-    return { url: server.url("tracker"), embedded: true, close: () => server.stop() };
+    return {
+      url: server.appUrl("tracker"),
+      migrationUrl: server.url("tracker"),
+      applicationRole: embeddedApplicationRole,
+      embedded: true,
+      close: () => server.stop(),
+    };
   } catch (error) {
     if (error instanceof EmbeddedDatabaseError) throw new StartupError(error.message);
     throw error;
   }
 }
 
-async function ensureReachable(url: string): Promise<void> {
+async function ensureReachable(url: string, variable: string): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   try {
     await client.connect();
@@ -41,7 +63,7 @@ async function ensureReachable(url: string): Promise<void> {
   } catch (error) {
     const where = safeLocation(url);
     throw new StartupError(
-      `The database at ${where} (DATABASE_URL) cannot be reached: ${(error as Error).message}\n` +
+      `The database at ${where} (${variable}) cannot be reached: ${(error as Error).message}\n` +
         "Check that the server runs and that the URL, user and password are right, or unset DATABASE_URL to use the embedded PostgreSQL.",
     );
   } finally {

@@ -5,20 +5,22 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { isPortFree } from "../../server/db/embedded";
+import { embeddedApplicationRole, embeddedUrl, isPortFree } from "../../server/db/embedded";
 import { dataDir, openAppDatabase, type AppDatabase } from "./app-database";
 
-async function runningEmbeddedDatabase(): Promise<string | null> {
+async function runningEmbeddedDatabase(): Promise<AppDatabase | null> {
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
   if (await isPortFree(port)) return null;
-  // Where server/db/embedded.ts keeps the password of the cluster it created.
-  const password = await readFile(path.join(dataDir, "postgres", "password"), "utf8").catch(() => null);
-  if (password === null) return null;
-  const url = `postgresql://postgres:${encodeURIComponent(password.trim())}@127.0.0.1:${port}/tracker`;
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  // Where server/db/embedded.ts keeps the passwords of the roles it created.
+  const read = (file: string) => readFile(path.join(dataDir, "postgres", file), "utf8").then((text) => text.trim(), () => null);
+  const [password, appPassword] = await Promise.all([read("password"), read("app-password")]);
+  if (password === null || appPassword === null) return null;
+  const migrationUrl = embeddedUrl("postgres", password, port, "tracker");
+  const client = new pg.Client({ connectionString: migrationUrl, connectionTimeoutMillis: 5_000 });
   try {
     await client.connect();
-    return url;
+    const url = embeddedUrl(embeddedApplicationRole, appPassword, port, "tracker");
+    return { url, migrationUrl, applicationRole: embeddedApplicationRole, embedded: true, close: async () => {} };
   } catch {
     return null;
   } finally {
@@ -29,7 +31,7 @@ async function runningEmbeddedDatabase(): Promise<string | null> {
 export async function openToolDatabase(): Promise<AppDatabase> {
   if (!process.env.DATABASE_URL) {
     const running = await runningEmbeddedDatabase();
-    if (running) return { url: running, embedded: true, close: async () => {} };
+    if (running) return running;
   }
   return openAppDatabase();
 }

@@ -1,6 +1,59 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { positiveSetting } from "../env";
 import { PrismaClient } from "./generated/client";
+
+/**
+ * How long the app waits on the database (README, Configuration). Without
+ * them a frozen or saturated server would hold every request, and the health
+ * check, for as long as it lasts.
+ */
+function databaseTimeouts() {
+  const env = process.env;
+  return {
+    /** The server cancels a statement that runs longer. */
+    statementMs: positiveSetting(env, "DATABASE_STATEMENT_TIMEOUT_MS", 15_000, "wholeNumber"),
+    /** The server gives up a statement waiting this long for a lock. */
+    lockMs: positiveSetting(env, "DATABASE_LOCK_TIMEOUT_MS", 10_000, "wholeNumber"),
+    /** The server ends a session left this long inside a transaction, releasing its locks. */
+    idleInTransactionMs: positiveSetting(env, "DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS", 30_000, "wholeNumber"),
+    /** How long a request waits for a connection, and a transaction for its start. */
+    poolMs: positiveSetting(env, "DATABASE_POOL_TIMEOUT_MS", 5_000, "wholeNumber"),
+  };
+}
+
+// A server that does not answer at all (frozen, or cut off) cancels nothing,
+// nor answers a cancel request: the app gives up on a statement this much
+// after the server would have cancelled it.
+const unansweredMarginMs = 1_000;
+
+/**
+ * A query the server never answered leaves its connection mid-conversation:
+ * the server may yet run it, inside a transaction the pool would hand to the
+ * next request, which could then commit half of another's write. Such a
+ * connection is closed instead; the server ends that transaction, unfinished,
+ * as soon as it reads again.
+ */
+function closeWhenUnanswered(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const close = (error: unknown) => {
+    if (error instanceof Error && error.message === "Query read timeout") void client.end().catch(() => undefined);
+  };
+  (client as { query: unknown }).query = (...args: unknown[]) => {
+    const callback = args.at(-1);
+    if (typeof callback === "function") {
+      args[args.length - 1] = (error: unknown, result: unknown) => {
+        close(error);
+        callback(error, result);
+      };
+      return query(...args);
+    }
+    const result = query(...args);
+    if (result instanceof Promise) result.catch(close);
+    return result;
+  };
+}
 
 // The only place the Prisma client is built. The password hash is left out of
 // every query unless a query asks for it by name (sign-in does).
@@ -9,15 +62,20 @@ function createClient() {
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set: the tracker needs a PostgreSQL database (npm start provides one).");
   }
-  const adapter = new PrismaPg({
+  const timeouts = databaseTimeouts();
+  const pool = new pg.Pool({
     connectionString,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    // The pool has no acquire timeout by default: a request would wait forever
-    // for a connection when the database is down or saturated.
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: timeouts.poolMs,
     idleTimeoutMillis: 30_000,
+    statement_timeout: timeouts.statementMs,
+    lock_timeout: timeouts.lockMs,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    query_timeout: timeouts.statementMs + unansweredMarginMs,
   });
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+  pool.on("connect", closeWhenUnanswered);
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } }, transactionOptions: { maxWait: timeouts.poolMs } });
 }
 
 export type Database = ReturnType<typeof createClient>;

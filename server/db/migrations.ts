@@ -14,6 +14,7 @@ import { parseIntoClientConfig } from "pg-connection-string";
 import { ColumnTypeEnum, bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as engineGlue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import { grantApplicationPrivileges } from "./roles";
 
 export const projectRoot = path.resolve(import.meta.dirname, "..", "..");
 const schemaPath = path.join(projectRoot, "prisma", "schema.prisma");
@@ -172,13 +173,21 @@ export async function readMigrationList(): Promise<MigrationList> {
   };
 }
 
-/** Applies every committed migration not yet applied; returns their names. */
-export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+/**
+ * Applies every committed migration not yet applied, as the tables' owner
+ * (`ownerUrl`), and returns their names. Then, whether or not any was
+ * applied, grants the application role its privileges on every table
+ * (server/db/roles.ts); null when the app connects as the owner itself,
+ * which only a server outside production accepts.
+ */
+export async function applyMigrations(ownerUrl: string, applicationRole: string | null): Promise<string[]> {
   const migrationsList = await readMigrationList();
-  return withEngine(databaseUrl, async (engine) => {
+  const applied = await withEngine(ownerUrl, async (engine) => {
     const result = await engine.applyMigrations({ migrationsList, filters: noFilters });
     return result.appliedMigrationNames;
   });
+  if (applicationRole !== null) await grantApplicationPrivileges(ownerUrl, applicationRole);
+  return applied;
 }
 
 /**

@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { loginOf } from "../../scripts/lib/app-database";
 import { BackupError, backupDatabase, restoreDatabase } from "../../scripts/lib/backup";
 import { disconnectDb } from "../../server/db/client";
 import { applyMigrations } from "../../server/db/migrations";
@@ -14,7 +15,8 @@ import { seedDemoData } from "../../server/seed/demo";
 
 const runId = inject("templateDatabase").replace(/_template$/, "");
 const urlOf = (database: string) => inject("databaseUrlPattern").replace("__DATABASE__", database);
-const sourceUrl = () => process.env.DATABASE_URL!;
+// Backups and restores run as the tables' owner, as npm run db:backup and db:restore do.
+const sourceUrl = () => process.env.MIGRATION_DATABASE_URL!;
 
 let folder: string;
 let backupFile: string;
@@ -92,7 +94,7 @@ describe("backup and restore", () => {
     await expect(query(target, `DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/);
     const [published] = await query<{ id: string }>(target, `SELECT id FROM "Assessment" WHERE state = 'published' LIMIT 1`);
     await expect(query(target, `UPDATE "Assessment" SET narrative = 'rewritten' WHERE id = $1`, [published!.id])).rejects.toThrow(/published assessment/);
-    expect(await applyMigrations(target)).toEqual([]);
+    expect(await applyMigrations(target, loginOf(process.env.DATABASE_URL!))).toEqual([]);
   }, 120_000);
 
   it("refuses a database that holds tables and changes nothing in it", async () => {

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
+import { loginOf } from "../../scripts/lib/app-database";
 import { applyMigrations, migrationsDir, pendingSchemaChange, projectRoot } from "../../server/db/migrations";
 
 const adminUrl = inject("databaseAdminUrl");
@@ -19,8 +20,8 @@ describe("migrations", () => {
   });
 
   it("records applied migrations as prisma migrate deploy does, and applies each once", async () => {
-    const url = process.env.DATABASE_URL!;
-    expect(await applyMigrations(url)).toEqual([]);
+    const url = process.env.MIGRATION_DATABASE_URL!;
+    expect(await applyMigrations(url, loginOf(process.env.DATABASE_URL!))).toEqual([]);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {

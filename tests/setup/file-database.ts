@@ -1,5 +1,6 @@
 // Before each test file: a fresh database copied from the run's template, named
-// in DATABASE_URL for the data-access layer.
+// in DATABASE_URL, as the application role, for the data-access layer, and in
+// MIGRATION_DATABASE_URL as the owner of its tables, as the app's settings name them.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, inject } from "vitest";
@@ -14,7 +15,8 @@ await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(database)} TEMPLATE ${p
 await admin.end();
 
 await disconnectDb();
-process.env.DATABASE_URL = inject("databaseUrlPattern").replace("__DATABASE__", database);
+process.env.DATABASE_URL = inject("databaseAppUrlPattern").replace("__DATABASE__", database);
+process.env.MIGRATION_DATABASE_URL = inject("databaseUrlPattern").replace("__DATABASE__", database);
 
 afterAll(async () => {
   await disconnectDb();

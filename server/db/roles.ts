@@ -10,10 +10,10 @@ import pg from "pg";
 /**
  * The tables whose rows the app deletes: a draft's citations and a
  * commitment's agencies are replaced, recovery codes are replaced, a second
- * factor is turned off, sign-in attempts are kept a day. It deletes from no
- * other table.
+ * factor is turned off, sign-in attempts are kept a day, session records
+ * past the longest a session lasts are pruned. It deletes from no other table.
  */
-const tablesTheAppDeletesFrom = new Set(["AssessmentCitation", "CommitmentAgency", "RecoveryCode", "SecondFactor", "SignInAttempt"]);
+const tablesTheAppDeletesFrom = new Set(["AssessmentCitation", "CommitmentAgency", "RecoveryCode", "SecondFactor", "Session", "SignInAttempt"]);
 
 /** Creates the application role, or sets its password when it exists; it may log in and nothing more. */
 export async function createApplicationRole(adminUrl: string, role: string, password: string): Promise<void> {

@@ -14,6 +14,7 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from "./errors";
+import { logFault } from "./log";
 
 // The one place where errors become HTTP answers for the JSON API. Messages
 // are the English ones of messages/en.json; `error` is a stable code.
@@ -71,7 +72,7 @@ export function errorResponse(error: unknown): Response {
   if (isDatabaseUnavailable(error)) {
     return json({ error: "unavailable", message: t("errors.unavailable") }, 503);
   }
-  console.error(error);
+  void logFault(error, "An API request failed");
   return json({ error: "internal", message: t("errors.internal") }, 500);
 }
 

@@ -15,6 +15,7 @@ import { clientAddress } from "./auth/client-address";
 import { secondsOf, sessionLimits, sessionStanding } from "./auth/session-limits";
 import { SecondFactorEnrolmentRequiredError, TooManyAttemptsError, UnauthenticatedError } from "./errors";
 import { errorResponse } from "./http";
+import { logger, noteRequestUser } from "./log";
 import type { Actor } from "./permissions";
 import { checkSignIn, checkSingleSignOn, findActiveAccount, type Account, type SignInMethod } from "./users";
 
@@ -169,15 +170,16 @@ const authOptions: NextAuthOptions = {
       return { expires: session.expires } as typeof session;
     },
   },
+  // Only next-auth's code and the error go to the log: its other details may carry tokens.
   logger: {
     // An ended session asking for renewal is routine: next-auth just clears its cookie.
     error(code, metadata) {
       const cause = (metadata as { error?: unknown } | undefined)?.error ?? metadata;
       if (code === "JWT_SESSION_ERROR" && cause instanceof SessionEndedError) return;
-      console.error(`[next-auth] ${code}`, metadata);
+      logger.error({ code, err: cause instanceof Error ? cause : undefined }, `next-auth: ${code}`);
     },
     warn(code) {
-      console.warn(`[next-auth] ${code}`);
+      logger.warn({ code }, `next-auth: ${code}`);
     },
     debug() {},
   },
@@ -217,7 +219,9 @@ export async function accountOfSessionToken(token: string | undefined, now: Date
 
 const currentAccount = cache(async (): Promise<Account | null> => {
   const store = await cookies();
-  return accountOfSessionToken(store.get(sessionCookieName)?.value, new Date(), store.get(signedOutCookieName)?.value);
+  const account = await accountOfSessionToken(store.get(sessionCookieName)?.value, new Date(), store.get(signedOutCookieName)?.value);
+  if (account) noteRequestUser(account.actor.id);
+  return account;
 });
 
 /**

@@ -1,0 +1,22 @@
+import "server-only";
+import type { AsyncLocalStorage } from "node:async_hooks";
+
+/** The request a server process is answering, as scripts/serve.mjs logs it. */
+export interface RequestContext {
+  requestId: string;
+  /** The signed-in person, once the app has read the session. */
+  userId: string | undefined;
+}
+
+/**
+ * What scripts/serve.mjs offers the app in each of its server processes: the
+ * context of the request being answered, for its log line. Absent when the
+ * app is served otherwise (`next dev`, `next start`, the tests).
+ */
+interface ServerProcess {
+  requestContext: AsyncLocalStorage<RequestContext>;
+}
+
+export function serverProcess(): ServerProcess | undefined {
+  return (globalThis as { [key: symbol]: ServerProcess | undefined })[Symbol.for("tracker.serverProcess")];
+}

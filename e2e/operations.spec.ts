@@ -1,21 +1,24 @@
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import http from "node:http";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
 import { startOwnServer } from "./own-server";
 import { demoAccounts, storageStateOf, type DemoRole } from "./users";
 
-// The server's logs as `npm start` runs it: scripts/serve.mjs with two
-// server processes, whose output this file reads. It starts its own server on
-// the suite's build and database.
+// The server's logs and metrics as `npm start` runs it: scripts/serve.mjs
+// with two server processes, whose output this file reads. It starts its own
+// server on the suite's build and database, with a metrics token of its own.
 
+const metricsToken = `operations-${randomBytes(12).toString("hex")}`;
 let server: ChildProcess | undefined;
 let baseURL = "";
 let output = "";
 
 test.beforeAll(async () => {
   // The failed sign-ins below write their own address, as the suite's do (TRUSTED_PROXY_COUNT).
-  ({ baseURL, server } = await startOwnServer({ WEB_CONCURRENCY: "2", TRUSTED_PROXY_COUNT: "1" }, "pipe"));
+  ({ baseURL, server } = await startOwnServer({ WEB_CONCURRENCY: "2", METRICS_TOKEN: metricsToken, TRUSTED_PROXY_COUNT: "1" }, "pipe"));
   server.stdout!.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
 });
 
@@ -133,4 +136,73 @@ test("every request is logged as one JSON line with the audit trail's request id
   });
   expect(notJson).toEqual([]);
   await Promise.all([admin.dispose(), reviewer.dispose(), anonymous.dispose(), staff.close()]);
+});
+
+/** A GET on one kept-alive connection: the server hands each connection to one server process. */
+function getOn(agent: http.Agent, path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(`${baseURL}${path}`, { agent }, (response) => {
+        response.resume();
+        response.once("end", () => resolve(String(response.headers["x-request-id"])));
+      })
+      .once("error", reject);
+  });
+}
+
+test("the metrics are refused without the token and, with it, count the requests of every server process by route and status", async ({ playwright }) => {
+  for (const [who, headers] of [
+    ["anonymous", {}],
+    ["anonymous", { Authorization: "Bearer not-the-token" }],
+    ["admin", {}],
+  ] as const) {
+    const context = await contextOf(playwright, who, headers);
+    expect((await context.get("/api/metrics")).status(), `${who} ${JSON.stringify(headers)}`).toBe(401);
+    await context.dispose();
+  }
+
+  const anonymous = await contextOf(playwright, "anonymous", { "X-Forwarded-For": anotherAddress() });
+  expect((await failedSignIn(anonymous, `metrics-check-${unique()}@e2e.local`, "not the password")).status()).toBe(401);
+  await anonymous.dispose();
+
+  // Two connections open at once go to the two server processes.
+  const agents = [new http.Agent({ keepAlive: true, maxSockets: 1 }), new http.Agent({ keepAlive: true, maxSockets: 1 })];
+  const ids: string[] = [];
+  for (let round = 0; round < 3; round += 1) for (const agent of agents) ids.push(await getOn(agent, "/api/v1/openapi.json"));
+  for (const agent of agents) agent.destroy();
+  await expect.poll(() => ids.filter((id) => requestLine(id)).length).toBe(ids.length);
+  expect(new Set(ids.map((id) => requestLine(id)!.pid)).size).toBe(2);
+  const served = logLines().filter((line) => line.msg === "request" && line.route === "/api/v1/openapi.json" && line.status === 200).length;
+
+  const scraper = await contextOf(playwright, "anonymous", { Authorization: `Bearer ${metricsToken}` });
+  const answer = await scraper.get("/api/metrics");
+  expect(answer.status()).toBe(200);
+  expect(answer.headers()["content-type"]).toMatch(/^text\/plain; version=0\.0\.4/);
+  const text = await answer.text();
+  const value = (series: string) => Number(new RegExp(`^${series.replace(/[[\]{}()./*+?^$|\\]/g, "\\$&")} (\\S+)$`, "m").exec(text)?.[1]);
+  expect(value('http_requests_total{method="GET",route="/api/v1/openapi.json",status="200"}')).toBe(served);
+  expect(value('http_request_duration_seconds_count{method="GET",route="/api/v1/openapi.json",status="200"}')).toBe(served);
+  expect(value('sign_in_failures_total{method="password",reason="unknownAccount"}')).toBeGreaterThanOrEqual(1);
+  expect(value('db_pool_connections{state="idle"}')).toBeGreaterThanOrEqual(0);
+  expect(value("db_pool_waiting")).toBeGreaterThanOrEqual(0);
+  expect(value("process_cpu_user_seconds_total")).toBeGreaterThan(0);
+  await scraper.dispose();
+});
+
+test("the health check's detail is given to an admin and to the metrics token, and to no one else", async ({ playwright }) => {
+  const build = readFileSync(".next/BUILD_ID", "utf8").trim();
+  const detailFor = async (who: DemoRole | "anonymous", headers: Record<string, string> = {}) => {
+    const context = await contextOf(playwright, who, headers);
+    const answer = await context.get("/api/health?detail=1");
+    expect(answer.status()).toBe(200);
+    const body = (await answer.json()) as { detail?: unknown };
+    await context.dispose();
+    return body;
+  };
+  expect(await detailFor("anonymous")).toEqual({ status: "ok", database: "reachable" });
+  expect(await detailFor("anonymous", { Authorization: "Bearer not-the-token" })).toEqual({ status: "ok", database: "reachable" });
+  expect(await detailFor("staff")).toEqual({ status: "ok", database: "reachable" });
+  const detail = { build, migrationsPending: [], databaseLatencyMs: expect.any(Number) };
+  expect(await detailFor("admin")).toEqual({ status: "ok", database: "reachable", detail });
+  expect(await detailFor("anonymous", { Authorization: `Bearer ${metricsToken}` })).toEqual({ status: "ok", database: "reachable", detail });
 });

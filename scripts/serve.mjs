@@ -21,8 +21,18 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import client from "prom-client";
 import { createLogger } from "../server/logger.mjs";
-import { consoleToLogger, observeRequests, readRouteManifest, requestContext, routeMatcher } from "./lib/observability.mjs";
+import {
+  answerMetricsRequest,
+  clusterMetricsOfPrimary,
+  consoleToLogger,
+  httpMetrics,
+  observeRequests,
+  readRouteManifest,
+  requestContext,
+  routeMatcher,
+} from "./lib/observability.mjs";
 
 const projectRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -89,10 +99,14 @@ if (cluster.isPrimary) {
     if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode);
   }
 
+  // Each server process counts its own metrics; this gathers those of every process.
+  const aggregator = new client.AggregatorRegistry();
+
   function fork() {
     const worker = cluster.fork();
     startedAt.set(worker.id, Date.now());
     worker.on("message", (message) => {
+      if (answerMetricsRequest(aggregator, worker, message)) return;
       if (message === "ready") {
         openConnections.set(worker.id, 0);
         inHandOff.set(worker.id, new Set());
@@ -126,8 +140,11 @@ if (cluster.isPrimary) {
 } else {
   process.title = "tracker-server";
   consoleToLogger(logger);
+  client.collectDefaultMetrics();
+  // Constructing one makes this process answer the primary's requests for its metrics.
+  new client.AggregatorRegistry();
   // What the app finds of its server process (server/server-process.ts).
-  globalThis[Symbol.for("tracker.serverProcess")] = { requestContext };
+  globalThis[Symbol.for("tracker.serverProcess")] = { requestContext, clusterMetrics: clusterMetricsOfPrimary() };
 
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: projectRoot, hostname: options.hostname ?? "localhost", port });
@@ -136,6 +153,7 @@ if (cluster.isPrimary) {
   const observe = observeRequests({
     logger,
     routeOf: routeMatcher(readRouteManifest(projectRoot)),
+    metrics: httpMetrics(client),
     handle: (request, response, requestId) => {
       // The connection's own address ends X-Forwarded-For, after whatever the
       // client or the proxies before it wrote there; server/auth/client-address.ts

@@ -7,6 +7,7 @@ import {
   ConflictError,
   DomainError,
   ForbiddenError,
+  MetricsTokenRequiredError,
   NotFoundError,
   PayloadTooLargeError,
   SecondFactorEnrolmentRequiredError,
@@ -49,6 +50,9 @@ export function errorResponse(error: unknown): Response {
     return json({ error: "validation", message: t("errors.validation"), fields }, 400);
   }
   if (error instanceof UnauthenticatedError) return json({ error: "unauthenticated", message: t("errors.unauthenticated") }, 401);
+  if (error instanceof MetricsTokenRequiredError) {
+    return json({ error: "unauthenticated", message: t("errors.metricsTokenRequired") }, 401, { "WWW-Authenticate": "Bearer" });
+  }
   if (error instanceof SecondFactorEnrolmentRequiredError) {
     return json({ error: "second_factor_enrolment_required", message: t("errors.secondFactorEnrolmentRequired") }, 403);
   }

@@ -280,7 +280,18 @@ const problem = z.strictObject({
   current: z.unknown().optional().describe("conflict: where the record stands now"),
 });
 
-const health = z.strictObject({ status: z.enum(["ok", "unavailable"]), database: z.enum(["reachable", "unreachable"]) });
+const health = z.strictObject({
+  status: z.enum(["ok", "unavailable"]),
+  database: z.enum(["reachable", "unreachable"]),
+  detail: z
+    .strictObject({
+      build: z.string().nullable().describe("the id of the build being served"),
+      migrationsPending: z.array(z.string()).nullable().describe("migrations the database has not applied; null when it does not answer"),
+      databaseLatencyMs: z.number().nullable().describe("the time a trivial query took; null when the database does not answer"),
+    })
+    .optional()
+    .describe("with `?detail=1`, for an admin's session or the metrics token only"),
+});
 
 /** What each list of the API answers, one row each: exported for the tests that hold the answers to it. */
 export const answerSchemas = {
@@ -746,18 +757,32 @@ export function openApiDocument() {
       { name: "assessments", description: "assessment rounds and assessments" },
       { name: "users", description: "user accounts (admins)" },
       { name: "audit", description: "the audit trail (admins)" },
-      { name: "meta", description: "health and this document" },
+      { name: "meta", description: "health, metrics and this document" },
     ],
     paths: {
       "/api/health": {
         get: {
           operationId: "health",
-          summary: "Whether the database answers (no session needed)",
+          summary: "Whether the database answers (no session needed); with `?detail=1`, an admin or the metrics token also gets the build, pending migrations and database latency",
           tags: ["meta"],
           security: [],
+          parameters: [{ name: "detail", in: "query", required: false, schema: { const: "1" } }],
           responses: {
             "200": { description: "the database answers", content: { "application/json": { schema: ref("Health") } } },
             "503": { description: "the database does not answer", content: { "application/json": { schema: ref("Health") } } },
+          },
+        },
+      },
+      "/api/metrics": {
+        get: {
+          operationId: "metrics",
+          summary: "The server's metrics in Prometheus's text format: requests by route and status, the database pool, failed sign-ins, Node.js's own. Off (404) unless METRICS_TOKEN is set; then only with it as the bearer token, never with a session",
+          tags: ["meta"],
+          security: [{ metricsToken: [] }],
+          responses: {
+            "200": { description: "the metrics", content: { "text/plain": { schema: { type: "string" } } } },
+            "401": errorAnswer("the metrics token is missing or wrong"),
+            "404": errorAnswer("METRICS_TOKEN is not set: the metrics are off"),
           },
         },
       },
@@ -798,6 +823,7 @@ export function openApiDocument() {
     components: {
       securitySchemes: {
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "the session cookie of a signed-in browser (__Secure-next-auth.session-token over HTTPS)" },
+        metricsToken: { type: "http", scheme: "bearer", description: "the token METRICS_TOKEN sets" },
       },
       schemas: { ...componentSchemas(answerSchemas, "output"), ...componentSchemas(requestSchemas, "input") },
       responses: {

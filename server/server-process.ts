@@ -10,11 +10,13 @@ export interface RequestContext {
 
 /**
  * What scripts/serve.mjs offers the app in each of its server processes: the
- * context of the request being answered, for its log line. Absent when the
- * app is served otherwise (`next dev`, `next start`, the tests).
+ * context of the request being answered, for its log line, and the metrics of
+ * every server process together. Absent when the app is served otherwise
+ * (`next dev`, `next start`, the tests).
  */
 interface ServerProcess {
   requestContext: AsyncLocalStorage<RequestContext>;
+  clusterMetrics(): Promise<string>;
 }
 
 export function serverProcess(): ServerProcess | undefined {

@@ -5,6 +5,7 @@ import { verifyPassword, spendPasswordCheck } from "./auth/password";
 import { mustHaveSecondFactor, spendSecondFactorCode } from "./auth/second-factor";
 import { countSignInAttempt, queueSignInAttempt, secondsBeforeNextAttempt } from "./auth/sign-in-limits";
 import { db, type Transaction } from "./db/client";
+import { countSignInFailure } from "./metrics";
 import type { Actor } from "./permissions";
 import { ensure } from "./permissions";
 import { parseInput } from "./validation";
@@ -45,7 +46,8 @@ export async function checkSignIn(raw: unknown, now = new Date(), address: strin
   if (!parsed.success) return { outcome: "rejected" };
   const { email, password, code } = parsed.data;
   const attempter = { email, address };
-  return db().$transaction(
+  let failure: FailureReason | undefined;
+  const outcome = await db().$transaction(
     async (tx): Promise<SignInOutcome> => {
       await queueSignInAttempt(tx, attempter);
       const retryAfterSeconds = await secondsBeforeNextAttempt(tx, attempter, now);
@@ -56,6 +58,7 @@ export async function checkSignIn(raw: unknown, now = new Date(), address: strin
       const fail = async (reason: FailureReason, outcome: "rejected" | "secondFactorRejected" = "rejected"): Promise<SignInOutcome> => {
         await countSignInAttempt(tx, attempter, true, now);
         await recordAudit(tx, null, { action: "user.signIn.fail", entityType: "SignIn", entityId: email, after: { address, reason } });
+        failure = reason;
         return { outcome };
       };
       const user = await tx.user.findUnique({
@@ -77,6 +80,8 @@ export async function checkSignIn(raw: unknown, now = new Date(), address: strin
     // Attempts from one address wait for each other (queueSignInAttempt), each for a slow password hash.
     { timeout: 30_000 },
   );
+  if (failure) countSignInFailure("password", failure);
+  return outcome;
 }
 
 // What the provider says of the person: its id for them and their email,
@@ -104,9 +109,11 @@ export async function checkSingleSignOn(rawClaims: unknown, issuer: string, addr
   const claims = singleSignOnClaims.safeParse(rawClaims);
   const subject = claims.success ? claims.data.sub : null;
   const email = claims.success ? claims.data.email : undefined;
-  return db().$transaction(async (tx): Promise<SingleSignOnOutcome> => {
+  let failure: string | undefined;
+  const outcome = await db().$transaction(async (tx): Promise<SingleSignOnOutcome> => {
     const refuse = async (outcome: "unverifiedEmail" | "noAccount", reason: string): Promise<SingleSignOnOutcome> => {
       await recordAudit(tx, null, { action: "user.signIn.fail", entityType: "SignIn", entityId: email ?? subject ?? "", after: { method: "sso", issuer, subject, address, reason } });
+      failure = reason;
       return { outcome };
     };
     if (!claims.success || !email || claims.data.email_verified !== true) return refuse("unverifiedEmail", "unverifiedEmail");
@@ -114,6 +121,8 @@ export async function checkSingleSignOn(rawClaims: unknown, issuer: string, addr
     if (!user?.active) return refuse("noAccount", user ? "inactive" : "unknownAccount");
     return signedIn(tx, user, { method: "sso", issuer, subject, address });
   });
+  if (failure) countSignInFailure("sso", failure);
+  return outcome;
 }
 
 /** The person behind a live session, and whether they still owe the second factor their role requires. */

@@ -1,6 +1,6 @@
-// What scripts/serve.mjs records of each request: one log line. serve.mjs
-// sees every answer (pages, the API, server actions, redirects, static
-// files), so it is recorded there, once.
+// What scripts/serve.mjs records of each request: one log line and the HTTP
+// metrics. serve.mjs sees every answer (pages, the API, server actions,
+// redirects, static files), so they are recorded there, once.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -15,8 +15,8 @@ export const requestContext = new AsyncLocalStorage();
 
 /**
  * The route patterns of the build (`/milestones/[id]`), from Next.js's routes
- * manifest, to name a request's route as the app folder does, a bounded set
- * whatever paths clients ask for.
+ * manifest, to name a request's route as the app folder does and to keep the
+ * metrics' labels to a bounded set whatever paths clients ask for.
  */
 export function readRouteManifest(projectRoot) {
   return JSON.parse(readFileSync(path.join(projectRoot, ".next", "routes-manifest.json"), "utf8"));
@@ -31,14 +31,23 @@ export function routeMatcher(manifest) {
   };
 }
 
+/** The counters serve.mjs keeps of the requests, in the registry /api/metrics reads. */
+export function httpMetrics(client) {
+  const labelNames = ["method", "route", "status"];
+  return {
+    requests: new client.Counter({ name: "http_requests_total", help: "Requests answered, by method, route and status", labelNames }),
+    durations: new client.Histogram({ name: "http_request_duration_seconds", help: "Time from a request's arrival to the end of its answer", labelNames }),
+  };
+}
+
 /**
  * A request handler that gives each request its id (kept on the request for
  * the app, echoed as X-Request-Id), runs `handle` within its context, and once
- * the answer ends logs one line. The line holds the request's
+ * the answer ends logs one line and counts it. The line holds the request's
  * method, route and path (never the query, which may carry a token), its
  * status and duration and who made it: never a header or the body.
  */
-export function observeRequests({ logger, routeOf, handle }) {
+export function observeRequests({ logger, routeOf, metrics, handle }) {
   return (request, response) => {
     const startedAt = process.hrtime.bigint();
     const requestId = requestIdOf(request.headers["x-request-id"]);
@@ -47,14 +56,16 @@ export function observeRequests({ logger, routeOf, handle }) {
     const context = { requestId, userId: undefined };
     const pathname = (request.url ?? "/").split("?")[0];
     response.once("close", () => {
-      const durationMs = Math.round(Number(process.hrtime.bigint() - startedAt) / 1e4) / 100;
+      const route = routeOf(pathname);
+      const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
+      const durationMs = Math.round(seconds * 1e5) / 100;
       const answered = response.headersSent;
       const aborted = !response.writableFinished;
       logger.info(
         {
           requestId,
           method: request.method,
-          route: routeOf(pathname),
+          route,
           path: pathname,
           status: answered ? response.statusCode : null,
           durationMs,
@@ -63,9 +74,46 @@ export function observeRequests({ logger, routeOf, handle }) {
         },
         "request",
       );
+      const labels = { method: request.method, route, status: answered ? String(response.statusCode) : "aborted" };
+      metrics?.requests.inc(labels);
+      metrics?.durations.observe(labels, seconds);
     });
     return requestContext.run(context, () => handle(request, response, requestId));
   };
+}
+
+// /api/metrics is answered by whichever server process the request reaches,
+// yet it reports the whole server: that process asks the primary, which
+// gathers the metrics of every process (prom-client's cluster aggregation).
+const metricsRequest = "tracker:metrics";
+
+/** In the primary: answers a server process's request for every process's metrics; false for any other message. */
+export function answerMetricsRequest(aggregator, worker, message) {
+  if (message?.type !== metricsRequest) return false;
+  aggregator.clusterMetrics().then(
+    (text) => worker.send({ type: metricsRequest, id: message.id, text }),
+    (error) => worker.send({ type: metricsRequest, id: message.id, error: error.message }),
+  );
+  return true;
+}
+
+/** In a server process: a function that asks the primary for every process's metrics, in Prometheus's text format. */
+export function clusterMetricsOfPrimary() {
+  const pending = new Map();
+  let sent = 0;
+  process.on("message", (message) => {
+    if (message?.type !== metricsRequest) return;
+    const request = pending.get(message.id);
+    pending.delete(message.id);
+    if (message.error) request?.reject(new Error(message.error));
+    else request?.resolve(message.text);
+  });
+  return () =>
+    new Promise((resolve, reject) => {
+      const id = sent++;
+      pending.set(id, { resolve, reject });
+      process.send({ type: metricsRequest, id });
+    });
 }
 
 /**

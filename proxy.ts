@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { safeCallbackPath } from "@/components/safe-callback";
 import en from "@/messages/en.json";
+import { requestIdOf } from "@/server/request-id.mjs";
 
 // An optimistic check only: a request without a session cookie is sent to sign
 // in before any page work. The real check is the session choke point
@@ -58,8 +59,8 @@ export function proxy(request: NextRequest) {
   if (pathname !== "/" && pathname.endsWith("/")) return secured(withoutTrailingSlash(request), policy);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-tracker-path", `${pathname}${search}`);
-  // The id the audit events of this request carry; a well-formed one from a proxy in front is kept.
-  if (!/^[\w.:-]{1,128}$/.test(requestHeaders.get("x-request-id") ?? "")) requestHeaders.set("x-request-id", crypto.randomUUID());
+  // The id the audit events and the log line of this request carry. scripts/serve.mjs gave it already; `next dev` and `next start` do not.
+  requestHeaders.set("x-request-id", requestIdOf(requestHeaders.get("x-request-id")));
   // Next.js reads the nonce for its scripts from the request's policy.
   requestHeaders.set("content-security-policy", policy);
   const hasSession = sessionCookies.some((name) => request.cookies.has(name));

@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { findFreePort } from "../scripts/lib/ports";
+import { startOwnServer } from "./own-server";
 
 // The address a sign-in attempt is counted against and audited with, as
 // `npm start` serves the tracker with no proxy in front (TRUSTED_PROXY_COUNT
@@ -12,24 +12,7 @@ let server: ChildProcess | undefined;
 let baseURL = "";
 
 test.beforeAll(async () => {
-  const port = await findFreePort();
-  baseURL = `http://localhost:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: process.env.E2E_DATABASE_URL,
-    NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET,
-    NEXTAUTH_URL: baseURL,
-    NEXT_TELEMETRY_DISABLED: "1",
-    WEB_CONCURRENCY: "1",
-  };
-  delete env.TRUSTED_PROXY_COUNT;
-  server = spawn(process.execPath, ["scripts/serve.mjs", "--port", String(port)], { env, stdio: "ignore" });
-  // Ready once the health check answers; a bounded wait, like Playwright's own webServer.
-  for (let attempt = 0; attempt < 120; attempt += 1) {
-    if (await fetch(`${baseURL}/api/health`).then((response) => response.ok, () => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("the tracker did not start");
+  ({ baseURL, server } = await startOwnServer({ WEB_CONCURRENCY: "1", TRUSTED_PROXY_COUNT: undefined }));
 });
 
 test.afterAll(() => {

@@ -129,6 +129,8 @@ const read = (route: string, record?: DemoRecord): ApiRule => ({ route, cases: [
 
 export const apiRules: ApiRule[] = [
   { route: "GET /api/health", cases: [{ expect: open }] },
+  // Read with METRICS_TOKEN (set for the browser tests' server) as the bearer token, never with a session: everyone without it is asked for it.
+  { route: "GET /api/metrics", cases: [{ expect: { anonymous: "signIn", admin: "signIn", manager: "signIn", reviewer: "signIn", staff: "signIn" } }] },
   { route: "GET /api/v1/openapi.json", cases: [{ expect: open }] },
   // next-auth's own endpoints: the session as the browser sees it, and a sign-in without its CSRF token, sent back to the form.
   { route: "GET /api/auth/[...nextauth]", cases: [{ record: "nextAuth.session", expect: open }] },

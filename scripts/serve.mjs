@@ -22,12 +22,34 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import securityHeaders from "../security-headers.json" with { type: "json" };
+import client from "prom-client";
+import { createLogger } from "../server/logger.mjs";
+import {
+  answerMetricsRequest,
+  clusterMetricsOfPrimary,
+  consoleToLogger,
+  httpMetrics,
+  observeRequests,
+  readRouteManifest,
+  requestContext,
+  routeMatcher,
+} from "./lib/observability.mjs";
 
 const projectRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+// Every process logs one JSON line per event to standard output (server/logger.mjs).
+let logger;
+try {
+  logger = createLogger();
+} catch (error) {
+  console.error(error.message);
+  process.exit(2);
+}
+
 const { values: options } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
 const port = Number(options.port ?? process.env.PORT ?? 3000);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`The port must be a whole number from 0 to 65535; it is "${options.port ?? process.env.PORT}".`);
+  logger.fatal(`The port must be a whole number from 0 to 65535; it is "${options.port ?? process.env.PORT}".`);
   process.exit(2);
 }
 
@@ -35,7 +57,7 @@ function workerCount(value) {
   if (value === undefined || value.trim() === "") return availableParallelism();
   const count = Number(value);
   if (!Number.isInteger(count) || count < 1) {
-    console.error(`WEB_CONCURRENCY must be a whole number from 1; it is "${value}".`);
+    logger.fatal(`WEB_CONCURRENCY must be a whole number from 1; it is "${value}".`);
     process.exit(2);
   }
   return count;
@@ -66,7 +88,7 @@ if (cluster.isPrimary) {
     });
   });
   balancer.on("error", (error) => {
-    console.error(`The tracker cannot listen on port ${port}: ${error.message}`);
+    logger.fatal(`The tracker cannot listen on port ${port}: ${error.message}`);
     stop("SIGTERM", 1);
   });
 
@@ -78,17 +100,21 @@ if (cluster.isPrimary) {
     if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode);
   }
 
+  // Each server process counts its own metrics; this gathers those of every process.
+  const aggregator = new client.AggregatorRegistry();
+
   function fork() {
     const worker = cluster.fork();
     startedAt.set(worker.id, Date.now());
     worker.on("message", (message) => {
+      if (answerMetricsRequest(aggregator, worker, message)) return;
       if (message === "ready") {
         openConnections.set(worker.id, 0);
         inHandOff.set(worker.id, new Set());
         // Listen once every process can take connections, as `next start` does once it is ready.
         if (!listening && openConnections.size === count) {
           listening = true;
-          balancer.listen(port, options.hostname, () => console.log(`Serving on http://${options.hostname ?? "localhost"}:${port} with ${count} server processes`));
+          balancer.listen(port, options.hostname, () => logger.info(`Serving on http://${options.hostname ?? "localhost"}:${port} with ${count} server processes`));
         }
       } else if (message === "closed" && openConnections.has(worker.id)) {
         openConnections.set(worker.id, openConnections.get(worker.id) - 1);
@@ -108,37 +134,50 @@ if (cluster.isPrimary) {
     // A process that cannot even start (no build, say) would fail again: stop, with its code.
     if (Date.now() - startedAt.get(worker.id) < 30_000) return stop("SIGTERM", code || 1);
     // One process failing later must not leave the others serving alone for good.
-    console.error(`A server process ended (${signal ?? `exit code ${code}`}); starting another.`);
+    logger.error(`A server process ended (${signal ?? `exit code ${code}`}); starting another.`);
     fork();
   });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stop(signal));
 } else {
   process.title = "tracker-server";
+  consoleToLogger(logger);
+  client.collectDefaultMetrics();
+  // Constructing one makes this process answer the primary's requests for its metrics.
+  new client.AggregatorRegistry();
+  // What the app finds of its server process (server/server-process.ts).
+  globalThis[Symbol.for("tracker.serverProcess")] = { requestContext, clusterMetrics: clusterMetricsOfPrimary() };
+
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: projectRoot, hostname: options.hostname ?? "localhost", port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((request, response) => {
-    // The connection's own address ends X-Forwarded-For, after whatever the
-    // client or the proxies before it wrote there; server/auth/client-address.ts
-    // counts TRUSTED_PROXY_COUNT entries back from it. Next.js itself adds it
-    // only when the header is missing, which leaves a client's own header unchecked.
-    const written = request.headers["x-forwarded-for"];
-    const address = request.socket.remoteAddress ?? "";
-    request.headers["x-forwarded-for"] = written ? `${written}, ${address}` : address;
-    // Next.js answers some requests before next.config.ts's headers and
-    // proxy.ts run (a path with repeated slashes or a backslash gets a bare
-    // 308), so every answer starts with the security headers and the
-    // strictest policy; those of next.config.ts and proxy.ts replace them.
-    for (const { key, value } of securityHeaders.everyResponse) response.setHeader(key, value);
-    response.setHeader("Content-Security-Policy", securityHeaders.strictestPolicy);
-    return handle(request, response).catch((error) => {
-      console.error(error);
-      // A page already under way cannot become an error page: cut it, so that it is not taken for whole.
-      if (response.headersSent) return response.destroy(error);
-      response.writeHead(500).end("Internal Server Error");
-    });
+  const observe = observeRequests({
+    logger,
+    routeOf: routeMatcher(readRouteManifest(projectRoot)),
+    metrics: httpMetrics(client),
+    handle: (request, response, requestId) => {
+      // The connection's own address ends X-Forwarded-For, after whatever the
+      // client or the proxies before it wrote there; server/auth/client-address.ts
+      // counts TRUSTED_PROXY_COUNT entries back from it. Next.js itself adds it
+      // only when the header is missing, which leaves a client's own header unchecked.
+      const written = request.headers["x-forwarded-for"];
+      const address = request.socket.remoteAddress ?? "";
+      request.headers["x-forwarded-for"] = written ? `${written}, ${address}` : address;
+      // Next.js answers some requests before next.config.ts's headers and
+      // proxy.ts run (a path with repeated slashes or a backslash gets a bare
+      // 308), so every answer starts with the security headers and the
+      // strictest policy; those of next.config.ts and proxy.ts replace them.
+      for (const { key, value } of securityHeaders.everyResponse) response.setHeader(key, value);
+      response.setHeader("Content-Security-Policy", securityHeaders.strictestPolicy);
+      return handle(request, response).catch((error) => {
+        logger.error({ err: error, requestId }, "A request failed");
+        // A page already under way cannot become an error page: cut it, so that it is not taken for whole.
+        if (response.headersSent) return response.destroy(error);
+        response.writeHead(500).end("Internal Server Error");
+      });
+    },
   });
+  const server = http.createServer(observe);
   const sockets = new Set();
   // Node tracks header and request timeouts (against clients that send a request
   // slowly, to hold connections) from the moment a server is listening; this one
@@ -164,7 +203,7 @@ if (cluster.isPrimary) {
       server.closeIdleConnections();
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    await app.close().catch((error) => console.error(error));
+    await app.close().catch((error) => logger.error({ err: error }, "Next.js did not close cleanly"));
     process.exit(0);
   }
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void stop());

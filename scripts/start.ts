@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import pretty from "pino-pretty";
 import { disconnectDb } from "../server/db/client";
 import { isPortFree } from "../server/db/embedded";
 import { applyMigrations, projectRoot } from "../server/db/migrations";
@@ -32,8 +33,31 @@ async function authSecret(): Promise<string> {
   return secret;
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [command, ...args], { cwd: projectRoot, env, stdio: "inherit" });
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, stdout: "inherit" | "pipe" = "inherit"): ChildProcess {
+  return spawn(process.execPath, [command, ...args], { cwd: projectRoot, env, stdio: ["inherit", stdout, "inherit"] });
+}
+
+const requestFields = ["requestId", "method", "route", "path", "status", "durationMs", "userId", "aborted"];
+
+/**
+ * The server's log as a person reads it on a terminal: the time, the level,
+ * a request as `GET /path 200 12.3 ms`, errors with their stacks. The server
+ * writes JSON lines (server/logger.mjs), which stay as they are elsewhere.
+ */
+function readableLog() {
+  return pretty({
+    colorize: true,
+    // Written as it comes, so that the last lines before a stop are not lost.
+    sync: true,
+    translateTime: "SYS:HH:MM:ss.l",
+    singleLine: true,
+    ignore: ["pid", "hostname", ...requestFields].join(","),
+    messageFormat: (log, messageKey) => {
+      const field = (name: string) => (log[name] === undefined || log[name] === null ? "" : String(log[name]));
+      if (log.method) return `${field("method")} ${field("path")} ${field("status") || "-"} ${field("durationMs")} ms${log.userId ? ` (user ${field("userId")})` : ""}${log.aborted ? " aborted" : ""}`;
+      return `${field(messageKey)}${log.requestId ? ` (request ${field("requestId")})` : ""}`;
+    },
+  });
 }
 
 async function main() {
@@ -101,7 +125,9 @@ async function main() {
 
     step(`Serving the tracker at http://localhost:${port}  (Ctrl-C stops it)`);
     if (database.embedded) console.log("  Demo accounts: admin@demo.local, manager@demo.local, reviewer@demo.local, staff@demo.local — password tracker-demo");
-    server = run(path.join(projectRoot, "scripts", "serve.mjs"), ["--port", String(port)], env);
+    const onTerminal = process.stdout.isTTY;
+    server = run(path.join(projectRoot, "scripts", "serve.mjs"), ["--port", String(port)], env, onTerminal ? "pipe" : "inherit");
+    if (onTerminal) server.stdout?.pipe(readableLog());
     server.once("exit", (code) => void stop(code ?? 0));
   } catch (error) {
     await disconnectDb().catch(() => undefined);

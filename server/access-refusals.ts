@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { recordAudit } from "./audit";
 import { db } from "./db/client";
 import { ForbiddenError, SecondFactorEnrolmentRequiredError } from "./errors";
+import { logger } from "./log";
 import type { Actor, Permission } from "./permissions";
 
 // Refused access attempts in the audit trail: one "access.refuse" event per
@@ -54,6 +55,6 @@ async function record(actor: Pick<Actor, "id" | "via">, route: () => Promise<str
     const entry = { action: "access.refuse", entityType: "Route", entityId, after: permission ? { permission } : undefined };
     await db().$transaction((tx) => recordAudit(tx, actor, entry));
   } catch (error) {
-    console.error("A refused access could not be recorded in the audit trail", error);
+    logger.error({ err: error }, "A refused access could not be recorded in the audit trail");
   }
 }

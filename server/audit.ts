@@ -13,11 +13,11 @@ export interface AuditEntry {
 }
 
 /**
- * The id proxy.ts gives every request, which ties together the audit events
- * of one request; null outside a request (the seed, scripts, tests), where
- * next/headers has nothing to read.
+ * The id scripts/serve.mjs (or proxy.ts) gives every request, which ties
+ * together the audit events and the log line of one request; null outside a
+ * request (the seed, scripts, tests), where next/headers has nothing to read.
  */
-async function currentRequestId(): Promise<string | null> {
+export async function currentRequestId(): Promise<string | null> {
   try {
     return (await headers()).get("x-request-id");
   } catch {

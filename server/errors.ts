@@ -78,6 +78,13 @@ export class ValidationError extends DomainError {
   }
 }
 
+/** The metrics are read with METRICS_TOKEN as a bearer token, never with a session (server/operations.ts). */
+export class MetricsTokenRequiredError extends DomainError {
+  constructor() {
+    super("metricsTokenRequired");
+  }
+}
+
 /** A request body larger than the API reads (server/http.ts readJson). */
 export class PayloadTooLargeError extends DomainError {
   constructor(readonly limitBytes: number) {

@@ -5,6 +5,7 @@ import { recordRefusedFormAction } from "./access-refusals";
 import type { FieldErrors } from "./errors";
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from "./errors";
 import { isDatabaseUnavailable } from "./http";
+import { logFault } from "./log";
 import type { Actor } from "./permissions";
 import { requireActor } from "./session";
 
@@ -67,7 +68,7 @@ export async function runFormAction(
     if (error instanceof NotFoundError) return { status: "failed", message: "notFound", values };
     if (error instanceof UnauthenticatedError) return { status: "failed", message: "unauthenticated", values };
     if (isDatabaseUnavailable(error)) return { status: "failed", message: "unavailable", values };
-    console.error(error);
+    await logFault(error, "A form's action failed");
     return { status: "failed", message: "internal", values };
   }
 }

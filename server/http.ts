@@ -11,6 +11,7 @@ import {
   CrossSiteRequestError,
   DomainError,
   ForbiddenError,
+  MetricsTokenRequiredError,
   NotFoundError,
   PayloadTooLargeError,
   ReadOnlyTokenError,
@@ -21,6 +22,7 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from "./errors";
+import { logFault } from "./log";
 
 // The one place where errors become HTTP answers for the JSON API. Messages
 // are the English ones of messages/en.json; `error` is a stable code.
@@ -98,6 +100,9 @@ export function errorResponse(error: unknown): Response {
     return json({ error: "invalid_token", message: t("errors.invalidToken") }, 401, { "WWW-Authenticate": 'Bearer error="invalid_token"' });
   }
   if (error instanceof UnauthenticatedError) return json({ error: "unauthenticated", message: t("errors.unauthenticated") }, 401);
+  if (error instanceof MetricsTokenRequiredError) {
+    return json({ error: "unauthenticated", message: t("errors.metricsTokenRequired") }, 401, { "WWW-Authenticate": "Bearer" });
+  }
   if (error instanceof SecondFactorEnrolmentRequiredError) {
     return json({ error: "second_factor_enrolment_required", message: t("errors.secondFactorEnrolmentRequired") }, 403);
   }
@@ -128,7 +133,7 @@ export function errorResponse(error: unknown): Response {
   if (isDatabaseUnavailable(error)) {
     return json({ error: "unavailable", message: t("errors.unavailable") }, 503);
   }
-  console.error(error);
+  void logFault(error, "An API request failed");
   return json({ error: "internal", message: t("errors.internal") }, 500);
 }
 

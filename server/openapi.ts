@@ -315,7 +315,18 @@ const problem = z.strictObject({
   retryAfterSeconds: z.number().int().min(1).optional().describe("rate_limited, too_many_attempts: seconds to wait (also the Retry-After header)"),
 });
 
-const health = z.strictObject({ status: z.enum(["ok", "unavailable"]), database: z.enum(["reachable", "unreachable"]) });
+const health = z.strictObject({
+  status: z.enum(["ok", "unavailable"]),
+  database: z.enum(["reachable", "unreachable"]),
+  detail: z
+    .strictObject({
+      build: z.string().nullable().describe("the id of the build being served"),
+      migrationsPending: z.array(z.string()).nullable().describe("migrations the database has not applied; null when it does not answer"),
+      databaseLatencyMs: z.number().nullable().describe("the time a trivial query took; null when the database does not answer"),
+    })
+    .optional()
+    .describe("with `?detail=1`, for an admin's session or the metrics token only"),
+});
 
 /** What each list of the API answers, one row each: exported for the tests that hold the answers to it. */
 export const answerSchemas = {
@@ -824,18 +835,32 @@ export function openApiDocument() {
       { name: "users", description: "user accounts (admins)" },
       { name: "tokens", description: "personal API tokens" },
       { name: "audit", description: "the audit trail (admins)" },
-      { name: "meta", description: "health and this document" },
+      { name: "meta", description: "health, metrics and this document" },
     ],
     paths: {
       "/api/health": {
         get: {
           operationId: "health",
-          summary: "Whether the database answers (no session needed)",
+          summary: "Whether the database answers (no session needed); with `?detail=1`, an admin or the metrics token also gets the build, pending migrations and database latency",
           tags: ["meta"],
           security: [],
+          parameters: [{ name: "detail", in: "query", required: false, schema: { const: "1" } }],
           responses: {
             "200": { description: "the database answers", content: { "application/json": { schema: ref("Health") } } },
             "503": { description: "the database does not answer", content: { "application/json": { schema: ref("Health") } } },
+          },
+        },
+      },
+      "/api/metrics": {
+        get: {
+          operationId: "metrics",
+          summary: "The server's metrics in Prometheus's text format: requests by route and status, the database pool, failed sign-ins, Node.js's own. Off (404) unless METRICS_TOKEN is set; then only with it as the bearer token, never with a session",
+          tags: ["meta"],
+          security: [{ metricsToken: [] }],
+          responses: {
+            "200": { description: "the metrics", content: { "text/plain": { schema: { type: "string" } } } },
+            "401": errorAnswer("the metrics token is missing or wrong"),
+            "404": errorAnswer("METRICS_TOKEN is not set: the metrics are off"),
           },
         },
       },
@@ -883,6 +908,7 @@ export function openApiDocument() {
           description:
             "a personal API token (`fpt_…`, made on /profile or with POST /api/v1/tokens): acts as its person with the roles they have at each call, never beyond its scope (a read-only token gets 403 `read_only_token` on any method but GET and HEAD); an unknown, expired or revoked token, or one of a deactivated person, gets 401 `invalid_token`. Calls are limited per token and minute (429 `rate_limited` with Retry-After).",
         },
+        metricsToken: { type: "http", scheme: "bearer", description: "the token METRICS_TOKEN sets" },
       },
       schemas: { ...componentSchemas(answerSchemas, "output"), ...componentSchemas(requestSchemas, "input") },
       responses: {

@@ -49,6 +49,8 @@ export const permissions = {
   "assessment.decide": ["admin", "manager"],
   // The audit trail: who changed what, with the values before and after.
   "audit.read": ["admin"],
+  // The server's build, pending migrations and database latency (/api/health?detail=1).
+  "operations.read": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

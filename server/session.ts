@@ -18,6 +18,7 @@ import { endSignedOutSession, recordActivity } from "./auth/sessions";
 import { publicOrigin } from "./env";
 import { SecondFactorEnrolmentRequiredError, TooManyAttemptsError, UnauthenticatedError } from "./errors";
 import { currentApiRequest, errorResponse } from "./http";
+import { logger, noteRequestUser } from "./log";
 import type { Actor } from "./permissions";
 import { checkSignIn, checkSingleSignOn, findActiveAccount, type Account, type SignedIn, type SignInMethod } from "./users";
 
@@ -196,15 +197,16 @@ const authOptions: NextAuthOptions = {
       if (claims.success) await endSignedOutSession(claims.data);
     },
   },
+  // Only next-auth's code and the error go to the log: its other details may carry tokens.
   logger: {
     // An ended session asking for renewal is routine: next-auth just clears its cookie.
     error(code, metadata) {
       const cause = (metadata as { error?: unknown } | undefined)?.error ?? metadata;
       if (code === "JWT_SESSION_ERROR" && cause instanceof SessionEndedError) return;
-      console.error(`[next-auth] ${code}`, metadata);
+      logger.error({ code, err: cause instanceof Error ? cause : undefined }, `next-auth: ${code}`);
     },
     warn(code) {
-      console.warn(`[next-auth] ${code}`);
+      logger.warn({ code }, `next-auth: ${code}`);
     },
     debug() {},
   },
@@ -261,9 +263,9 @@ const currentClaims = cache(async () => claimsOf((await cookies()).get(sessionCo
 
 const currentAccount = cache(async (): Promise<Account | null> => {
   // On the JSON API, a personal API token stands instead of the cookie; a bad one is refused, not passed over.
-  const tokenAccount = await accountOfApiRequest(currentApiRequest(), new Date());
-  if (tokenAccount) return tokenAccount;
-  return accountOfClaims(await currentClaims(), new Date());
+  const account = (await accountOfApiRequest(currentApiRequest(), new Date())) ?? (await accountOfClaims(await currentClaims(), new Date()));
+  if (account) noteRequestUser(account.actor.id);
+  return account;
 });
 
 /** The id of this request's session, to tell it apart in the profile's list of sessions. */

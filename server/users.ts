@@ -6,6 +6,7 @@ import { mustHaveSecondFactor, spendSecondFactorCode } from "./auth/second-facto
 import { startSession } from "./auth/sessions";
 import { countSignInAttempt, queueSignInAttempt, secondsBeforeNextAttempt } from "./auth/sign-in-limits";
 import { db, type Transaction } from "./db/client";
+import { countSignInFailure } from "./metrics";
 import type { Actor } from "./permissions";
 import { ensure } from "./permissions";
 import { parseInput } from "./validation";
@@ -61,7 +62,8 @@ export async function checkSignIn(raw: unknown, now = new Date(), address: strin
   if (!parsed.success) return { outcome: "rejected" };
   const { email, password, code } = parsed.data;
   const attempter = { email, address };
-  return db().$transaction(
+  let failure: FailureReason | undefined;
+  const outcome = await db().$transaction(
     async (tx): Promise<SignInOutcome> => {
       await queueSignInAttempt(tx, attempter);
       const retryAfterSeconds = await secondsBeforeNextAttempt(tx, attempter, now);
@@ -72,6 +74,7 @@ export async function checkSignIn(raw: unknown, now = new Date(), address: strin
       const fail = async (reason: FailureReason, outcome: "rejected" | "secondFactorRejected" = "rejected"): Promise<SignInOutcome> => {
         await countSignInAttempt(tx, attempter, true, now);
         await recordAudit(tx, null, { action: "user.signIn.fail", entityType: "SignIn", entityId: email, after: { address, reason } });
+        failure = reason;
         return { outcome };
       };
       const user = await tx.user.findUnique({
@@ -93,6 +96,8 @@ export async function checkSignIn(raw: unknown, now = new Date(), address: strin
     // Attempts from one address wait for each other (queueSignInAttempt), each for a slow password hash.
     { timeout: 30_000 },
   );
+  if (failure) countSignInFailure("password", failure);
+  return outcome;
 }
 
 // What the provider says of the person: its id for them and their email,
@@ -126,9 +131,11 @@ export async function checkSingleSignOn(
   const claims = singleSignOnClaims.safeParse(rawClaims);
   const subject = claims.success ? claims.data.sub : null;
   const email = claims.success ? claims.data.email : undefined;
-  return db().$transaction(async (tx): Promise<SingleSignOnOutcome> => {
+  let failure: string | undefined;
+  const outcome = await db().$transaction(async (tx): Promise<SingleSignOnOutcome> => {
     const refuse = async (outcome: "unverifiedEmail" | "noAccount", reason: string): Promise<SingleSignOnOutcome> => {
       await recordAudit(tx, null, { action: "user.signIn.fail", entityType: "SignIn", entityId: email ?? subject ?? "", after: { method: "sso", issuer, subject, address, reason } });
+      failure = reason;
       return { outcome };
     };
     if (!claims.success || !email || claims.data.email_verified !== true) return refuse("unverifiedEmail", "unverifiedEmail");
@@ -136,6 +143,8 @@ export async function checkSingleSignOn(
     if (!user?.active) return refuse("noAccount", user ? "inactive" : "unknownAccount");
     return signedIn(tx, user, { method: "sso", issuer, subject, address }, now, userAgent);
   });
+  if (failure) countSignInFailure("sso", failure);
+  return outcome;
 }
 
 /** The person behind a live session, and whether they still owe the second factor their role requires. */

@@ -56,7 +56,8 @@ function closeWhenUnanswered(client: pg.PoolClient): void {
 }
 
 // The only place the Prisma client is built. The password hash is left out of
-// every query unless a query asks for it by name (sign-in does).
+// every query unless a query asks for it by name (sign-in does). The pool is
+// built here, not by the adapter, so that the metrics can read its use.
 function createClient() {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) {
@@ -74,6 +75,7 @@ function createClient() {
     query_timeout: timeouts.statementMs + unansweredMarginMs,
   });
   pool.on("connect", closeWhenUnanswered);
+  holder.trackerPool = pool;
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true } }, transactionOptions: { maxWait: timeouts.poolMs } });
 }
@@ -81,7 +83,7 @@ function createClient() {
 export type Database = ReturnType<typeof createClient>;
 export type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 
-const holder = globalThis as { trackerDatabase?: Database };
+const holder = globalThis as { trackerDatabase?: Database; trackerPool?: pg.Pool };
 
 /** The shared client, created on first use so that a build needs no database. */
 export function db(): Database {
@@ -89,8 +91,14 @@ export function db(): Database {
   return holder.trackerDatabase;
 }
 
+/** The shared client's connection pool, once the client exists. */
+export function databasePool(): pg.Pool | undefined {
+  return holder.trackerPool;
+}
+
 /** Closes the shared client's connections (scripts call it before they exit). */
 export async function disconnectDb(): Promise<void> {
   await holder.trackerDatabase?.$disconnect();
   holder.trackerDatabase = undefined;
+  holder.trackerPool = undefined;
 }

@@ -34,7 +34,8 @@ export async function createApplicationRole(adminUrl: string, role: string, pass
  * transaction. Every table of the schema gets SELECT, INSERT and UPDATE; the
  * append-only ones (those a `refuse_change` trigger guards) SELECT and INSERT
  * only; DELETE only the tables the app deletes from; TRUNCATE, REFERENCES
- * and TRIGGER none. `_prisma_migrations` is the owner's alone.
+ * and TRIGGER none. `_prisma_migrations` is the owner's to write; the app
+ * only reads it, to report migrations not yet applied (/api/health?detail=1).
  */
 export async function grantApplicationPrivileges(ownerUrl: string, role: string): Promise<void> {
   const client = new pg.Client({ connectionString: ownerUrl });
@@ -54,8 +55,9 @@ export async function grantApplicationPrivileges(ownerUrl: string, role: string)
     for (const { name, appendOnly } of tables) {
       const table = pg.escapeIdentifier(name);
       statements.push(`REVOKE ALL ON ${table} FROM ${grantee}`);
-      if (name === "_prisma_migrations") continue;
-      const privileges = appendOnly ? ["SELECT", "INSERT"] : ["SELECT", "INSERT", "UPDATE", ...(tablesTheAppDeletesFrom.has(name) ? ["DELETE"] : [])];
+      const privileges = name === "_prisma_migrations"
+        ? ["SELECT"]
+        : appendOnly ? ["SELECT", "INSERT"] : ["SELECT", "INSERT", "UPDATE", ...(tablesTheAppDeletesFrom.has(name) ? ["DELETE"] : [])];
       statements.push(`GRANT ${privileges.join(", ")} ON ${table} TO ${grantee}`);
     }
     statements.push(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${pg.escapeIdentifier(schema!.name)} TO ${grantee}`);

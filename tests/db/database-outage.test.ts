@@ -18,9 +18,11 @@ import { databaseIsReachable } from "../../server/health";
 import { errorResponse, isDatabaseUnavailable } from "../../server/http";
 import type { Actor } from "../../server/permissions";
 import { listStatusUpdates, updateMilestoneStatus } from "../../server/status-updates";
-import { GET as health } from "../../app/api/health/route";
+import { GET } from "../../app/api/health/route";
 import { actorOf, createMilestone, createUser } from "../factories";
 import { freezePostgres } from "../freeze-database";
+
+const health = () => GET(new Request("http://localhost/api/health"));
 
 let folder: string;
 let port: number;

@@ -101,7 +101,8 @@ describe("the application's own database login", () => {
       expect(await outcome(app, `DELETE FROM "${table}"`), `DELETE ${table}`).toBe(insufficientPrivilege);
     }
     expect(await outcome(app, `DELETE FROM "Assessment"`)).toBe(insufficientPrivilege);
-    expect(await outcome(app, `SELECT * FROM _prisma_migrations`)).toBe(insufficientPrivilege);
+    expect(await outcome(app, `DELETE FROM _prisma_migrations`)).toBe(insufficientPrivilege);
+    expect(await outcome(app, `UPDATE _prisma_migrations SET checksum = ''`)).toBe(insufficientPrivilege);
   });
 
   it("gets its privileges on a table a later migration adds, append-only when a refuse_change trigger guards the table", async () => {

@@ -11,7 +11,7 @@ describe("GET /api/health", () => {
   });
 
   it("answers 200 while the database is reachable", async () => {
-    const response = await GET();
+    const response = await GET(new Request("http://localhost/api/health"));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok", database: "reachable" });
   });
@@ -21,7 +21,7 @@ describe("GET /api/health", () => {
     const url = new URL(reachableUrl);
     url.port = "1";
     process.env.DATABASE_URL = url.toString();
-    const response = await GET();
+    const response = await GET(new Request("http://localhost/api/health"));
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ status: "unavailable", database: "unreachable" });
   });

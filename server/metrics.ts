@@ -1,0 +1,73 @@
+import "server-only";
+import client from "prom-client";
+import { databasePool } from "./db/client";
+import { serverProcess } from "./server-process";
+
+// The app's own metrics, beside those scripts/serve.mjs keeps of every request
+// and Node.js's defaults, all in prom-client's registry of the server process.
+// Next.js may load this module more than once in a process (its bundles for
+// pages and for route handlers): a metric is made once and found after that.
+
+function metric<M extends client.Metric>(name: string, make: (name: string) => M): M {
+  return (client.register.getSingleMetric(name) as M | undefined) ?? make(name);
+}
+
+const signInFailures = metric(
+  "sign_in_failures_total",
+  (name) => new client.Counter({ name, help: "Failed sign-ins (user.signIn.fail in the audit trail), by method and reason", labelNames: ["method", "reason"] }),
+);
+
+metric(
+  "db_pool_connections",
+  (name) =>
+    new client.Gauge({
+      name,
+      help: "Connections of the database pool, in use or idle",
+      labelNames: ["state"],
+      collect() {
+        const pool = databasePool();
+        this.set({ state: "in_use" }, pool ? pool.totalCount - pool.idleCount : 0);
+        this.set({ state: "idle" }, pool?.idleCount ?? 0);
+      },
+    }),
+);
+
+metric(
+  "db_pool_waiting",
+  (name) =>
+    new client.Gauge({
+      name,
+      help: "Queries waiting for a free connection of the database pool",
+      collect() {
+        this.set(databasePool()?.waitingCount ?? 0);
+      },
+    }),
+);
+
+metric(
+  "db_pool_max_connections",
+  (name) =>
+    new client.Gauge({
+      name,
+      help: "Connections the database pool may open (DATABASE_POOL_SIZE)",
+      collect() {
+        this.set(databasePool()?.options.max ?? 0);
+      },
+    }),
+);
+
+/** Counts a failed sign-in; called once its audit event is committed. */
+export function countSignInFailure(method: "password" | "sso", reason: string): void {
+  signInFailures.inc({ method, reason });
+}
+
+/**
+ * The metrics in Prometheus's text format: of every server process when
+ * scripts/serve.mjs runs several, otherwise of this one.
+ */
+export async function metricsText(): Promise<string> {
+  const cluster = serverProcess();
+  return cluster ? cluster.clusterMetrics() : client.register.metrics();
+}
+
+export const metricsContentType = client.register.contentType;

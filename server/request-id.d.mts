@@ -1,0 +1,1 @@
+export function requestIdOf(header: string | string[] | null | undefined): string;

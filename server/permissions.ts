@@ -40,6 +40,11 @@ export const permissions = {
   "milestones.mine": ["staff"],
   // Reviewers on any commitment; staff on their own milestones only (server/evidence.ts).
   "evidence.log": ["reviewer", "staff"],
+  // Log on any commitment, with or without one of its milestones; the others
+  // log only on a milestone whose status they may update.
+  "evidence.logOnAnyCommitment": ["reviewer"],
+  // Retract anyone's evidence; whoever logs evidence may retract their own.
+  "evidence.retractAny": ["reviewer"],
   "round.manage": ["admin", "manager"],
   // Independent assessments; each author edits and submits only their own (server/assessments.ts).
   "assessment.write": ["reviewer"],
@@ -60,4 +65,9 @@ export function can(actor: Actor, permission: Permission): boolean {
 
 export function ensure(actor: Actor, permission: Permission): void {
   if (!can(actor, permission)) throw new ForbiddenError(actor, permission);
+}
+
+/** The roles given a permission, for the rules about who holds one (server/user-admin.ts keeps someone able to manage users). */
+export function rolesWith(permission: Permission): readonly Role[] {
+  return permissions[permission];
 }

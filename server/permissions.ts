@@ -1,5 +1,5 @@
 import "server-only";
-import type { ApiTokenScope, Role } from "./db/generated/enums";
+import { Role, type ApiTokenScope } from "./db/generated/enums";
 import { ForbiddenError } from "./errors";
 
 /** The signed-in person as the data-access layer sees them. */
@@ -21,17 +21,20 @@ export interface ApiTokenUse {
   scope: ApiTokenScope;
 }
 
+// Every role: the design lets everyone signed in read everything not in draft.
+const everyone = Object.values(Role);
+
 // Which roles may perform each operation, from the design's table of users.
 // Row-level rules (a staff member's own milestones, a reviewer's own drafts)
 // are applied by the module that owns the record, inside its query.
 export const permissions = {
-  "plan.read": ["admin", "manager", "reviewer", "staff"],
+  "plan.read": everyone,
   "plan.manage": ["admin"],
   // Create users, change their roles, agency and name, deactivate them, end their sessions.
   "user.manage": ["admin"],
-  "profile.update": ["admin", "manager", "reviewer", "staff"],
+  "profile.update": everyone,
   // Personal API tokens: everyone creates, lists and revokes their own (server/api-tokens.ts)…
-  "apiToken.own": ["admin", "manager", "reviewer", "staff"],
+  "apiToken.own": everyone,
   // …and admins list and revoke anyone's.
   "apiToken.manage": ["admin"],
   // Staff only, and only on milestones they own or of their agency's

@@ -1,5 +1,5 @@
 import "server-only";
-import { Role, type ApiTokenScope } from "./db/generated/enums";
+import { Role, type ApiTokenScope, type Locale } from "./db/generated/enums";
 import { ForbiddenError } from "./errors";
 
 /** The signed-in person as the data-access layer sees them. */
@@ -9,7 +9,7 @@ export interface Actor {
   email: string;
   roles: Role[];
   agencyId: string | null;
-  locale: "en" | "es";
+  locale: Locale;
   /** Set when the request was made with a personal API token (server/api-tokens.ts): the audit trail names the token. */
   via?: ApiTokenUse;
 }

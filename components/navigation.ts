@@ -1,24 +1,24 @@
-import type { Role } from "@/server/db/generated/enums";
-import type { Actor } from "@/server/permissions";
+import { can, type Actor, type Permission } from "@/server/permissions";
 
 interface NavigationItem {
   href: string;
   label: "nav.overview" | "nav.myMilestones" | "nav.evidence" | "nav.rounds" | "nav.plan" | "nav.users" | "nav.audit";
-  roles: readonly Role[];
+  /** The permission the page itself checks (through the data-access layer or actorForPageWith). */
+  permission: Permission;
 }
 
-// What each role finds in the main navigation. Showing a link is a courtesy;
-// the page itself checks the role on the server.
+// The main navigation shows whoever holds an item's permission its link.
+// Showing a link is a courtesy; the page itself checks the same permission on the server.
 const navigation: readonly NavigationItem[] = [
-  { href: "/", label: "nav.overview", roles: ["admin", "manager", "reviewer", "staff"] },
-  { href: "/my-milestones", label: "nav.myMilestones", roles: ["staff"] },
-  { href: "/evidence", label: "nav.evidence", roles: ["admin", "manager", "reviewer", "staff"] },
-  { href: "/rounds", label: "nav.rounds", roles: ["admin", "manager", "reviewer", "staff"] },
-  { href: "/admin/plan", label: "nav.plan", roles: ["admin"] },
-  { href: "/admin/users", label: "nav.users", roles: ["admin"] },
-  { href: "/admin/audit", label: "nav.audit", roles: ["admin"] },
+  { href: "/", label: "nav.overview", permission: "plan.read" },
+  { href: "/my-milestones", label: "nav.myMilestones", permission: "milestones.mine" },
+  { href: "/evidence", label: "nav.evidence", permission: "plan.read" },
+  { href: "/rounds", label: "nav.rounds", permission: "plan.read" },
+  { href: "/admin/plan", label: "nav.plan", permission: "plan.manage" },
+  { href: "/admin/users", label: "nav.users", permission: "user.manage" },
+  { href: "/admin/audit", label: "nav.audit", permission: "audit.read" },
 ];
 
 export function navigationFor(actor: Actor): NavigationItem[] {
-  return navigation.filter((item) => item.roles.some((role) => actor.roles.includes(role)));
+  return navigation.filter((item) => can(actor, item.permission));
 }

@@ -2,12 +2,11 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import { delayCauses, isMilestoneStatus, milestoneStatuses, namesACause } from "@/domain/milestone-status";
+import { MilestoneStatus } from "@/server/db/generated/enums";
 import { idleForm, type FormAction } from "./form-state";
 import { SavedNotice } from "./form-feedback";
 import { FormProblem, SelectField, TextArea, TextField } from "./form-fields";
-
-const statuses = ["not_started", "in_progress", "at_risk", "delayed", "completed", "cancelled"] as const;
-const causes = ["counterpart_agency", "legislation", "funding", "security", "capacity", "coordination", "other"] as const;
 
 interface ConflictState {
   version: number;
@@ -33,7 +32,7 @@ export function StatusUpdateForm({ action: update, version, currentStatus }: { a
   // After a conflict the form carries the version that won, so that a deliberate resubmission goes through.
   const versionToSend = conflict?.version ?? version;
   const fieldErrors = state.status === "invalid" ? state.fieldErrors : {};
-  const statusLabel = (value: string) => (statuses.includes(value as never) ? t(`status.${value as (typeof statuses)[number]}`) : value);
+  const statusLabel = (value: string) => (isMilestoneStatus(value) ? t(`status.${value}`) : value);
 
   return (
     <form action={action} noValidate className="mt-4 max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" aria-labelledby="status-update-heading">
@@ -67,9 +66,9 @@ export function StatusUpdateForm({ action: update, version, currentStatus }: { a
         defaultValue={initialStatus}
         onChange={setStatus}
         issues={fieldErrors.status}
-        options={statuses.map((value) => ({ value, label: t(`status.${value}`) }))}
+        options={milestoneStatuses.map((value) => ({ value, label: t(`status.${value}`) }))}
       />
-      {(status === "at_risk" || status === "delayed") && (
+      {namesACause(status) && (
         <SelectField
           name="cause"
           label={t("statusUpdate.cause")}
@@ -77,10 +76,10 @@ export function StatusUpdateForm({ action: update, version, currentStatus }: { a
           defaultValue={typed("cause") ?? ""}
           placeholder={t("statusUpdate.causePlaceholder")}
           issues={fieldErrors.cause}
-          options={causes.map((value) => ({ value, label: t(`cause.${value}`) }))}
+          options={delayCauses.map((value) => ({ value, label: t(`cause.${value}`) }))}
         />
       )}
-      {status === "completed" && (
+      {status === MilestoneStatus.completed && (
         <TextField
           name="completedOn"
           type="date"

@@ -1,5 +1,8 @@
-export const locales = ["en", "es"] as const;
-export type AppLocale = (typeof locales)[number];
+import { Locale } from "../server/db/generated/enums";
+
+// The languages are the schema's: an account's language is one of them.
+export const locales: readonly Locale[] = Object.values(Locale);
+export type AppLocale = Locale;
 export const defaultLocale: AppLocale = "en";
 export const localeCookie = "tracker-locale";
 

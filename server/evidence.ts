@@ -48,7 +48,7 @@ export async function logEvidence(actor: Actor, raw: unknown) {
       : null;
     if (input.milestoneId && !milestone) throw new ValidationError({ milestoneId: [{ code: "unknownRecord" }] });
     const staffOnOwnMilestone = milestone !== null && mayUpdateStatus(actor, { ...milestone, commitment });
-    if (!actor.roles.includes("reviewer") && !staffOnOwnMilestone) throw new ForbiddenError(actor, "evidence.log");
+    if (!can(actor, "evidence.logOnAnyCommitment") && !staffOnOwnMilestone) throw new ForbiddenError(actor, "evidence.log");
     const created = await tx.evidence.create({
       data: {
         ...input,
@@ -65,7 +65,7 @@ export async function logEvidence(actor: Actor, raw: unknown) {
 
 /** The author retracts their own record; independent reviewers may retract any. */
 function mayRetract(actor: Actor, evidence: { authorId: string }): boolean {
-  return can(actor, "evidence.log") && (evidence.authorId === actor.id || actor.roles.includes("reviewer"));
+  return can(actor, "evidence.log") && (evidence.authorId === actor.id || can(actor, "evidence.retractAny"));
 }
 
 /** Retracts evidence with a reason: a new record; the evidence itself stays as it was. */
@@ -198,11 +198,11 @@ export function streamEvidence(actor: Actor, rawFilter: unknown, { batchSize = e
  */
 export async function evidenceChoices(actor: Actor) {
   ensure(actor, "evidence.log");
-  const reviewer = actor.roles.includes("reviewer");
+  const anyCommitment = can(actor, "evidence.logOnAnyCommitment");
   const commitments = await db().commitment.findMany({
     where: {
       archivedAt: null,
-      ...(reviewer
+      ...(anyCommitment
         ? {}
         : {
             OR: [
@@ -221,16 +221,16 @@ export async function evidenceChoices(actor: Actor) {
     },
   });
   return {
-    milestoneRequired: !reviewer,
+    milestoneRequired: !anyCommitment,
     commitments: commitments
       .map(({ agencies, milestones, ...commitment }) => ({
         ...commitment,
         milestones: milestones
-          .filter((milestone) => reviewer || mayUpdateStatus(actor, { ownerId: milestone.ownerId, commitment: { agencies } }))
+          .filter((milestone) => anyCommitment || mayUpdateStatus(actor, { ownerId: milestone.ownerId, commitment: { agencies } }))
           .map(({ id, title }) => ({ id, title })),
       }))
       // Staff log only on a milestone: a commitment of theirs without a live one offers nothing.
-      .filter((commitment) => reviewer || commitment.milestones.length > 0),
+      .filter((commitment) => anyCommitment || commitment.milestones.length > 0),
   };
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { closedStatuses } from "../domain/milestone-status";
 import { recordAudit } from "./audit";
 import { archiveInput } from "./commitments";
 import type { CsvColumn } from "./csv";
@@ -195,7 +196,7 @@ export async function listMilestones(actor: Actor, rawFilter: unknown, today: st
       c.id AS "commitmentId", c.title AS "commitmentTitle", p.number AS "pillarNumber", p.code AS "pillarCode", p.name AS "pillarName",
       last."lastUpdateAt",
       CASE
-        WHEN m.status IN ('completed', 'cancelled') THEN 'rest'
+        WHEN m.status = ANY(${closedStatuses}::"MilestoneStatus"[]) THEN 'rest'
         WHEN m."dueDate" < ${today}::date THEN 'overdue'
         WHEN m."dueDate" <= ${today}::date + 30 THEN 'due_soon'
         WHEN COALESCE(last."lastUpdateAt", m."createdAt") < ${today}::date - 90 THEN 'stale'
@@ -214,7 +215,7 @@ export async function listMilestones(actor: Actor, rawFilter: unknown, today: st
       AND (${filter.commitment ?? null}::text IS NULL OR c.id = ${filter.commitment ?? null}::text)
       AND (${filter.status ?? null}::text IS NULL OR m.status::text = ${filter.status ?? null}::text)
     ORDER BY CASE
-        WHEN m.status IN ('completed', 'cancelled') THEN 4
+        WHEN m.status = ANY(${closedStatuses}::"MilestoneStatus"[]) THEN 4
         WHEN m."dueDate" < ${today}::date THEN 1
         WHEN m."dueDate" <= ${today}::date + 30 THEN 2
         WHEN COALESCE(last."lastUpdateAt", m."createdAt") < ${today}::date - 90 THEN 3

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { statusesNamingACause } from "../domain/milestone-status";
 import { apiTokenInput, apiTokenMaxDays } from "./api-tokens";
 import { auditEventCsvColumns, auditEventFilter } from "./audit-trail";
 import { assessmentCsvColumns, assessmentDraftInput, assessmentEditInput, assessmentFilter, assessmentReturnInput, assessmentStepInput } from "./assessments";
@@ -546,7 +547,8 @@ const paths: Record<string, Partial<Record<Method, OperationSpec>>> = {
       operationId: "updateMilestoneStatus",
       summary: "Records a status update with its note",
       description:
-        "A move to at_risk or delayed names its cause; completedOn only with completed. 403 when the role or agency does not allow it; 409 when `version` is stale (with the update that won in `current`) or the milestone is archived.",
+        `A move to ${statusesNamingACause.join(" or ")} names its cause; completedOn only with ${MilestoneStatus.completed}. ` +
+        "403 when the role or agency does not allow it; 409 when `version` is stale (with the update that won in `current`) or the milestone is archived.",
       tag: "status",
       body: "StatusUpdateInput",
       created: true,

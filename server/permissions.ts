@@ -1,5 +1,5 @@
 import "server-only";
-import type { ApiTokenScope, Role } from "./db/generated/enums";
+import { Role, type ApiTokenScope, type Locale } from "./db/generated/enums";
 import { ForbiddenError } from "./errors";
 
 /** The signed-in person as the data-access layer sees them. */
@@ -9,7 +9,7 @@ export interface Actor {
   email: string;
   roles: Role[];
   agencyId: string | null;
-  locale: "en" | "es";
+  locale: Locale;
   /** Set when the request was made with a personal API token (server/api-tokens.ts): the audit trail names the token. */
   via?: ApiTokenUse;
 }
@@ -21,17 +21,20 @@ export interface ApiTokenUse {
   scope: ApiTokenScope;
 }
 
+// Every role: the design lets everyone signed in read everything not in draft.
+const everyone = Object.values(Role);
+
 // Which roles may perform each operation, from the design's table of users.
 // Row-level rules (a staff member's own milestones, a reviewer's own drafts)
 // are applied by the module that owns the record, inside its query.
 export const permissions = {
-  "plan.read": ["admin", "manager", "reviewer", "staff"],
+  "plan.read": everyone,
   "plan.manage": ["admin"],
   // Create users, change their roles, agency and name, deactivate them, end their sessions.
   "user.manage": ["admin"],
-  "profile.update": ["admin", "manager", "reviewer", "staff"],
+  "profile.update": everyone,
   // Personal API tokens: everyone creates, lists and revokes their own (server/api-tokens.ts)…
-  "apiToken.own": ["admin", "manager", "reviewer", "staff"],
+  "apiToken.own": everyone,
   // …and admins list and revoke anyone's.
   "apiToken.manage": ["admin"],
   // Staff only, and only on milestones they own or of their agency's
@@ -40,6 +43,11 @@ export const permissions = {
   "milestones.mine": ["staff"],
   // Reviewers on any commitment; staff on their own milestones only (server/evidence.ts).
   "evidence.log": ["reviewer", "staff"],
+  // Log on any commitment, with or without one of its milestones; the others
+  // log only on a milestone whose status they may update.
+  "evidence.logOnAnyCommitment": ["reviewer"],
+  // Retract anyone's evidence; whoever logs evidence may retract their own.
+  "evidence.retractAny": ["reviewer"],
   "round.manage": ["admin", "manager"],
   // Independent assessments; each author edits and submits only their own (server/assessments.ts).
   "assessment.write": ["reviewer"],
@@ -62,4 +70,9 @@ export function can(actor: Actor, permission: Permission): boolean {
 
 export function ensure(actor: Actor, permission: Permission): void {
   if (!can(actor, permission)) throw new ForbiddenError(actor, permission);
+}
+
+/** The roles given a permission, for the rules about who holds one (server/user-admin.ts keeps someone able to manage users). */
+export function rolesWith(permission: Permission): readonly Role[] {
+  return permissions[permission];
 }

@@ -1,15 +1,13 @@
 import "server-only";
 import { z } from "zod";
+import { milestoneStatuses } from "../domain/milestone-status";
 import { recordAudit } from "./audit";
 import { db } from "./db/client";
 import { Prisma } from "./db/generated/client";
 import type { MilestoneStatus } from "./db/generated/enums";
-import { MilestoneStatus as Statuses } from "./db/generated/enums";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { ensure, type Actor } from "./permissions";
 import { parseInput, recordId, versionSeen } from "./validation";
-
-export const milestoneStatuses = Object.values(Statuses) as MilestoneStatus[];
 
 export type StatusCounts = Record<MilestoneStatus, number>;
 

@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
+import { closedStatuses, delayCauses, initialStatus, statusesNamingACause } from "../domain/milestone-status";
 import { advancesScale, resultsScale } from "./assessment-scales";
 import { db } from "./db/client";
 import { atPlanRevision } from "./figures-cache";
 import type { Advances, DelayCause, MilestoneStatus, Results } from "./db/generated/enums";
-import { LeadParty as LeadParties } from "./db/generated/enums";
+import { AssessmentKind, AssessmentState, LeadParty as LeadParties } from "./db/generated/enums";
 import { NotFoundError } from "./errors";
 import { ensure, type Actor } from "./permissions";
 import { fillStatusCounts, type PillarSummary } from "./pillars";
@@ -27,8 +28,6 @@ export const rollupFilter = z
   .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, { path: ["to"], message: "periodEndBeforeStart" });
 
 export type RollupFilter = z.output<typeof rollupFilter>;
-
-const causes: readonly DelayCause[] = ["counterpart_agency", "legislation", "funding", "security", "capacity", "coordination", "other"];
 
 /** A pillar's summary (its commitments and milestones counted on the day, within the filters) and the managers' figures. */
 export interface PillarRollup extends PillarSummary {
@@ -103,7 +102,7 @@ async function computeMilestoneFigures(filter: RollupFilter, asOf: string): Prom
         AND (${filter.from ? dateOnly(filter.from) : null}::date IS NULL OR m."dueDate" >= ${filter.from ? dateOnly(filter.from) : null}::date)
         AND (${filter.to ? dateOnly(filter.to) : null}::date IS NULL OR m."dueDate" <= ${filter.to ? dateOnly(filter.to) : null}::date)
     ), state AS (
-      SELECT s."pillarId", s."dueDate", COALESCE(u."newStatus"::text, 'not_started') AS status, u.cause::text AS cause, u."createdAt" AS "updatedAt"
+      SELECT s."pillarId", s."dueDate", COALESCE(u."newStatus"::text, ${initialStatus}::text) AS status, u.cause::text AS cause, u."createdAt" AS "updatedAt"
       FROM scope s
       LEFT JOIN LATERAL (
         SELECT su."newStatus", su.cause, su."createdAt" FROM "StatusUpdate" su
@@ -113,10 +112,10 @@ async function computeMilestoneFigures(filter: RollupFilter, asOf: string): Prom
     ), by_status AS (
       SELECT "pillarId", status, count(*)::int AS n FROM state GROUP BY "pillarId", status
     ), by_cause AS (
-      SELECT "pillarId", cause, count(*)::int AS n FROM state WHERE status IN ('at_risk', 'delayed') AND cause IS NOT NULL GROUP BY "pillarId", cause
+      SELECT "pillarId", cause, count(*)::int AS n FROM state WHERE status = ANY(${statusesNamingACause}::text[]) AND cause IS NOT NULL GROUP BY "pillarId", cause
     ), totals AS (
       SELECT "pillarId", count(*)::int AS total,
-        count(*) FILTER (WHERE "dueDate" < ${day}::date AND status NOT IN ('completed', 'cancelled'))::int AS overdue,
+        count(*) FILTER (WHERE "dueDate" < ${day}::date AND status <> ALL(${closedStatuses}::text[]))::int AS overdue,
         max("updatedAt") AS "lastUpdateAt"
       FROM state GROUP BY "pillarId"
     )
@@ -159,10 +158,11 @@ async function computeVerdictsByRound(asOf: string): Promise<VerdictRow[]> {
       a."pillarId", a."roundId", r.title AS "roundTitle", r."periodEnd", a.id AS "assessmentId", a.advances::text AS advances, a.results::text AS results
     FROM "Assessment" a
     JOIN "AssessmentRound" r ON r.id = a."roundId"
-    WHERE a.kind = 'independent' AND a."commitmentId" IS NULL AND a.state = 'published' AND a."publishedAt" < ${end}
+    WHERE a.kind = ${AssessmentKind.independent}::"AssessmentKind" AND a."commitmentId" IS NULL
+      AND a.state = ${AssessmentState.published}::"AssessmentState" AND a."publishedAt" < ${end}
       AND NOT EXISTS (
         SELECT 1 FROM "Assessment" amendment
-        WHERE amendment."amendsId" = a.id AND amendment.state = 'published' AND amendment."publishedAt" < ${end})
+        WHERE amendment."amendsId" = a.id AND amendment.state = ${AssessmentState.published}::"AssessmentState" AND amendment."publishedAt" < ${end})
     ORDER BY a."pillarId", a."roundId", a."publishedAt" DESC`;
 }
 
@@ -210,7 +210,7 @@ function rollupsFrom(figures: MilestoneFiguresRow[], verdicts: VerdictRow[], asO
       percentCompleted: considered > 0 ? Math.round((1000 * milestonesByStatus.completed) / considered) / 10 : null,
       overdue: row.overdue,
       atRisk: milestonesByStatus.at_risk,
-      delaysByCause: Object.fromEntries(causes.map((cause) => [cause, row.causes?.[cause] ?? 0])) as Record<DelayCause, number>,
+      delaysByCause: Object.fromEntries(delayCauses.map((cause) => [cause, row.causes?.[cause] ?? 0])) as Record<DelayCause, number>,
       lastStatusUpdateAt: row.lastUpdateAt?.toISOString() ?? null,
       daysSinceLastStatusUpdate: row.lastUpdateAt ? Math.floor((asOfDay - dateOnly(row.lastUpdateAt.toISOString().slice(0, 10)).getTime()) / 86_400_000) : null,
       latestVerdict: latest ? verdictJson(latest) : null,
@@ -322,7 +322,7 @@ export async function pillarAsOf(actor: Actor, number: number, rawFilter: unknow
     SELECT m.id, COALESCE((
       SELECT su."newStatus"::text FROM "StatusUpdate" su
       WHERE su."milestoneId" = m.id AND su."createdAt" < ${end}
-      ORDER BY su."createdAt" DESC, su.id DESC LIMIT 1), 'not_started') AS status
+      ORDER BY su."createdAt" DESC, su.id DESC LIMIT 1), ${initialStatus}::text) AS status
     FROM "Milestone" m WHERE m.id = ANY(${ids}::text[])`;
   const statusOf = new Map(statuses.map((row) => [row.id, row.status]));
   return {
@@ -331,7 +331,7 @@ export async function pillarAsOf(actor: Actor, number: number, rawFilter: unknow
       ...pillar,
       commitments: pillar.commitments.map((commitment) => ({
         ...commitment,
-        milestones: commitment.milestones.map((milestone) => ({ ...milestone, status: statusOf.get(milestone.id) ?? "not_started" })),
+        milestones: commitment.milestones.map((milestone) => ({ ...milestone, status: statusOf.get(milestone.id) ?? initialStatus })),
       })),
     },
   };

@@ -3,7 +3,7 @@ import path from "node:path";
 import PDFDocument from "pdfkit";
 import type { createFormatter, createTranslator } from "next-intl";
 import type { Messages } from "next-intl";
-import { milestoneStatuses } from "./pillars";
+import { milestoneStatuses } from "../domain/milestone-status";
 import type { RoundReport } from "./round-report";
 
 // The round report as a PDF, laid out as the printable page is: the summary

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { namesACause } from "../domain/milestone-status";
 import { recordAudit } from "./audit";
 import { exportBatchSize, keysetBatches } from "./batches";
 import type { CsvColumn } from "./csv";
@@ -9,8 +10,6 @@ import { DelayCause, MilestoneStatus } from "./db/generated/enums";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
 import { can, ensure, type Actor } from "./permissions";
 import { dateOnly, isoDate, optionalCalendarDate, optionalPageNumber, optionalRecordId, optionalText, parseInput, recordId, todayIso, versionSeen } from "./validation";
-
-const statusesNamingACause: readonly MilestoneStatus[] = ["at_risk", "delayed"];
 
 /** A status update as the form and the API send it. */
 export const statusUpdateInput = z
@@ -22,7 +21,7 @@ export const statusUpdateInput = z
     version: versionSeen,
   })
   .superRefine((input, context) => {
-    const namesCause = statusesNamingACause.includes(input.status);
+    const namesCause = namesACause(input.status);
     if (namesCause && !input.cause) context.addIssue({ code: "custom", path: ["cause"], message: "causeRequired" });
     if (!namesCause && input.cause) context.addIssue({ code: "custom", path: ["cause"], message: "causeNotAllowed" });
     if (input.status !== "completed" && input.completedOn) {

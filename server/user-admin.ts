@@ -9,7 +9,7 @@ import { db, type Transaction } from "./db/client";
 import { Prisma } from "./db/generated/client";
 import { Role } from "./db/generated/enums";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
-import { ensure, type Actor } from "./permissions";
+import { ensure, rolesWith, type Actor } from "./permissions";
 import { optionalRecordId, parseInput, recordId, versionSeen } from "./validation";
 
 // The admins' keeping of user accounts: create, change roles, agency and name,
@@ -121,15 +121,15 @@ export async function createUser(actor: Actor, raw: unknown): Promise<UserListIt
 }
 
 /**
- * Locks every active admin's row, so that two changes that each leave another
- * admin in place cannot together leave none.
+ * Locks every active admin's row (an admin: whoever may manage users), so that
+ * two changes that each leave another admin in place cannot together leave none.
  */
 async function lockActiveAdmins(tx: Transaction): Promise<void> {
-  await tx.$queryRaw`SELECT id FROM "User" WHERE active AND 'admin'::"Role" = ANY(roles) FOR UPDATE`;
+  await tx.$queryRaw`SELECT id FROM "User" WHERE active AND roles && ${rolesWith("user.manage")}::"Role"[] FOR UPDATE`;
 }
 
 async function ensureAnActiveAdminRemains(tx: Transaction): Promise<void> {
-  const admins = await tx.user.count({ where: { active: true, roles: { has: "admin" } } });
+  const admins = await tx.user.count({ where: { active: true, roles: { hasSome: [...rolesWith("user.manage")] } } });
   if (admins === 0) throw new ConflictError("lastAdmin");
 }
 

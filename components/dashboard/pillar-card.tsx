@@ -2,7 +2,8 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { StatusBadge } from "@/components/status-badge";
-import { MilestoneStatus } from "@/server/db/generated/enums";
+import { delayCauses, milestoneStatuses } from "@/domain/milestone-status";
+import type { MilestoneStatus } from "@/server/db/generated/enums";
 import type { PillarRollup } from "@/server/rollups";
 
 // A client component although nothing on it is interactive: its props are the
@@ -10,8 +11,6 @@ import type { PillarRollup } from "@/server/rollups";
 // elements would travel in the page's RSC payload as well as in its HTML
 // (about 4 KB a card, which the server serializes and renders twice on every
 // request; docs/benchmarks.md, seventh measurement).
-
-const milestoneStatuses = Object.values(MilestoneStatus);
 
 // Colours of the stacked bar and its legend (written out whole, so that
 // Tailwind finds every class); the table under the bar carries the figures.
@@ -95,11 +94,11 @@ export function PillarCard({ pillar, drillDownQuery }: { pillar: PillarRollup; d
         <dd data-testid="at-risk">{pillar.atRisk}</dd>
         <dt className="font-medium">{t("dashboard.delays")}</dt>
         <dd>
-          {Object.values(pillar.delaysByCause).every((count) => count === 0)
+          {delayCauses.every((cause) => pillar.delaysByCause[cause] === 0)
             ? t("dashboard.noDelays")
-            : Object.entries(pillar.delaysByCause)
-                .filter(([, count]) => count > 0)
-                .map(([cause, count]) => `${t(`cause.${cause as "funding"}`)}: ${count}`)
+            : delayCauses
+                .filter((cause) => pillar.delaysByCause[cause] > 0)
+                .map((cause) => `${t(`cause.${cause}`)}: ${pillar.delaysByCause[cause]}`)
                 .join(" · ")}
         </dd>
         <dt className="font-medium">{t("dashboard.lastUpdate")}</dt>

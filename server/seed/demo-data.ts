@@ -10,50 +10,26 @@
 // in which the document says it happened. Status updates dated 2025–2026 are
 // present-day follow-ups for the demo and state no facts about the period.
 //
-// Enumeration values are spelled exactly as in prisma/schema.prisma.
+// Enumeration values are typed with the schema's generated enumerations.
+
+import type { StatusNamingACause } from "../../domain/milestone-status";
+import type {
+  Advances,
+  BetterDirection,
+  Country,
+  DelayCause,
+  EvidenceKind,
+  EvidenceShows,
+  LeadParty,
+  MilestoneStatus,
+  Reliability,
+  Results,
+  RoundStatus,
+} from "../db/generated/enums";
 
 /** ISO 8601 calendar date, YYYY-MM-DD. */
 export type IsoDate = string;
 
-export type Country = "us" | "mx";
-export type LeadParty = "us" | "mx" | "joint";
-export type MilestoneStatus =
-  | "not_started"
-  | "in_progress"
-  | "at_risk"
-  | "delayed"
-  | "completed"
-  | "cancelled";
-export type DelayCause =
-  | "counterpart_agency"
-  | "legislation"
-  | "funding"
-  | "security"
-  | "capacity"
-  | "coordination"
-  | "other";
-export type EvidenceKind =
-  | "official_document"
-  | "dataset"
-  | "media_report"
-  | "interview"
-  | "field_observation";
-export type EvidenceShows = "advance" | "setback" | "neutral";
-export type Reliability =
-  | "official_record"
-  | "independent_research"
-  | "press_report"
-  | "unverified";
-export type Advances = "none" | "limited" | "steady" | "substantial";
-export type Results =
-  | "worsened"
-  | "none_yet"
-  | "slow"
-  | "moderate"
-  | "significant"
-  | "cannot_assess";
-export type RoundStatus = "open" | "closed";
-export type BetterDirection = "higher" | "lower";
 export type PillarNumber = 1 | 2 | 3 | 4 | 5;
 /** Which demo user owns a milestone. */
 export type DemoOwner = "staff" | "admin" | null;
@@ -84,26 +60,26 @@ export interface DemoPillar {
 
 /**
  * One entry of a milestone's status history. `cause` is present exactly when
- * the status is at_risk or delayed; `completedOn` exactly when it is completed.
+ * the status names one (at_risk, delayed); `completedOn` exactly when it is completed.
  */
 export type DemoStatusUpdate =
   | {
       on: IsoDate;
-      status: "at_risk" | "delayed";
+      status: StatusNamingACause;
       note: string;
       cause: DelayCause;
       completedOn?: never;
     }
   | {
       on: IsoDate;
-      status: "completed";
+      status: typeof MilestoneStatus.completed;
       note: string;
       completedOn: IsoDate;
       cause?: never;
     }
   | {
       on: IsoDate;
-      status: "not_started" | "in_progress" | "cancelled";
+      status: Exclude<MilestoneStatus, StatusNamingACause | typeof MilestoneStatus.completed>;
       note: string;
       cause?: never;
       completedOn?: never;

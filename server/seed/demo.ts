@@ -1,8 +1,9 @@
 import "server-only";
+import { initialStatus } from "../../domain/milestone-status";
 import { recordAudit } from "../audit";
 import { hashPassword } from "../auth/password";
 import { db, type Transaction } from "../db/client";
-import type { MilestoneStatus, Role } from "../db/generated/enums";
+import type { Country, MilestoneStatus, Role } from "../db/generated/enums";
 import { demoAgencies, demoCommitments, demoIndicators, demoPillars, demoRounds, demoSources, type DemoOwner } from "./demo-data";
 
 export const demoPassword = "tracker-demo";
@@ -12,7 +13,7 @@ export const demoUsers = [
   { key: "manager", email: "manager@demo.local", name: "Morgan Manager", roles: ["manager"], agencyCode: null, country: "us" },
   { key: "reviewer", email: "reviewer@demo.local", name: "Rita Reviewer", roles: ["reviewer"], agencyCode: null, country: "mx" },
   { key: "staff", email: "staff@demo.local", name: "Sam Staff", roles: ["staff"], agencyCode: "US-INL", country: "us" },
-] as const satisfies readonly { key: string; email: string; name: string; roles: Role[]; agencyCode: string | null; country: "us" | "mx" | null }[];
+] as const satisfies readonly { key: string; email: string; name: string; roles: Role[]; agencyCode: string | null; country: Country | null }[];
 
 export class DatabaseNotEmptyError extends Error {
   constructor() {
@@ -66,7 +67,7 @@ async function loadDemoData(tx: Transaction, passwordHash: string): Promise<void
     });
     userIds.set(user.key, created.id);
   }
-  const userId = (key: "admin" | "manager" | "reviewer" | "staff") => userIds.get(key)!;
+  const userId = (key: (typeof demoUsers)[number]["key"]) => userIds.get(key)!;
   const ownerId = (owner: DemoOwner) => (owner ? userId(owner) : null);
 
   const pillarIds = new Map<number, string>();
@@ -108,14 +109,14 @@ async function loadDemoData(tx: Transaction, passwordHash: string): Promise<void
           description: milestone.description,
           dueDate: day(milestone.dueDate),
           ownerId: ownerId(milestone.owner),
-          status: last?.status ?? "not_started",
+          status: last?.status ?? initialStatus,
           completedOn: last?.status === "completed" ? day(last.completedOn) : null,
           version: 1 + milestone.history.length,
           createdAt: noon(plannedOn),
         },
       });
       milestoneIds.set(milestone.key, created.id);
-      let previous: MilestoneStatus = "not_started";
+      let previous: MilestoneStatus = initialStatus;
       for (const update of milestone.history) {
         await tx.statusUpdate.create({
           data: {

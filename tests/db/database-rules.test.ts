@@ -5,6 +5,7 @@
 // owner, which holds every privilege, too.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { milestoneStatuses, namesACause } from "../../domain/milestone-status";
 import { db } from "../../server/db/client";
 import { createCommitment, createEvidence, createMilestone, createPillar, createRound, createUser } from "../factories";
 
@@ -39,6 +40,23 @@ describe("database rules", () => {
         data: { milestoneId: milestone.id, previousStatus: "in_progress", newStatus: "at_risk", note: "Funding gap", authorId: author.id },
       }),
     ).rejects.toThrow(/StatusUpdate_cause_when_at_risk_or_delayed/);
+  });
+
+  it("asks a cause of a move to exactly the statuses the application asks one of", async () => {
+    const { milestone, author } = await milestoneWithAuthor();
+    const accepted = async (newStatus: (typeof milestoneStatuses)[number], cause: "funding" | null) =>
+      db()
+        .statusUpdate.create({
+          data: { milestoneId: milestone.id, previousStatus: "in_progress", newStatus, cause, completedOn: newStatus === "completed" ? new Date("2026-01-01") : null, note: "Moved", authorId: author.id },
+        })
+        .then(() => true, () => false);
+    for (const status of milestoneStatuses) {
+      expect({ status, withCause: await accepted(status, "funding"), withoutCause: await accepted(status, null) }).toEqual({
+        status,
+        withCause: namesACause(status),
+        withoutCause: !namesACause(status),
+      });
+    }
   });
 
   it("refuses to change or delete a status update, even to the tables' owner in raw SQL", async () => {

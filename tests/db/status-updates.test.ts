@@ -138,6 +138,21 @@ describe("my milestones", () => {
       [fresh.id, "rest"],
     ]);
   });
+
+  it("puts completed and cancelled milestones with the rest, however late they were due", async () => {
+    const agency = await createAgency();
+    const commitment = await createCommitment({ agencyIds: [agency.id] });
+    const actor = actorOf(await createUser({ roles: ["staff"], agencyId: agency.id }));
+    const due = new Date("2026-06-01T00:00:00Z");
+    const late = await createMilestone({ commitmentId: commitment.id, dueDate: due });
+    const completed = await createMilestone({ commitmentId: commitment.id, dueDate: due });
+    await db().milestone.update({ where: { id: completed.id }, data: { status: "completed", completedOn: due } });
+    const cancelled = await createMilestone({ commitmentId: commitment.id, dueDate: due });
+    await db().milestone.update({ where: { id: cancelled.id }, data: { status: "cancelled" } });
+    const list = await listMilestones(actor, { mine: "true", commitment: commitment.id }, "2026-06-15");
+    expect(Object.fromEntries(list.map((m) => [m.id, m.urgency]))).toEqual({ [late.id]: "overdue", [completed.id]: "rest", [cancelled.id]: "rest" });
+    expect(list[0]!.id).toBe(late.id);
+  });
 });
 
 describe("the status update input", () => {

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/status-badge";
+import { milestoneStatuses } from "@/domain/milestone-status";
 import { listMilestones, urgencies, type MilestoneListItem } from "@/server/milestones";
 import { ValidationError } from "@/server/errors";
 import { actorForPage } from "@/server/pages";
 import { can } from "@/server/permissions";
-import { listPillars, milestoneStatuses } from "@/server/pillars";
+import { listPillars } from "@/server/pillars";
 import { TableHead } from "@/components/table";
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };

@@ -4,9 +4,9 @@ import { ComparisonTable } from "@/components/assessments/comparison-table";
 import { PrintButton } from "@/components/print-button";
 import { StatusBadge } from "@/components/status-badge";
 import { TableHead } from "@/components/table";
+import { milestoneStatuses } from "@/domain/milestone-status";
 import { actorForPage, orNotFound } from "@/server/pages";
 import { roundReport } from "@/server/round-report";
-import { milestoneStatuses } from "@/server/pillars";
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { apiTokenInput } from "../../server/api-tokens";
+import { sessionEndInput } from "../../server/auth/sessions";
 import { assessmentDraftInput, assessmentEditInput, assessmentReturnInput, assessmentStepInput } from "../../server/assessments";
 import { archiveInput, commitmentInput, commitmentUpdateInput } from "../../server/commitments";
 import { ValidationError } from "../../server/errors";
@@ -108,6 +109,7 @@ describe("fields a schema does not have", () => {
     secondFactorRemovalInput,
     localeInput,
     apiTokenInput: apiTokenInput(new Date("2026-06-01T12:00:00Z")),
+    sessionEndInput,
   };
 
   for (const [name, schema] of Object.entries(writeSchemas)) {

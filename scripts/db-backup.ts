@@ -4,7 +4,7 @@
 // the tables' owner: the application role may not read the migrations' table.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { projectRoot } from "../server/db/migrations";
+import { projectRoot } from "./lib/migrations";
 import { BackupError, backupDatabase } from "./lib/backup";
 import { safeLocation, StartupError } from "./lib/app-database";
 import { openToolDatabase } from "./lib/tool-database";

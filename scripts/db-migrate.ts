@@ -2,7 +2,7 @@
 // (MIGRATION_DATABASE_URL), and grants the application role (DATABASE_URL) its
 // privileges; or does both in the embedded database in .data/ when
 // DATABASE_URL is not set.
-import { applyMigrations } from "../server/db/migrations";
+import { applyMigrations } from "./lib/migrations";
 import { openAppDatabase, StartupError } from "./lib/app-database";
 
 try {

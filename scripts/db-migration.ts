@@ -5,7 +5,7 @@
 // (check constraints and triggers that Prisma cannot express go there too).
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { migrationLockfile, migrationsDir, pendingSchemaChange } from "../server/db/migrations";
+import { migrationLockfile, migrationsDir, pendingSchemaChange } from "./lib/migrations";
 import { startThrowawayServer } from "./lib/throwaway-database";
 
 const name = process.argv[2];

@@ -2,8 +2,8 @@
 // or the embedded one in .data/). Refuses a database that already holds data.
 // The data is written as the app writes it, as the application role.
 import { disconnectDb } from "../server/db/client";
-import { applyMigrations } from "../server/db/migrations";
-import { DatabaseNotEmptyError, seedDemoData } from "../server/seed/demo";
+import { applyMigrations } from "./lib/migrations";
+import { DatabaseNotEmptyError, seedDemoData } from "./lib/seed/demo";
 import { openAppDatabase, StartupError } from "./lib/app-database";
 
 try {

@@ -10,8 +10,8 @@ import { chromium } from "@playwright/test";
 import { hashPassword } from "../server/auth/password";
 import { encryptSecret } from "../server/auth/second-factor";
 import { db, disconnectDb } from "../server/db/client";
-import { applyMigrations, projectRoot } from "../server/db/migrations";
-import { seedDemoData } from "../server/seed/demo";
+import { applyMigrations, projectRoot } from "./lib/migrations";
+import { seedDemoData } from "./lib/seed/demo";
 import { demoAccounts, demoRolesWithSecondFactor, e2eTotpSecret, e2eUsers } from "../e2e/users";
 import { startThrowawayServer } from "./lib/throwaway-database";
 

@@ -1,7 +1,7 @@
 // Runs `prisma generate` on machines that cannot download Prisma's native
 // schema engine: generate only checks that PRISMA_SCHEMA_ENGINE_BINARY names
 // an existing file, and migrations go through the WebAssembly engine instead
-// (server/db/migrations.ts), so any file will do.
+// (scripts/lib/migrations.ts), so any file will do.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 

@@ -9,9 +9,9 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pretty from "pino-pretty";
 import { disconnectDb } from "../server/db/client";
-import { isPortFree } from "../server/db/embedded";
-import { applyMigrations, projectRoot } from "../server/db/migrations";
-import { isDatabaseEmpty, seedDemoData } from "../server/seed/demo";
+import { isPortFree } from "./lib/embedded";
+import { applyMigrations, projectRoot } from "./lib/migrations";
+import { isDatabaseEmpty, seedDemoData } from "./lib/seed/demo";
 import { dataDir, openAppDatabase, StartupError, type AppDatabase } from "./lib/app-database";
 
 const port = Number(process.env.PORT ?? 3000);

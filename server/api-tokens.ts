@@ -4,6 +4,7 @@ import { z } from "zod";
 import { recordAudit } from "./audit";
 import { db } from "./db/client";
 import { ApiTokenScope } from "./db/generated/enums";
+import { queryRows, rawRow } from "./db/raw-rows";
 import { positiveSetting } from "./env";
 import { ApiTokenRejectedError, ConflictError, ForbiddenError, NotFoundError, ReadOnlyTokenError, TooManyRequestsError } from "./errors";
 import { can, ensure, type Actor } from "./permissions";
@@ -175,6 +176,9 @@ function bearerTokenOf(request: Request): string | null {
 
 const readMethods = new Set(["GET", "HEAD"]);
 
+/** The token a call presents, with the calls counted in its current window. */
+const tokenCallRow = rawRow("apiTokenCall", { id: z.string(), name: z.string(), scope: z.enum(ApiTokenScope), userId: z.string(), calls: z.number().int() });
+
 /**
  * The account a request to the JSON API acts as through its personal API
  * token, as of `now`; null when it carries none (the session cookie decides
@@ -191,7 +195,7 @@ export async function accountOfApiRequest(request: Request | null, now = new Dat
   if (!tokenPattern.test(token)) throw new ApiTokenRejectedError();
   const windowStart = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
   // One statement finds the token and counts the call in the window; last use moves at most once a minute.
-  const [found] = await db().$queryRaw<{ id: string; name: string; scope: ApiTokenScope; userId: string; calls: number }[]>`
+  const [found] = await queryRows(tokenCallRow)`
     UPDATE "ApiToken" t SET
       "rateWindowCalls" = CASE WHEN t."rateWindowStart" = ${windowStart}::timestamptz THEN t."rateWindowCalls" + 1 ELSE 1 END,
       "rateWindowStart" = ${windowStart}::timestamptz,

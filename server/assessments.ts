@@ -7,6 +7,7 @@ import type { CsvColumn } from "./csv";
 import { db, type Transaction } from "./db/client";
 import type { Prisma } from "./db/generated/client";
 import { Advances, AssessmentKind, AssessmentState, Results } from "./db/generated/enums";
+import { idRow, queryRows } from "./db/raw-rows";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors, type FieldIssue } from "./errors";
 import { can, ensure, type Actor, type Permission } from "./permissions";
 import { lockRound } from "./rounds";
@@ -508,7 +509,7 @@ export async function getAssessment(actor: Actor, rawId: string) {
 
 /** Every version of an assessment the reader may see, newest first: the chain of amendments through this one. */
 async function versionsOf(actor: Actor, id: string) {
-  const chain = await db().$queryRaw<{ id: string }[]>`
+  const chain = await queryRows(idRow)`
     WITH RECURSIVE earlier AS (
       SELECT id, "amendsId" FROM "Assessment" WHERE id = ${id}
       UNION SELECT a.id, a."amendsId" FROM "Assessment" a JOIN earlier ON a.id = earlier."amendsId"

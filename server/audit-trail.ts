@@ -2,8 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { exportBatchSize, keysetBatches } from "./batches";
 import type { CsvColumn } from "./csv";
-import { db } from "./db/client";
 import { Prisma } from "./db/generated/client";
+import { queryCount, queryRows, rawRow } from "./db/raw-rows";
 import { ensure, type Actor } from "./permissions";
 import { optionalCalendarDate, optionalPageNumber, optionalRecordId, optionalText, parseInput } from "./validation";
 
@@ -26,21 +26,22 @@ type AuditEventFilter = z.output<typeof auditEventFilter>;
 
 export const auditEventPageSize = 50;
 
-interface AuditEventRow {
-  id: string;
-  at: Date;
-  actorId: string | null;
-  actorName: string | null;
-  apiTokenId: string | null;
-  apiTokenName: string | null;
-  action: string;
-  recordType: string;
-  recordId: string;
-  recordTitle: string | null;
-  requestId: string | null;
-  before: Prisma.JsonValue;
-  after: Prisma.JsonValue;
-}
+const auditEventRow = rawRow("auditEvent", {
+  id: z.string(),
+  at: z.date(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  apiTokenId: z.string().nullable(),
+  apiTokenName: z.string().nullable(),
+  action: z.string(),
+  recordType: z.string(),
+  recordId: z.string(),
+  recordTitle: z.string().nullable(),
+  requestId: z.string().nullable(),
+  before: z.json(),
+  after: z.json(),
+});
+type AuditEventRow = z.infer<typeof auditEventRow>;
 
 function auditEventJson(row: AuditEventRow) {
   return {
@@ -81,7 +82,7 @@ function auditEventsMatching(filter: AuditEventFilter): Prisma.Sql {
 
 /** Newest first; `after` continues from a row (keyset), `offset` skips rows (pages). */
 async function auditEventRows(filter: AuditEventFilter, { after, limit, offset = 0 }: { after?: AuditEventListItem; limit: number; offset?: number }) {
-  const rows = await db().$queryRaw<AuditEventRow[]>`
+  const rows = await queryRows(auditEventRow)`
     SELECT e.id, e.at, e."actorId", u.name AS "actorName", e."apiTokenId", k.name AS "apiTokenName", e.action, e."entityType" AS "recordType", e."entityId" AS "recordId",
       CASE e."entityType"
         WHEN 'Milestone' THEN (SELECT title FROM "Milestone" WHERE id = e."entityId")
@@ -108,8 +109,8 @@ export async function listAuditEvents(actor: Actor, rawFilter: unknown, { pageSi
   ensure(actor, "audit.read");
   const filter = parseInput(auditEventFilter, rawFilter);
   const page = filter.page ?? 1;
-  const [[{ total }], items] = await Promise.all([
-    db().$queryRaw<[{ total: number }]>`SELECT count(*)::int AS total FROM "AuditEvent" e WHERE ${auditEventsMatching(filter)}`,
+  const [total, items] = await Promise.all([
+    queryCount`SELECT count(*)::int AS total FROM "AuditEvent" e WHERE ${auditEventsMatching(filter)}`,
     auditEventRows(filter, { limit: pageSize, offset: (page - 1) * pageSize }),
   ]);
   return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
@@ -131,6 +132,10 @@ export function streamAuditEvents(actor: Actor, rawFilter: unknown, { batchSize 
   })();
 }
 
+const distinctValueRow = rawRow("distinctValue", { value: z.string() });
+
+const auditActorRow = rawRow("auditActor", { id: z.string(), name: z.string() });
+
 /**
  * The distinct values of an indexed column of the trail, in order: one index
  * probe per value (a loose index scan) rather than a read of every event,
@@ -138,7 +143,7 @@ export function streamAuditEvents(actor: Actor, rawFilter: unknown, { batchSize 
  */
 async function distinctValues(column: "entityType" | "action"): Promise<string[]> {
   const name = Prisma.raw(`"${column}"`);
-  const rows = await db().$queryRaw<{ value: string }[]>`
+  const rows = await queryRows(distinctValueRow)`
     WITH RECURSIVE found(value) AS (
       SELECT min(${name}) FROM "AuditEvent"
       UNION ALL
@@ -152,7 +157,7 @@ async function distinctValues(column: "entityType" | "action"): Promise<string[]
 export async function auditFilterChoices(actor: Actor) {
   ensure(actor, "audit.read");
   const [actors, recordTypes, actions] = await Promise.all([
-    db().$queryRaw<{ id: string; name: string }[]>`
+    queryRows(auditActorRow)`
       SELECT u.id, u.name FROM "User" u WHERE EXISTS (SELECT 1 FROM "AuditEvent" e WHERE e."actorId" = u.id) ORDER BY u.name, u.id`,
     distinctValues("entityType"),
     distinctValues("action"),

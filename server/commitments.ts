@@ -3,7 +3,8 @@ import { z } from "zod";
 import { recordAudit } from "./audit";
 import type { CsvColumn } from "./csv";
 import { db, type Transaction } from "./db/client";
-import type { LeadParty } from "./db/generated/enums";
+import { LeadParty } from "./db/generated/enums";
+import { column, queryRows, rawRow } from "./db/raw-rows";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "./errors";
 import { ensure, type Actor } from "./permissions";
 import { fillStatusCounts, type StatusCounts } from "./pillars";
@@ -32,27 +33,27 @@ export const commitmentCsvColumns = [
   "milestonesByStatusAtRisk", "milestonesByStatusDelayed", "milestonesByStatusCompleted", "milestonesByStatusCancelled",
 ] as const satisfies readonly CsvColumn<CommitmentSummary>[];
 
-interface CommitmentRow {
-  id: string;
-  title: string;
-  leadParty: LeadParty;
-  startDate: Date | null;
-  targetDate: Date | null;
-  pillarId: string;
-  pillarNumber: number;
-  pillarCode: string;
-  pillarName: string;
-  agencies: { code: string; name: string }[];
-  milestoneCount: number;
-  byStatus: Partial<StatusCounts> | null;
-}
+const commitmentRow = rawRow("commitment", {
+  id: z.string(),
+  title: z.string(),
+  leadParty: z.enum(LeadParty),
+  startDate: z.date().nullable(),
+  targetDate: z.date().nullable(),
+  pillarId: z.string(),
+  pillarNumber: z.number().int(),
+  pillarCode: z.string(),
+  pillarName: z.string(),
+  agencies: z.array(z.strictObject({ code: z.string(), name: z.string() })),
+  milestoneCount: z.number().int(),
+  byStatus: column.statusCounts.nullable(),
+});
 
 export async function listCommitments(actor: Actor, rawFilter: unknown): Promise<CommitmentSummary[]> {
   ensure(actor, "plan.read");
   const { pillar } = parseInput(commitmentFilter, rawFilter);
   const pillarNumber = pillar && /^\d+$/.test(pillar) ? Number(pillar) : null;
   const pillarCode = pillar && pillarNumber === null ? pillar.toUpperCase() : null;
-  const rows = await db().$queryRaw<CommitmentRow[]>`
+  const rows = await queryRows(commitmentRow)`
     SELECT c.id, c.title, c."leadParty", c."startDate", c."targetDate",
       p.id AS "pillarId", p.number AS "pillarNumber", p.code AS "pillarCode", p.name AS "pillarName",
       COALESCE((SELECT jsonb_agg(jsonb_build_object('code', a.code, 'name', a.name) ORDER BY a.code)

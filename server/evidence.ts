@@ -6,6 +6,7 @@ import type { CsvColumn } from "./csv";
 import { db } from "./db/client";
 import { Prisma } from "./db/generated/client";
 import { EvidenceKind, EvidenceShows, Reliability } from "./db/generated/enums";
+import { idRow, queryRows, rawRow } from "./db/raw-rows";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./errors";
 import { can, ensure, type Actor } from "./permissions";
 import { mayUpdateStatus } from "./status-updates";
@@ -105,6 +106,9 @@ const listedEvidence = {
   author: { select: { name: true } },
 } as const;
 
+/** How many records match, and the ids of one page of them: an aggregate, so always one row. */
+const evidencePageRow = rawRow("evidencePage", { total: z.number().int().nonnegative(), ids: z.array(z.string()) });
+
 /**
  * One page of the evidence log with its filters, newest publication first
  * (undated records last); `q` searches title and summary in English and
@@ -115,11 +119,12 @@ export async function listEvidence(actor: Actor, rawFilter: unknown, { pageSize 
   ensure(actor, "plan.read");
   const filter = parseInput(evidenceFilter, rawFilter);
   const page = filter.page ?? 1;
-  const [{ total, ids }] = await db().$queryRaw<[{ total: number; ids: string[] }]>`
+  const [matches] = await queryRows(evidencePageRow)`
     WITH matching AS (${evidenceMatching(filter)})
     SELECT (SELECT count(*)::int FROM matching) AS total,
       ARRAY(SELECT id FROM matching ORDER BY "publishedOn" DESC NULLS LAST, "createdAt" DESC, id
             LIMIT ${pageSize}::int OFFSET ${(page - 1) * pageSize}::int) AS ids`;
+  const { total, ids } = matches!;
   return {
     items: await evidenceByIds(ids),
     total,
@@ -177,7 +182,7 @@ export function streamEvidence(actor: Actor, rawFilter: unknown, { batchSize = e
   const filter = parseInput(evidenceFilter, rawFilter);
   return keysetBatches<ListedEvidence>(async (after) => {
     const afterPublished = after ? isoDate(after.publishedOn) : null;
-    const rows = await db().$queryRaw<{ id: string }[]>`
+    const rows = await queryRows(idRow)`
       WITH matching AS (${evidenceMatching(filter)})
       SELECT id FROM matching
       WHERE ${after?.id ?? null}::text IS NULL

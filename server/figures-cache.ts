@@ -1,7 +1,8 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
 import { cache } from "react";
-import { db } from "./db/client";
+import { z } from "zod";
+import { queryRows, rawRow } from "./db/raw-rows";
 
 // The managers' figures are computed from the whole plan and its history,
 // which costs the database far more than a page may spend, yet they change
@@ -16,8 +17,10 @@ const computations = new LRUCache<string, Promise<unknown>>({ max: 500 });
 
 // Read once per page render (React's cache is per request), so that a page's
 // figures all come from one revision and it pays for one read.
+const planRevisionRow = rawRow("planRevision", { revision: z.bigint() });
+
 const planRevision = cache(async (): Promise<bigint> => {
-  const rows = await db().$queryRaw<{ revision: bigint }[]>`SELECT revision FROM "PlanRevision" WHERE id = 1`;
+  const rows = await queryRows(planRevisionRow)`SELECT revision FROM "PlanRevision" WHERE id = 1`;
   return rows[0]?.revision ?? 0n;
 });
 

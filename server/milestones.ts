@@ -5,6 +5,7 @@ import { recordAudit } from "./audit";
 import { archiveInput } from "./commitments";
 import type { CsvColumn } from "./csv";
 import { db, type Transaction } from "./db/client";
+import { column, queryRows, rawRow } from "./db/raw-rows";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "./errors";
 import { ensure, type Actor } from "./permissions";
 import { MilestoneStatus } from "./db/generated/enums";
@@ -163,22 +164,22 @@ export const milestoneCsvColumns = [
   "pillarNumber", "pillarCode", "pillarName", "lastUpdateAt", "urgency",
 ] as const satisfies readonly CsvColumn<MilestoneListItem>[];
 
-interface MilestoneRow {
-  id: string;
-  title: string;
-  dueDate: Date;
-  status: MilestoneStatus;
-  version: number;
-  ownerId: string | null;
-  ownerName: string | null;
-  commitmentId: string;
-  commitmentTitle: string;
-  pillarNumber: number;
-  pillarCode: string;
-  pillarName: string;
-  lastUpdateAt: Date | null;
-  urgency: Urgency;
-}
+const milestoneRow = rawRow("milestone", {
+  id: z.string(),
+  title: z.string(),
+  dueDate: z.date(),
+  status: column.milestoneStatus,
+  version: z.number().int(),
+  ownerId: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  commitmentId: z.string(),
+  commitmentTitle: z.string(),
+  pillarNumber: z.number().int(),
+  pillarCode: z.string(),
+  pillarName: z.string(),
+  lastUpdateAt: z.date().nullable(),
+  urgency: z.enum(urgencies),
+});
 
 /**
  * Live milestones with their urgency, most urgent first: overdue, due within
@@ -191,7 +192,7 @@ export async function listMilestones(actor: Actor, rawFilter: unknown, today: st
   const mine = filter.mine === "true";
   const pillarNumber = filter.pillar && /^\d+$/.test(filter.pillar) ? Number(filter.pillar) : null;
   const pillarCode = filter.pillar && pillarNumber === null ? filter.pillar.toUpperCase() : null;
-  const rows = await db().$queryRaw<MilestoneRow[]>`
+  const rows = await queryRows(milestoneRow)`
     SELECT m.id, m.title, m."dueDate", m.status, m.version, m."ownerId", u.name AS "ownerName",
       c.id AS "commitmentId", c.title AS "commitmentTitle", p.number AS "pillarNumber", p.code AS "pillarCode", p.name AS "pillarName",
       last."lastUpdateAt",

@@ -2,7 +2,9 @@ import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { z } from "zod";
 import { db } from "./db/client";
+import { queryRows, rawRow } from "./db/raw-rows";
 import { MetricsTokenRequiredError, NotFoundError } from "./errors";
 import { metricsContentType, metricsText } from "./metrics";
 import { can } from "./permissions";
@@ -52,13 +54,15 @@ const readMigrationFolders = () =>
     () => [],
   ));
 
+const appliedMigrationRow = rawRow("applied migration", { migration_name: z.string() });
+
 /** The build, the migrations the database has yet to apply and its latency. */
 export async function healthDetail(databaseReachable: boolean): Promise<HealthDetail> {
   if (!databaseReachable) return { build: await readBuild(), migrationsPending: null, databaseLatencyMs: null };
   const startedAt = performance.now();
   await db().$queryRaw`SELECT 1`;
   const databaseLatencyMs = Math.round((performance.now() - startedAt) * 100) / 100;
-  const applied = await db().$queryRaw<{ migration_name: string }[]>`
+  const applied = await queryRows(appliedMigrationRow)`
     SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
   const appliedNames = new Set(applied.map((row) => row.migration_name));
   const migrationsPending = (await readMigrationFolders()).filter((name) => !appliedNames.has(name));

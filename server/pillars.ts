@@ -5,6 +5,7 @@ import { recordAudit } from "./audit";
 import { db } from "./db/client";
 import { Prisma } from "./db/generated/client";
 import type { MilestoneStatus } from "./db/generated/enums";
+import { column, queryRows, rawRow } from "./db/raw-rows";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { ensure, type Actor } from "./permissions";
 import { parseInput, recordId, versionSeen } from "./validation";
@@ -22,14 +23,20 @@ export interface PillarSummary {
   milestonesByStatus: StatusCounts;
 }
 
-interface PillarSummaryRow extends Omit<PillarSummary, "milestonesByStatus"> {
-  byStatus: Partial<StatusCounts> | null;
-}
+/** A pillar's own columns, as the raw queries of its figures answer them. */
+export const pillarColumns = { id: z.string(), number: z.number().int(), code: z.string(), name: z.string(), description: z.string() };
+
+const pillarSummaryRow = rawRow("pillarSummary", {
+  ...pillarColumns,
+  commitmentCount: z.number().int(),
+  milestoneCount: z.number().int(),
+  byStatus: column.statusCounts.nullable(),
+});
 
 /** The five pillars with their live (not archived) commitment and milestone counts. */
 export async function listPillars(actor: Actor): Promise<PillarSummary[]> {
   ensure(actor, "plan.read");
-  const rows = await db().$queryRaw<PillarSummaryRow[]>`
+  const rows = await queryRows(pillarSummaryRow)`
     WITH milestone_counts AS (
       SELECT c."pillarId", m.status, count(*)::int AS n
       FROM "Milestone" m

@@ -3,12 +3,13 @@ import { z } from "zod";
 import { closedStatuses, delayCauses, initialStatus, statusesNamingACause } from "../domain/milestone-status";
 import { advancesScale, resultsScale } from "./assessment-scales";
 import { db } from "./db/client";
+import { column, queryRows, rawRow } from "./db/raw-rows";
 import { atPlanRevision } from "./figures-cache";
-import type { Advances, DelayCause, MilestoneStatus, Results } from "./db/generated/enums";
+import type { Advances, DelayCause, Results } from "./db/generated/enums";
 import { AssessmentKind, AssessmentState, LeadParty as LeadParties } from "./db/generated/enums";
 import { NotFoundError } from "./errors";
 import { ensure, type Actor } from "./permissions";
-import { fillStatusCounts, type PillarSummary } from "./pillars";
+import { fillStatusCounts, pillarColumns, type PillarSummary } from "./pillars";
 import { dateOnly, optionalCalendarDate, optionalRecordId, parseInput, todayIso } from "./validation";
 
 // The managers' figures, computed in PostgreSQL from the status history, so
@@ -51,19 +52,16 @@ export interface Verdict {
   results: Results;
 }
 
-interface MilestoneFiguresRow {
-  id: string;
-  number: number;
-  code: string;
-  name: string;
-  description: string;
-  commitments: number;
-  total: number;
-  byStatus: Partial<Record<MilestoneStatus, number>>;
-  overdue: number;
-  causes: Record<string, number> | null;
-  lastUpdateAt: Date | null;
-}
+const milestoneFiguresRow = rawRow("milestoneFigures", {
+  ...pillarColumns,
+  commitments: z.number().int(),
+  total: z.number().int(),
+  byStatus: column.statusCounts,
+  overdue: z.number().int(),
+  causes: z.partialRecord(column.delayCause, z.number().int()).nullable(),
+  lastUpdateAt: z.date().nullable(),
+});
+type MilestoneFiguresRow = z.infer<typeof milestoneFiguresRow>;
 
 /** The day after `asOf` at midnight UTC: everything strictly before it happened on or before that day. */
 function endOf(asOf: string): Date {
@@ -84,7 +82,7 @@ function milestoneFigures(filter: RollupFilter, asOf: string): Promise<Milestone
 async function computeMilestoneFigures(filter: RollupFilter, asOf: string): Promise<MilestoneFiguresRow[]> {
   const end = endOf(asOf);
   const day = dateOnly(asOf);
-  return db().$queryRaw<MilestoneFiguresRow[]>`
+  return queryRows(milestoneFiguresRow)`
     WITH commitments AS (
       SELECT c.id, c."pillarId"
       FROM "Commitment" c
@@ -131,15 +129,16 @@ async function computeMilestoneFigures(filter: RollupFilter, asOf: string): Prom
     ORDER BY p.number`;
 }
 
-interface VerdictRow {
-  pillarId: string;
-  roundId: string;
-  roundTitle: string;
-  periodEnd: Date;
-  assessmentId: string;
-  advances: Advances;
-  results: Results;
-}
+const verdictRow = rawRow("verdict", {
+  pillarId: z.string(),
+  roundId: z.string(),
+  roundTitle: z.string(),
+  periodEnd: z.date(),
+  assessmentId: z.string(),
+  advances: column.advances,
+  results: column.results,
+});
+type VerdictRow = z.infer<typeof verdictRow>;
 
 /**
  * The standing verdict of each pillar in each round, as it stood at the end of
@@ -153,7 +152,7 @@ function verdictsByRound(asOf: string): Promise<VerdictRow[]> {
 
 async function computeVerdictsByRound(asOf: string): Promise<VerdictRow[]> {
   const end = endOf(asOf);
-  return db().$queryRaw<VerdictRow[]>`
+  return queryRows(verdictRow)`
     SELECT DISTINCT ON (a."pillarId", a."roundId")
       a."pillarId", a."roundId", r.title AS "roundTitle", r."periodEnd", a.id AS "assessmentId", a.advances::text AS advances, a.results::text AS results
     FROM "Assessment" a
@@ -280,6 +279,8 @@ export function advancesWithoutResults(series: readonly { advancesStep: number; 
   return false;
 }
 
+const milestoneStatusRow = rawRow("milestoneStatus", { id: z.string(), status: column.milestoneStatus });
+
 /**
  * A pillar's commitments and milestones as they stood at the end of the day
  * `asOf` (today when not given) within the filters: the dashboard's figures
@@ -318,7 +319,7 @@ export async function pillarAsOf(actor: Actor, number: number, rawFilter: unknow
   });
   if (!pillar) throw new NotFoundError();
   const ids = pillar.commitments.flatMap((commitment) => commitment.milestones.map((milestone) => milestone.id));
-  const statuses = await db().$queryRaw<{ id: string; status: MilestoneStatus }[]>`
+  const statuses = await queryRows(milestoneStatusRow)`
     SELECT m.id, COALESCE((
       SELECT su."newStatus"::text FROM "StatusUpdate" su
       WHERE su."milestoneId" = m.id AND su."createdAt" < ${end}

@@ -4,6 +4,8 @@ import { visibleAssessments } from "./assessment-visibility";
 import { recordAudit } from "./audit";
 import type { CsvColumn } from "./csv";
 import { db, type Transaction } from "./db/client";
+import { RoundStatus } from "./db/generated/enums";
+import { queryRows, rawRow } from "./db/raw-rows";
 import { ConflictError, NotFoundError } from "./errors";
 import { ensure, type Actor } from "./permissions";
 import { calendarDate, dateOnly, isoDate, parseInput, recordId } from "./validation";
@@ -56,12 +58,14 @@ export async function closeRound(actor: Actor, rawId: string) {
   });
 }
 
+const lockedRoundRow = rawRow("lockedRound", { id: z.string(), status: z.enum(RoundStatus), periodEnd: z.date() });
+
 /**
  * Reads a round and holds it until the transaction ends, so that closing a
  * round and writing an assessment in it never interleave.
  */
 export async function lockRound(tx: Transaction, id: string) {
-  const [round] = await tx.$queryRaw<{ id: string; status: "open" | "closed"; periodEnd: Date }[]>`
+  const [round] = await queryRows(lockedRoundRow, tx)`
     SELECT id, status::text AS status, "periodEnd" FROM "AssessmentRound" WHERE id = ${id} FOR UPDATE`;
   return round ?? null;
 }

@@ -7,6 +7,7 @@ import type { CsvColumn } from "./csv";
 import { db, type Transaction } from "./db/client";
 import { Prisma } from "./db/generated/client";
 import { DelayCause, MilestoneStatus } from "./db/generated/enums";
+import { column, queryCount, queryRows, rawRow } from "./db/raw-rows";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
 import { can, ensure, type Actor } from "./permissions";
 import { dateOnly, isoDate, optionalCalendarDate, optionalPageNumber, optionalRecordId, optionalText, parseInput, recordId, todayIso, versionSeen } from "./validation";
@@ -152,22 +153,23 @@ type StatusUpdateFilter = z.output<typeof statusUpdateFilter>;
 
 export const statusUpdatePageSize = 50;
 
-interface StatusUpdateRow {
-  id: string;
-  milestoneId: string;
-  milestoneTitle: string;
-  commitmentId: string;
-  commitmentTitle: string;
-  pillarNumber: number;
-  pillarCode: string;
-  previousStatus: MilestoneStatus;
-  newStatus: MilestoneStatus;
-  cause: DelayCause | null;
-  completedOn: Date | null;
-  note: string;
-  authorName: string;
-  createdAt: Date;
-}
+const statusUpdateRow = rawRow("statusUpdate", {
+  id: z.string(),
+  milestoneId: z.string(),
+  milestoneTitle: z.string(),
+  commitmentId: z.string(),
+  commitmentTitle: z.string(),
+  pillarNumber: z.number().int(),
+  pillarCode: z.string(),
+  previousStatus: column.milestoneStatus,
+  newStatus: column.milestoneStatus,
+  cause: column.delayCause.nullable(),
+  completedOn: z.date().nullable(),
+  note: z.string(),
+  authorName: z.string(),
+  createdAt: z.date(),
+});
+type StatusUpdateRow = z.infer<typeof statusUpdateRow>;
 
 function statusUpdateJson(row: StatusUpdateRow) {
   return {
@@ -214,7 +216,7 @@ const statusUpdateJoins = Prisma.sql`
 
 /** Newest first; `after` continues from a row (keyset), `offset` skips rows (pages). */
 async function statusUpdateRows(filter: StatusUpdateFilter, { after, limit, offset = 0 }: { after?: StatusUpdateListItem; limit: number; offset?: number }) {
-  const rows = await db().$queryRaw<StatusUpdateRow[]>`
+  const rows = await queryRows(statusUpdateRow)`
     SELECT s.id, m.id AS "milestoneId", m.title AS "milestoneTitle", c.id AS "commitmentId", c.title AS "commitmentTitle",
       p.number AS "pillarNumber", p.code AS "pillarCode", s."previousStatus", s."newStatus", s.cause, s."completedOn", s.note,
       u.name AS "authorName", s."createdAt"
@@ -231,8 +233,8 @@ export async function listStatusUpdates(actor: Actor, rawFilter: unknown, { page
   ensure(actor, "plan.read");
   const filter = parseInput(statusUpdateFilter, rawFilter);
   const page = filter.page ?? 1;
-  const [[{ total }], items] = await Promise.all([
-    db().$queryRaw<[{ total: number }]>`SELECT count(*)::int AS total ${statusUpdateJoins} WHERE ${statusUpdatesMatching(filter)}`,
+  const [total, items] = await Promise.all([
+    queryCount`SELECT count(*)::int AS total ${statusUpdateJoins} WHERE ${statusUpdatesMatching(filter)}`,
     statusUpdateRows(filter, { limit: pageSize, offset: (page - 1) * pageSize }),
   ]);
   return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };

@@ -7,6 +7,8 @@ import { startSession } from "./auth/sessions";
 import { countSignInAttempt, queueSignInAttempt, secondsBeforeNextAttempt } from "./auth/sign-in-limits";
 import { db, type Transaction } from "./db/client";
 import { countSignInFailure } from "./metrics";
+import { Role } from "./db/generated/enums";
+import { queryRows, rawRow } from "./db/raw-rows";
 import type { Actor } from "./permissions";
 import { ensure } from "./permissions";
 import { parseInput } from "./validation";
@@ -172,7 +174,7 @@ export interface SessionRef {
  * with its account and second factor.
  */
 export async function findActiveAccount({ sub, sid, sessionVersion, method = "password" }: SessionRef): Promise<Account | null> {
-  const [user] = await db().$queryRaw<AccountRow[]>`
+  const [user] = await queryRows(accountRow)`
     SELECT u.id, u.name, u.email, u.roles::text[] AS roles, u."agencyId", u.locale::text AS locale,
       f."confirmedAt" IS NOT NULL AS "secondFactorEnrolled"
     FROM "Session" s
@@ -189,7 +191,7 @@ export async function findActiveAccount({ sub, sid, sessionVersion, method = "pa
  * tokens, deactivating them does.
  */
 export async function readActiveAccount(userId: string): Promise<Account | null> {
-  const [user] = await db().$queryRaw<AccountRow[]>`
+  const [user] = await queryRows(accountRow)`
     SELECT u.id, u.name, u.email, u.roles::text[] AS roles, u."agencyId", u.locale::text AS locale,
       f."confirmedAt" IS NOT NULL AS "secondFactorEnrolled"
     FROM "User" u
@@ -198,7 +200,16 @@ export async function readActiveAccount(userId: string): Promise<Account | null>
   return user ? accountOf(user, "password") : null;
 }
 
-type AccountRow = Omit<Actor, "via"> & { secondFactorEnrolled: boolean };
+const accountRow = rawRow("account", {
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  roles: z.array(z.enum(Role)),
+  agencyId: z.string().nullable(),
+  locale: z.enum(["en", "es"]),
+  secondFactorEnrolled: z.boolean(),
+});
+type AccountRow = z.infer<typeof accountRow>;
 
 function accountOf({ secondFactorEnrolled, ...actor }: AccountRow, method: SignInMethod): Account {
   return {

@@ -3,8 +3,8 @@
 // PostgreSQL whose data lives in .data/ beside the project and survives restarts.
 import path from "node:path";
 import pg from "pg";
-import { embeddedApplicationRole, EmbeddedDatabaseError, startEmbeddedPostgres } from "../../server/db/embedded";
-import { projectRoot } from "../../server/db/migrations";
+import { embeddedApplicationRole, EmbeddedDatabaseError, startEmbeddedPostgres } from "./embedded";
+import { projectRoot } from "./migrations";
 
 export const dataDir = path.join(projectRoot, ".data");
 

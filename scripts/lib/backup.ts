@@ -23,7 +23,7 @@ import { finished } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
-import { migrationsDir } from "../../server/db/migrations";
+import { migrationsDir } from "./migrations";
 
 const format = "four-pillar-tracker-backup";
 const formatVersion = 1;

@@ -8,7 +8,7 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { embeddedApplicationRole, startEmbeddedPostgres } from "../../server/db/embedded";
+import { embeddedApplicationRole, startEmbeddedPostgres } from "./embedded";
 import { createApplicationRole } from "../../server/db/roles";
 import { findFreePort } from "./ports";
 

@@ -5,13 +5,13 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { embeddedApplicationRole, embeddedUrl, isPortFree } from "../../server/db/embedded";
+import { embeddedApplicationRole, embeddedUrl, isPortFree } from "./embedded";
 import { dataDir, openAppDatabase, type AppDatabase } from "./app-database";
 
 async function runningEmbeddedDatabase(): Promise<AppDatabase | null> {
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
   if (await isPortFree(port)) return null;
-  // Where server/db/embedded.ts keeps the passwords of the roles it created.
+  // Where scripts/lib/embedded.ts keeps the passwords of the roles it created.
   const read = (file: string) => readFile(path.join(dataDir, "postgres", file), "utf8").then((text) => text.trim(), () => null);
   const [password, appPassword] = await Promise.all([read("password"), read("app-password")]);
   if (password === null || appPassword === null) return null;

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loginOf } from "../../scripts/lib/app-database";
 import { BackupError, backupDatabase, restoreDatabase } from "../../scripts/lib/backup";
 import { disconnectDb } from "../../server/db/client";
-import { applyMigrations } from "../../server/db/migrations";
-import { seedDemoData } from "../../server/seed/demo";
+import { applyMigrations } from "../../scripts/lib/migrations";
+import { seedDemoData } from "../../scripts/lib/seed/demo";
 
 const runId = inject("templateDatabase").replace(/_template$/, "");
 const urlOf = (database: string) => inject("databaseUrlPattern").replace("__DATABASE__", database);

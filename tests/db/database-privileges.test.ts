@@ -8,7 +8,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loginOf } from "../../scripts/lib/app-database";
 import { db } from "../../server/db/client";
-import { applyMigrations } from "../../server/db/migrations";
+import { applyMigrations } from "../../scripts/lib/migrations";
 import { databaseRoleRefusal, refuseUnsafeDatabaseRole } from "../../server/db/roles";
 import { createCommitment, createEvidence, createMilestone, createPillar, createRound, createUser } from "../factories";
 

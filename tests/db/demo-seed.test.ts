@@ -1,8 +1,8 @@
 import { describe, expect, it, beforeAll } from "vitest";
 import { verifyPassword } from "../../server/auth/password";
 import { db } from "../../server/db/client";
-import { demoCommitments, demoIndicators, demoRounds } from "../../server/seed/demo-data";
-import { DatabaseNotEmptyError, demoPassword, demoUsers, isDatabaseEmpty, seedDemoData } from "../../server/seed/demo";
+import { demoCommitments, demoIndicators, demoRounds } from "../../scripts/lib/seed/demo-data";
+import { DatabaseNotEmptyError, demoPassword, demoUsers, isDatabaseEmpty, seedDemoData } from "../../scripts/lib/seed/demo";
 
 // The facts table of shared/sources/facts.md, pillar by pillar.
 const factsTable = {

@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { loginOf } from "../../scripts/lib/app-database";
-import { applyMigrations, migrationsDir, pendingSchemaChange, projectRoot } from "../../server/db/migrations";
+import { applyMigrations, migrationsDir, pendingSchemaChange, projectRoot } from "../../scripts/lib/migrations";
 
 const adminUrl = inject("databaseAdminUrl");
 

@@ -6,7 +6,7 @@ import { db } from "../../server/db/client";
 import { ForbiddenError, ValidationError } from "../../server/errors";
 import { dryRun, importPlan, maxImportRows, planImportColumns, planImportTemplate, type PlanImportColumn } from "../../server/plan-import";
 import type { Actor } from "../../server/permissions";
-import { seedDemoData } from "../../server/seed/demo";
+import { seedDemoData } from "../../scripts/lib/seed/demo";
 import { actorOf, createActor } from "../factories";
 
 type Row = Record<PlanImportColumn, string>;

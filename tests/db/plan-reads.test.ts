@@ -3,7 +3,7 @@ import { listCommitments } from "../../server/commitments";
 import { db } from "../../server/db/client";
 import { ValidationError } from "../../server/errors";
 import { listPillars } from "../../server/pillars";
-import { seedDemoData } from "../../server/seed/demo";
+import { seedDemoData } from "../../scripts/lib/seed/demo";
 import { actorOf } from "../factories";
 
 async function demoActor(email: string) {

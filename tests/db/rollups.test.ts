@@ -4,7 +4,7 @@ import type { MilestoneStatus } from "../../server/db/generated/enums";
 import { ValidationError } from "../../server/errors";
 import { roundReport } from "../../server/round-report";
 import { advancesWithoutResults, pillarAsOf, pillarRollups, verdictTrends } from "../../server/rollups";
-import { seedDemoData } from "../../server/seed/demo";
+import { seedDemoData } from "../../scripts/lib/seed/demo";
 import { listAgencies } from "../../server/agencies";
 import { listIndicators } from "../../server/indicators";
 import { createActor, createAgency, createCommitment, createMilestone, createRound, createUser } from "../factories";

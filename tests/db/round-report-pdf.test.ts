@@ -6,7 +6,7 @@ import es from "../../messages/es.json";
 import { db } from "../../server/db/client";
 import { roundReport } from "../../server/round-report";
 import { renderRoundReportPdf } from "../../server/round-report-pdf";
-import { seedDemoData } from "../../server/seed/demo";
+import { seedDemoData } from "../../scripts/lib/seed/demo";
 import { createActor, createCommitment, createEvidence, createRound, createUser } from "../factories";
 
 // The PDF is read back with Mozilla's pdf.js, as a reader's viewer would,

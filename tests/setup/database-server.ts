@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { applyMigrations } from "../../server/db/migrations";
+import { applyMigrations } from "../../scripts/lib/migrations";
 import { startThrowawayServer } from "../../scripts/lib/throwaway-database";
 
 declare module "vitest" {

@@ -5,7 +5,8 @@ import path from "node:path";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 
-function sourceFiles(folder: string): string[] {
+/** Every module under `folder` (declaration files aside), by repository path. */
+export function sourceFiles(folder: string): string[] {
   return readdirSync(path.join(root, folder), { withFileTypes: true }).flatMap((entry) => {
     const relative = path.join(folder, entry.name);
     if (entry.isDirectory()) return sourceFiles(relative);

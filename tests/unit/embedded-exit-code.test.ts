@@ -12,7 +12,7 @@ it("a process that used the embedded PostgreSQL keeps its exit code", () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "tracker-exit-code-"));
   try {
     const script = `
-      const { startEmbeddedPostgres } = await import(${JSON.stringify(path.join(root, "server/db/embedded.ts"))});
+      const { startEmbeddedPostgres } = await import(${JSON.stringify(path.join(root, "scripts/lib/embedded.ts"))});
       const { findFreePort } = await import(${JSON.stringify(path.join(root, "scripts/lib/ports.ts"))});
       const server = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, port: await findFreePort() });
       await server.stop();

@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
-import { createApplicationRole } from "./roles";
+import { createApplicationRole } from "../../server/db/roles";
 
 export interface EmbeddedDatabase {
   /** A connection URL for one database of this server, as the superuser, which owns the tables and runs the migrations. */

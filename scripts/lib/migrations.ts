@@ -14,7 +14,7 @@ import { parseIntoClientConfig } from "pg-connection-string";
 import { ColumnTypeEnum, bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as engineGlue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
-import { grantApplicationPrivileges } from "./roles";
+import { grantApplicationPrivileges } from "../../server/db/roles";
 
 export const projectRoot = path.resolve(import.meta.dirname, "..", "..");
 const schemaPath = path.join(projectRoot, "prisma", "schema.prisma");

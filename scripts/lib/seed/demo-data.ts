@@ -12,7 +12,7 @@
 //
 // Enumeration values are typed with the schema's generated enumerations.
 
-import type { StatusNamingACause } from "../../domain/milestone-status";
+import type { StatusNamingACause } from "../../../domain/milestone-status";
 import type {
   Advances,
   BetterDirection,
@@ -25,7 +25,7 @@ import type {
   Reliability,
   Results,
   RoundStatus,
-} from "../db/generated/enums";
+} from "../../../server/db/generated/enums";
 
 /** ISO 8601 calendar date, YYYY-MM-DD. */
 export type IsoDate = string;

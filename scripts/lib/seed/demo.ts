@@ -1,9 +1,9 @@
 import "server-only";
-import { initialStatus } from "../../domain/milestone-status";
-import { recordAudit } from "../audit";
-import { hashPassword } from "../auth/password";
-import { db, type Transaction } from "../db/client";
-import type { Country, MilestoneStatus, Role } from "../db/generated/enums";
+import { initialStatus } from "../../../domain/milestone-status";
+import { recordAudit } from "../../../server/audit";
+import { hashPassword } from "../../../server/auth/password";
+import { db, type Transaction } from "../../../server/db/client";
+import type { Country, MilestoneStatus, Role } from "../../../server/db/generated/enums";
 import { demoAgencies, demoCommitments, demoIndicators, demoPillars, demoRounds, demoSources, type DemoOwner } from "./demo-data";
 
 export const demoPassword = "tracker-demo";

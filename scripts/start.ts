@@ -11,7 +11,7 @@ import { disconnectDb } from "../server/db/client";
 import { isPortFree } from "../server/db/embedded";
 import { applyMigrations, projectRoot } from "../server/db/migrations";
 import { isDatabaseEmpty, seedDemoData } from "../server/seed/demo";
-import { dataDir, openAppDatabase, StartupError, type AppDatabase } from "./lib/app-database";
+import { authSecretFile, dataDir, openAppDatabase, StartupError, type AppDatabase } from "./lib/app-database";
 
 const port = Number(process.env.PORT ?? 3000);
 const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
@@ -23,7 +23,7 @@ function step(message: string) {
 async function authSecret(): Promise<string> {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
   // A secret kept beside the embedded data, so sessions survive a restart.
-  const file = path.join(dataDir, "auth-secret");
+  const file = authSecretFile;
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();
   await mkdir(dataDir, { recursive: true });
   const secret = randomBytes(32).toString("base64url");

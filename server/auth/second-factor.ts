@@ -1,9 +1,10 @@
 import "server-only";
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import { recordAudit } from "../audit";
 import type { Transaction } from "../db/client";
 import { Role } from "../db/generated/enums";
+import { secondFactorKey } from "./second-factor-key";
 
 // The TOTP second factor (RFC 6238: 6 digits, 30-second steps, SHA-1, the
 // parameters every authenticator app reads from a QR code) and its one-time
@@ -34,7 +35,7 @@ export function mustHaveSecondFactor(roles: readonly Role[]): boolean {
 function encryptionKey(): Buffer {
   const material = process.env.TOTP_ENCRYPTION_KEY || process.env.NEXTAUTH_SECRET;
   if (!material) throw new Error("Set TOTP_ENCRYPTION_KEY or NEXTAUTH_SECRET: second-factor secrets are stored encrypted.");
-  return Buffer.from(hkdfSync("sha256", material, "", "tracker second-factor secret", 32));
+  return secondFactorKey(material);
 }
 
 export function encryptSecret(base32: string): string {

@@ -12,6 +12,7 @@ import { isPortFree } from "../server/db/embedded";
 import { applyMigrations, projectRoot } from "../server/db/migrations";
 import { isDatabaseEmpty, seedDemoData } from "../server/seed/demo";
 import { authSecretFile, dataDir, openAppDatabase, StartupError, type AppDatabase } from "./lib/app-database";
+import { supervise } from "./lib/supervise";
 
 const port = Number(process.env.PORT ?? 3000);
 const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
@@ -44,20 +45,9 @@ async function main() {
 
   step(process.env.DATABASE_URL ? "Connecting to the database named by DATABASE_URL" : "Starting the embedded PostgreSQL (data in .data/)");
   const database: AppDatabase = await openAppDatabase();
-  let server: ChildProcess | undefined;
-  let stopping = false;
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    if (server && server.exitCode === null) {
-      server.kill("SIGTERM");
-      await new Promise((resolve) => server!.once("exit", resolve));
-    }
-    await database.close();
-    process.exit(code);
-  };
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
+  const supervisor = supervise(database);
+  process.on("SIGINT", () => void supervisor.stop(0));
+  process.on("SIGTERM", () => void supervisor.stop(0));
 
   try {
     step("Applying database migrations");
@@ -101,8 +91,7 @@ async function main() {
 
     step(`Serving the tracker at http://localhost:${port}  (Ctrl-C stops it)`);
     if (database.embedded) console.log("  Demo accounts: admin@demo.local, manager@demo.local, reviewer@demo.local, staff@demo.local — password tracker-demo");
-    server = run(path.join(projectRoot, "scripts", "serve.mjs"), ["--port", String(port)], env);
-    server.once("exit", (code) => void stop(code ?? 0));
+    supervisor.watch(run(path.join(projectRoot, "scripts", "serve.mjs"), ["--port", String(port)], env));
   } catch (error) {
     await disconnectDb().catch(() => undefined);
     await database.close();

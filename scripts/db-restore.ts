@@ -8,7 +8,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { grantApplicationPrivileges } from "../server/db/roles";
-import { BackupError, restoreDatabase, type RestoreOptions } from "./lib/backup";
+import { BackupError, checkBackup, restoreDatabase, type RestoreOptions } from "./lib/backup";
 import { safeLocation, StartupError } from "./lib/app-database";
 import { secondFactorKeyInForce } from "./lib/second-factor-key";
 import { openToolDatabase } from "./lib/tool-database";
@@ -22,6 +22,8 @@ if (!given) {
 const file = path.resolve(given);
 try {
   const options: RestoreOptions = { key: await secondFactorKeyInForce(), resetSecondFactors: flags["reset-second-factors"] === true };
+  // Before any database is opened: the embedded one would otherwise be created for a file that is not there.
+  await checkBackup(file, options);
   const database = await openToolDatabase();
   try {
     const summary = await restoreDatabase(database.migrationUrl, file, options);

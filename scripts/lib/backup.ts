@@ -362,7 +362,9 @@ export async function restoreDatabase(url: string, file: string, options: Restor
     if (existing.length > 0) {
       const shown = existing.slice(0, 5).join(", ") + (existing.length > 5 ? ", …" : "");
       throw new BackupError(
-        `The target database is not empty (${existing.length} tables and other relations: ${shown}). A backup is restored only into an empty database; nothing was changed.`,
+        `The target database is not empty (${existing.length} tables and other relations: ${shown}). A backup is restored only into an empty database; nothing was changed. ` +
+          "With the embedded database: stop the tracker (Ctrl-C where npm start runs), move the .data folder aside, put its auth-secret file back in a new .data folder, and restore again. " +
+          "With your own server: point DATABASE_URL (and MIGRATION_DATABASE_URL) at a new, empty database.",
       );
     }
     const scripts = await migrationScripts(header.migrations);

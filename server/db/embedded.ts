@@ -90,14 +90,20 @@ export function embeddedClusterDir(dataDir: string): string {
   return path.join(dataDir, "cluster");
 }
 
-/** The postmaster file's first lines: the server's process id, then its data folder (PostgreSQL's own format). */
-async function runningPostmaster(clusterDir: string): Promise<{ pid: number; dataDir: string } | null> {
+/** The postmaster file's lines 1, 2 and 4: the server's process id, its data folder and its port (PostgreSQL's own format). */
+async function runningPostmaster(clusterDir: string): Promise<{ pid: number; dataDir: string; port: number } | null> {
   const text = await readFile(path.join(clusterDir, "postmaster.pid"), "utf8").catch(() => null);
   if (text === null) return null;
-  const [pidLine, dataDirLine] = text.split("\n");
+  const [pidLine, dataDirLine, , portLine] = text.split("\n");
   const pid = Number(pidLine);
   if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) return null;
-  return { pid, dataDir: dataDirLine ?? "" };
+  return { pid, dataDir: dataDirLine ?? "", port: Number(portLine) };
+}
+
+/** The port of the PostgreSQL running from this data folder (as startEmbeddedPostgres was given it), or null when none runs. */
+export async function runningEmbeddedPort(dataDir: string): Promise<number | null> {
+  const running = await runningPostmaster(embeddedClusterDir(dataDir));
+  return running && Number.isInteger(running.port) && running.port > 0 ? running.port : null;
 }
 
 function isProcessAlive(pid: number): boolean {

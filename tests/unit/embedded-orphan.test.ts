@@ -97,3 +97,17 @@ it("leaves alone the PostgreSQL of a tracker still running on the folder, and sa
     await cleanUp(dataDir);
   }
 }, 240_000);
+
+it("finds the port of the tracker's PostgreSQL running from a data folder, for backups whatever EMBEDDED_PG_PORT says", async () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "tracker-orphan-"));
+  const { child, port } = await startInChild(dataDir);
+  try {
+    const { runningEmbeddedPort } = await import("../../server/db/embedded");
+    expect(await runningEmbeddedPort(dataDir)).toBe(port);
+  } finally {
+    child.kill("SIGKILL");
+    await once(child, "exit");
+    await cleanUp(dataDir);
+  }
+  expect(await (await import("../../server/db/embedded")).runningEmbeddedPort(dataDir)).toBeNull();
+}, 240_000);

@@ -16,7 +16,7 @@ async function postAuthForm(path: string, fields: Record<string, string>): Promi
   });
 }
 
-export type SignInOutcome = "ok" | "rejected" | "secondFactorRequired" | "secondFactorRejected" | "limited" | "unavailable";
+export type SignInOutcome = "ok" | "rejected" | "secondFactorRequired" | "secondFactorRejected" | "secondFactorUnreadable" | "limited" | "unavailable";
 
 export interface SignInAnswer {
   outcome: SignInOutcome;
@@ -25,7 +25,11 @@ export interface SignInAnswer {
 }
 
 // The errors server/session.ts gives when the password alone is not enough.
-const secondFactorErrors: Record<string, SignInOutcome> = { SecondFactorRequired: "secondFactorRequired", SecondFactorRejected: "secondFactorRejected" };
+const secondFactorErrors: Record<string, SignInOutcome> = {
+  SecondFactorRequired: "secondFactorRequired",
+  SecondFactorRejected: "secondFactorRejected",
+  SecondFactorUnreadable: "secondFactorUnreadable",
+};
 
 /** Signs in with email and password, and the second factor's code once the first answer asked for it. */
 export async function signInWithPassword(email: string, password: string, code = ""): Promise<SignInAnswer> {

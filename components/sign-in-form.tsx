@@ -7,7 +7,7 @@ import { FieldFrame } from "./form-fields";
 
 type Problem = { outcome: Exclude<SignInOutcome, "ok" | "secondFactorRequired">; retryAfterSeconds?: number };
 
-const problemMessages = { rejected: "failed", secondFactorRejected: "codeFailed", limited: "limited", unavailable: "unavailable" } as const;
+const problemMessages = { rejected: "failed", secondFactorRejected: "codeFailed", secondFactorUnreadable: "codeUnreadable", limited: "limited", unavailable: "unavailable" } as const;
 
 /**
  * Email and password, then — for an account with a second factor — a code

@@ -118,6 +118,24 @@ test.describe("an admin keeping accounts", () => {
     await fresh.close();
   });
 
+  test("resets a person's second factor, who then sets one up again at their next sign-in", async ({ page, browser }) => {
+    const person = e2eUser("reset@e2e.local");
+    await page.goto("/admin/users");
+    await page.getByRole("link", { name: `Manage ${person.name}` }).click();
+    await page.getByRole("button", { name: "Reset second factor" }).click();
+    // The page shows the account anew, with no second factor left to reset.
+    await expect(page.getByText(`${person.email} · Active · Not set up`)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Reset second factor" })).toHaveCount(0);
+    await expectNoSeriousAccessibilityFindings(page);
+
+    const fresh = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const owner = await fresh.newPage();
+    await signIn(owner, person.email, person.password);
+    await expect(owner).toHaveURL("/profile");
+    await expect(owner.getByText("Your role requires a second sign-in factor.")).toBeVisible();
+    await fresh.close();
+  });
+
   test("uses the users API: JSON and CSV lists, a version-checked change, and refusals for others", async ({ page, browser }) => {
     const list = await page.request.get("/api/v1/users");
     const users = ((await list.json()) as { data: { email: string; id: string; version: number; secondFactorEnrolled: boolean }[] }).data;

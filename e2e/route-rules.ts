@@ -170,6 +170,7 @@ export const apiRules: ApiRule[] = [
   { route: "GET /api/v1/users", cases: [{ expect: only(["admin"]) }] },
   { route: "POST /api/v1/users", body: {}, allowedStatus: 400, cases: [{ expect: only(["admin"]) }] },
   { route: "PATCH /api/v1/users/[id]", body: {}, allowedStatus: 400, cases: [{ record: "user", expect: only(["admin"]) }] },
+  { route: "POST /api/v1/users/[id]/second-factor/reset", body: {}, allowedStatus: 400, cases: [{ record: "user", expect: only(["admin"]) }] },
   { route: "POST /api/v1/users/[id]/sessions/end", allowedStatus: 404, cases: [{ record: "missing", expect: only(["admin"]) }] },
   { route: "GET /api/v1/audit-events", cases: [{ expect: only(["admin"]) }] },
   // Everyone keeps personal API tokens; a token of no one (or of someone else, for all but admins) is not found.
@@ -229,6 +230,7 @@ export type DataAccessFunction =
   | "createUser"
   | "updateUser"
   | "endUserSessions"
+  | "resetUserSecondFactor"
   | "changePassword"
   | "endAllMySessions"
   | "endMySession"
@@ -360,6 +362,7 @@ export const actionRules: ActionRule[] = [
   adminAction("app/actions/users.ts#createUserAction", "createUser"),
   adminAction("app/actions/users.ts#updateUserAction", "updateUser", "user"),
   adminAction("app/actions/users.ts#setUserActiveAction", "updateUser", "user"),
+  adminAction("app/actions/users.ts#resetUserSecondFactorAction", "resetUserSecondFactor", "user"),
   adminAction("app/actions/users.ts#endUserSessionsAction", "endUserSessions", "missing", "NotFoundError"),
   // Everyone keeps their own account.
   ownAccountAction("app/actions/profile.ts#changePasswordAction", "changePassword", "ValidationError"),

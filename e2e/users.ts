@@ -33,6 +33,8 @@ export const e2eUsers = [
   { email: "enrol@e2e.local", name: "Erin Enrol", roles: ["manager"], password: "e2e-enrol-password" },
   // An admin whom another admin demotes and deactivates.
   { email: "target@e2e.local", name: "Tara Target", roles: ["admin"], password: "e2e-target-password", secondFactor: true },
+  // A manager whose second factor an admin resets.
+  { email: "reset@e2e.local", name: "Ray Reset", roles: ["manager"], password: "e2e-reset-password", secondFactor: true },
   { email: "profile@e2e.local", name: "Pat Profile", roles: ["reviewer"], password: "e2e-profile-password" },
   { email: "password@e2e.local", name: "Paula Password", roles: ["staff"], password: "e2e-password-password" },
   { email: "everywhere@e2e.local", name: "Eve Everywhere", roles: ["reviewer"], password: "e2e-everywhere-password" },

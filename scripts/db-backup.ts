@@ -7,6 +7,7 @@ import path from "node:path";
 import { projectRoot } from "./lib/migrations";
 import { BackupError, backupDatabase } from "./lib/backup";
 import { safeLocation, StartupError } from "./lib/app-database";
+import { secondFactorKeyInForce } from "./lib/second-factor-key";
 import { openToolDatabase } from "./lib/tool-database";
 
 function defaultFile(): string {
@@ -19,7 +20,13 @@ try {
   await mkdir(path.dirname(file), { recursive: true });
   const database = await openToolDatabase();
   try {
-    const summary = await backupDatabase(database.migrationUrl, file);
+    const key = await secondFactorKeyInForce();
+    if (!key) {
+      console.warn(
+        "Neither TOTP_ENCRYPTION_KEY, NEXTAUTH_SECRET nor .data/auth-secret is there: the backup cannot record which key its second factors need. Run it with the tracker's own settings.",
+      );
+    }
+    const summary = await backupDatabase(database.migrationUrl, file, key);
     console.log(`Backed up ${safeLocation(database.migrationUrl)}: ${summary.tables} tables, ${summary.rows} rows, to ${path.relative(process.cwd(), file) || file}`);
   } finally {
     await database.close();

@@ -131,8 +131,11 @@ if (cluster.isPrimary) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);
       return;
     }
-    // A process that cannot even start (no build, say) would fail again: stop, with its code.
-    if (Date.now() - startedAt.get(worker.id) < 30_000) return stop("SIGTERM", code || 1);
+    // A process that cannot even start (no build, say), or one replaced a moment ago, would fail again: stop, with its code.
+    if (Date.now() - startedAt.get(worker.id) < 30_000) {
+      console.error(`A server process ended (${signal ?? `exit code ${code}`}) within 30 s of its start, so another would fail too; the server stops.`);
+      return stop("SIGTERM", code || 1);
+    }
     // One process failing later must not leave the others serving alone for good.
     logger.error(`A server process ended (${signal ?? `exit code ${code}`}); starting another.`);
     fork();

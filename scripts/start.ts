@@ -12,7 +12,8 @@ import { disconnectDb } from "../server/db/client";
 import { isPortFree } from "./lib/embedded";
 import { applyMigrations, projectRoot } from "./lib/migrations";
 import { isDatabaseEmpty, seedDemoData } from "./lib/seed/demo";
-import { dataDir, openAppDatabase, StartupError, type AppDatabase } from "./lib/app-database";
+import { authSecretFile, dataDir, openAppDatabase, StartupError, type AppDatabase } from "./lib/app-database";
+import { supervise } from "./lib/supervise";
 
 const port = Number(process.env.PORT ?? 3000);
 const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
@@ -24,7 +25,7 @@ function step(message: string) {
 async function authSecret(): Promise<string> {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
   // A secret kept beside the embedded data, so sessions survive a restart.
-  const file = path.join(dataDir, "auth-secret");
+  const file = authSecretFile;
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();
   await mkdir(dataDir, { recursive: true });
   const secret = randomBytes(32).toString("base64url");
@@ -68,20 +69,9 @@ async function main() {
 
   step(process.env.DATABASE_URL ? "Connecting to the database named by DATABASE_URL" : "Starting the embedded PostgreSQL (data in .data/)");
   const database: AppDatabase = await openAppDatabase();
-  let server: ChildProcess | undefined;
-  let stopping = false;
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    if (server && server.exitCode === null) {
-      server.kill("SIGTERM");
-      await new Promise((resolve) => server!.once("exit", resolve));
-    }
-    await database.close();
-    process.exit(code);
-  };
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
+  const supervisor = supervise(database);
+  process.on("SIGINT", () => void supervisor.stop(0));
+  process.on("SIGTERM", () => void supervisor.stop(0));
 
   try {
     step("Applying database migrations");
@@ -126,9 +116,9 @@ async function main() {
     step(`Serving the tracker at http://localhost:${port}  (Ctrl-C stops it)`);
     if (database.embedded) console.log("  Demo accounts: admin@demo.local, manager@demo.local, reviewer@demo.local, staff@demo.local — password tracker-demo");
     const onTerminal = process.stdout.isTTY;
-    server = run(path.join(projectRoot, "scripts", "serve.mjs"), ["--port", String(port)], env, onTerminal ? "pipe" : "inherit");
+    const server = run(path.join(projectRoot, "scripts", "serve.mjs"), ["--port", String(port)], env, onTerminal ? "pipe" : "inherit");
     if (onTerminal) server.stdout?.pipe(readableLog());
-    server.once("exit", (code) => void stop(code ?? 0));
+    supervisor.watch(server);
   } catch (error) {
     await disconnectDb().catch(() => undefined);
     await database.close();

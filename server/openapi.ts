@@ -25,7 +25,7 @@ import { milestoneCsvColumns, milestoneFilter, urgencies } from "./milestones";
 import { rollupFilter } from "./rollups";
 import { roundCsvColumns, roundInput } from "./rounds";
 import { statusUpdateCsvColumns, statusUpdateFilter, statusUpdateInput } from "./status-updates";
-import { userCreateInput, userCsvColumns, userUpdateInput } from "./user-admin";
+import { userCreateInput, userCsvColumns, userSecondFactorResetInput, userUpdateInput } from "./user-admin";
 
 // The OpenAPI 3.1 document of the JSON API, served at /api/v1/openapi.json.
 // Request bodies and query parameters are generated from the zod schemas the
@@ -365,6 +365,7 @@ const requestSchemas = {
   AssessmentReturnInput: assessmentReturnInput,
   UserCreateInput: userCreateInput,
   UserUpdateInput: userUpdateInput,
+  UserSecondFactorResetInput: userSecondFactorResetInput,
   // The schema's bounds on the expiry day move with the clock; the document shows its fields.
   ApiTokenInput: apiTokenInput(new Date()),
 };
@@ -785,6 +786,17 @@ const paths: Record<string, Partial<Record<Method, OperationSpec>>> = {
       description: "404 for anyone else's token; 409 when it is already revoked.",
       tag: "tokens",
       answer: ref("ApiToken"),
+      errors: [400, 403, 404, 409],
+    },
+  },
+  "/api/v1/users/{id}/second-factor/reset": {
+    post: {
+      operationId: "resetUserSecondFactor",
+      summary: "Removes the account's second factor and recovery codes, so that its owner sets one up again (admins)",
+      description: "For a lost authenticator, or a secret the server's key can no longer read after a restore. 409 when `version` is stale.",
+      tag: "users",
+      body: "UserSecondFactorResetInput",
+      answer: ref("User"),
       errors: [400, 403, 404, 409],
     },
   },

@@ -57,8 +57,9 @@ export async function getProfile(actor: Actor) {
   });
   const factor = user.secondFactor;
   let pending: PendingEnrolment | null = null;
-  if (factor && !factor.confirmedAt) {
-    const secret = decryptSecret(factor.secret);
+  // A pending secret the key in force cannot read is not shown: starting again replaces it.
+  const secret = factor && !factor.confirmedAt ? decryptSecret(factor.secret) : null;
+  if (secret !== null) {
     const uri = totpUri(secret, actor.email);
     pending = { secret, uri, qrSvg: await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 }) };
   }
@@ -133,7 +134,8 @@ export async function confirmSecondFactor(actor: Actor, raw: unknown, now = new 
     const factor = await tx.secondFactor.findUnique({ where: { userId: actor.id } });
     if (!factor) throw new ConflictError("secondFactorNotStarted");
     if (factor.confirmedAt) throw new ConflictError("secondFactorEnrolled");
-    const step = matchTotp(decryptSecret(factor.secret), code, now);
+    const secret = decryptSecret(factor.secret);
+    const step = secret === null ? null : matchTotp(secret, code, now);
     if (step === null) throw new ValidationError({ code: [{ code: "codeRejected" }] });
     // Only while still unconfirmed: of two confirmations at once, the later one
     // finds it confirmed and is refused, instead of replacing the recovery codes the first has shown.
@@ -157,7 +159,7 @@ export async function removeSecondFactor(actor: Actor, raw: unknown, now = new D
   await db().$transaction(async (tx) => {
     const factor = await tx.secondFactor.findUnique({ where: { userId: actor.id }, select: { confirmedAt: true } });
     if (!factor?.confirmedAt) throw new ConflictError("secondFactorNotEnrolled");
-    if (!passwordGiven && !(await spendSecondFactorCode(tx, actor.id, proof, now))) {
+    if (!passwordGiven && (await spendSecondFactorCode(tx, actor.id, proof, now)) !== "spent") {
       throw new ValidationError({ proof: [{ code: "proofRejected" }] });
     }
     await tx.recoveryCode.deleteMany({ where: { userId: actor.id } });

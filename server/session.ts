@@ -49,6 +49,7 @@ type SessionClaims = z.output<typeof sessionClaims>;
 const signInErrors = {
   secondFactorRequired: "SecondFactorRequired",
   secondFactorRejected: "SecondFactorRejected",
+  secondFactorUnreadable: "SecondFactorUnreadable",
   singleSignOnUnverifiedEmail: "SsoUnverifiedEmail",
   singleSignOnNoAccount: "SsoNoAccount",
 } as const;
@@ -151,6 +152,8 @@ const authOptions: NextAuthOptions = {
             throw new Error(signInErrors.secondFactorRequired);
           case "secondFactorRejected":
             throw new Error(signInErrors.secondFactorRejected);
+          case "secondFactorUnreadable":
+            throw new Error(signInErrors.secondFactorUnreadable);
           case "rejected":
             return null;
           case "limited": {

@@ -176,3 +176,27 @@ export async function endUserSessions(actor: Actor, rawId: string): Promise<void
     await recordAudit(tx, actor, { action: "user.sessions.end", entityType: "User", entityId: id });
   });
 }
+
+export const userSecondFactorResetInput = z.strictObject({ version: versionSeen });
+
+/**
+ * Removes the account's second factor and its recovery codes, for a person who
+ * lost their authenticator or whose secret the key in force cannot read (a
+ * restore under another key); they set one up again at their next sign-in
+ * when their role requires it.
+ */
+export async function resetUserSecondFactor(actor: Actor, rawId: string, raw: unknown): Promise<UserListItem> {
+  ensure(actor, "user.manage");
+  const id = accountId(rawId);
+  const { version } = parseInput(userSecondFactorResetInput, raw);
+  return db().$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id }, select: { version: true } });
+    if (!before) throw new NotFoundError();
+    const changed = await tx.user.updateMany({ where: { id, version }, data: { version: { increment: 1 } } });
+    if (changed.count === 0) throw new ConflictError("stale", { version: before.version });
+    await tx.recoveryCode.deleteMany({ where: { userId: id } });
+    const removed = await tx.secondFactor.deleteMany({ where: { userId: id } });
+    await recordAudit(tx, actor, { action: "user.secondFactor.reset", entityType: "User", entityId: id, after: { removed: removed.count === 1 } });
+    return listItem(await tx.user.findUniqueOrThrow({ where: { id }, select: userSelect }));
+  });
+}

@@ -32,6 +32,8 @@ export type SignInOutcome =
   /** The password is right and the account has a second factor: ask for its code. */
   | { outcome: "secondFactorRequired" }
   | { outcome: "secondFactorRejected" }
+  /** The key in force cannot read the second factor's secret (a restore under another key): an admin must reset it. */
+  | { outcome: "secondFactorUnreadable" }
   /** Too many failed attempts for this email or from this address: nothing was checked. */
   | { outcome: "limited"; retryAfterSeconds: number };
 
@@ -51,7 +53,7 @@ async function signedIn(
   return { outcome: "signedIn", user: { id: user.id, sessionVersion: user.sessionVersion }, sessionId };
 }
 
-type FailureReason = "unknownAccount" | "inactive" | "password" | "secondFactor";
+type FailureReason = "unknownAccount" | "inactive" | "password" | "secondFactor" | "secondFactorUnreadable";
 
 /**
  * The whole credentials check of a sign-in, in one place: the limit on failed
@@ -73,7 +75,7 @@ export async function checkSignIn(raw: unknown, now = new Date(), address: strin
         await recordAudit(tx, null, { action: "user.signIn.limit", entityType: "SignIn", entityId: email, after: { address, retryAfterSeconds } });
         return { outcome: "limited", retryAfterSeconds };
       }
-      const fail = async (reason: FailureReason, outcome: "rejected" | "secondFactorRejected" = "rejected"): Promise<SignInOutcome> => {
+      const fail = async (reason: FailureReason, outcome: "rejected" | "secondFactorRejected" | "secondFactorUnreadable" = "rejected"): Promise<SignInOutcome> => {
         await countSignInAttempt(tx, attempter, true, now);
         await recordAudit(tx, null, { action: "user.signIn.fail", entityType: "SignIn", entityId: email, after: { address, reason } });
         failure = reason;
@@ -90,7 +92,9 @@ export async function checkSignIn(raw: unknown, now = new Date(), address: strin
       if (!(await verifyPassword(user.passwordHash, password))) return fail("password");
       if (user.secondFactor?.confirmedAt) {
         if (!code) return { outcome: "secondFactorRequired" };
-        if (!(await spendSecondFactorCode(tx, user.id, code, now))) return fail("secondFactor", "secondFactorRejected");
+        const spent = await spendSecondFactorCode(tx, user.id, code, now);
+        if (spent === "unreadable") return fail("secondFactorUnreadable", "secondFactorUnreadable");
+        if (spent === "rejected") return fail("secondFactor", "secondFactorRejected");
       }
       await countSignInAttempt(tx, attempter, false, now);
       return signedIn(tx, user, { method: "password", address }, now, userAgent);

@@ -26,19 +26,35 @@ export function ActivationForm({ action, active, version }: { action: FormAction
   );
 }
 
-/** Ends every session of the account at its next request. */
-export function EndSessionsForm({ action }: { action: FormAction }) {
-  const t = useTranslations("users");
+/** One button that acts on the account, with what it did said in place. */
+function AccountActionForm({ action, label, done, version, danger }: { action: FormAction; label: string; done: string; version?: number; danger?: boolean }) {
   const [state, formAction, pending] = useActionState(action, idleForm);
   return (
     <form action={formAction} className="space-y-2">
       <FormFeedback state={state} />
-      <button type="submit" disabled={pending} className={`${buttonClass} border-brand-700 text-brand-700 hover:bg-brand-50`}>
-        {t("endSessions")}
+      {version === undefined ? null : <input type="hidden" name="version" value={version} />}
+      <button
+        type="submit"
+        disabled={pending}
+        className={`${buttonClass} ${danger ? "border-red-800 text-red-800 hover:bg-red-50" : "border-brand-700 text-brand-700 hover:bg-brand-50"}`}
+      >
+        {label}
       </button>
       <p role="status" className="text-sm">
-        {state.status === "saved" ? t("sessionsEnded") : null}
+        {state.status === "saved" ? done : null}
       </p>
     </form>
   );
+}
+
+/** Ends every session of the account at its next request. */
+export function EndSessionsForm({ action }: { action: FormAction }) {
+  const t = useTranslations("users");
+  return <AccountActionForm action={action} label={t("endSessions")} done={t("sessionsEnded")} />;
+}
+
+/** Removes the account's second factor, for a lost authenticator or a secret the key in force cannot read. */
+export function ResetSecondFactorForm({ action, version }: { action: FormAction; version: number }) {
+  const t = useTranslations("users");
+  return <AccountActionForm action={action} label={t("resetSecondFactor")} done={t("secondFactorReset")} version={version} danger />;
 }

@@ -7,6 +7,8 @@ import { embeddedApplicationRole, EmbeddedDatabaseError, startEmbeddedPostgres }
 import { projectRoot } from "./migrations";
 
 export const dataDir = path.join(projectRoot, ".data");
+/** The NEXTAUTH_SECRET `npm start` generates and keeps when none is set; second-factor secrets are encrypted under it. */
+export const authSecretFile = path.join(dataDir, "auth-secret");
 
 export interface AppDatabase {
   /** The app's own login: the application role, which owns nothing. */

@@ -13,6 +13,13 @@
 // line naming it and its columns, its rows in COPY text format (one row a
 // line) and a line `\.`; the sequences' positions; a JSON end line with each
 // table's row count, so a cut-off file is refused.
+//
+// Second-factor secrets are encrypted under a key the backup does not carry
+// (server/auth/second-factor-key.ts). The header records the key's fingerprint
+// and source, and how many second factors the backup holds, so that a restore
+// under another key is refused before anything is written, or, when told to go
+// on, removes every second factor (audited per person) rather than leave
+// secrets nobody can read.
 import { createHash } from "node:crypto";
 import { once } from "node:events";
 import { createReadStream } from "node:fs";
@@ -23,6 +30,7 @@ import { finished } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import type { SecondFactorKeyFingerprint } from "../../server/auth/second-factor-key";
 import { migrationsDir } from "./migrations";
 
 const format = "four-pillar-tracker-backup";
@@ -42,6 +50,15 @@ interface Header {
   migrations: Migration[];
   /** Every table in the file, as schema.name. */
   tables: string[];
+  /** The key the second factors' secrets are encrypted under (null when none was found) and how many there are. Absent from older backups. */
+  secondFactors?: { key: SecondFactorKeyFingerprint | null; enrolled: number };
+}
+
+export interface RestoreOptions {
+  /** The second-factor key the tracker will run with (scripts/lib/second-factor-key.ts). */
+  key: SecondFactorKeyFingerprint | null;
+  /** Go on when the backup's second factors were encrypted under another key: remove them all. */
+  resetSecondFactors?: boolean;
 }
 
 interface TableSection {
@@ -111,15 +128,22 @@ async function appliedMigrations(client: pg.Client): Promise<Migration[]> {
   return rows;
 }
 
+async function enrolledSecondFactors(client: pg.Client): Promise<number> {
+  const table = await client.query(`SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'SecondFactor'`);
+  if (table.rowCount === 0) return 0;
+  return (await client.query<{ count: number }>(`SELECT count(*)::int AS count FROM "SecondFactor"`)).rows[0]!.count;
+}
+
 async function write(stream: NodeJS.WritableStream, chunk: string | Buffer): Promise<void> {
   if (!stream.write(chunk)) await once(stream, "drain");
 }
 
 /**
  * Writes a backup of the database at `url` to `file`, from one consistent
- * snapshot. Never overwrites a file; a backup that fails leaves no file.
+ * snapshot, recording the fingerprint of `key`, the second-factor key in force.
+ * Never overwrites a file; a backup that fails leaves no file.
  */
-export async function backupDatabase(url: string, file: string): Promise<BackupSummary> {
+export async function backupDatabase(url: string, file: string, key: SecondFactorKeyFingerprint | null): Promise<BackupSummary> {
   const handle = await open(file, "wx", 0o600);
   const gzip = createGzip();
   const output = gzip.pipe(handle.createWriteStream());
@@ -137,6 +161,7 @@ export async function backupDatabase(url: string, file: string): Promise<BackupS
       postgres,
       migrations,
       tables: tables.map((table) => `${table.schema}.${table.name}`),
+      secondFactors: { key, enrolled: await enrolledSecondFactors(client) },
     };
     await write(gzip, `${JSON.stringify(header)}\n`);
 
@@ -243,15 +268,21 @@ function parseLine<T>(line: string | undefined, what: string): T {
   }
 }
 
-/**
- * Restores a backup into the database at `url`, which must hold no tables: a
- * database that does is refused before anything is written. The migrations
- * the backup names and all its rows are written in one transaction. The
- * append-only and published-assessment triggers refuse rows in an order a
- * restore must use (a published assessment's citations come after it), so
- * user triggers are off while rows load and on again before the commit.
- */
-export async function restoreDatabase(url: string, file: string): Promise<BackupSummary> {
+interface OpenedBackup {
+  header: Header;
+  /** The next line after the header; undefined at the end of the file. */
+  next(): Promise<string | undefined>;
+  close(): Promise<void>;
+}
+
+function damagedFileError(error: unknown): unknown {
+  if (error instanceof Error && "code" in error && (error.code === "Z_BUF_ERROR" || error.code === "Z_DATA_ERROR")) {
+    return new BackupError("The file is not a complete tracker backup: it is cut off or damaged. Nothing was changed.");
+  }
+  return error;
+}
+
+async function openBackup(file: string): Promise<OpenedBackup> {
   await stat(file);
   const input = createReadStream(file);
   // An error of either stream ends the line iteration with that error.
@@ -260,18 +291,80 @@ export async function restoreDatabase(url: string, file: string): Promise<Backup
     const result = await lines.next();
     return result.done ? undefined : result.value;
   };
-  const client = new pg.Client({ connectionString: url });
+  const close = async () => {
+    await lines.return(undefined);
+    input.destroy();
+  };
   try {
     const header = parseLine<Header>(await next(), "its header");
     if (header.format !== format) throw new BackupError("The file is not a tracker backup (npm run db:backup writes them).");
     if (header.formatVersion !== formatVersion) throw new BackupError(`The backup's format (${header.formatVersion}) is not one this version of the tracker reads.`);
+    return { header, next, close };
+  } catch (error) {
+    await close();
+    throw damagedFileError(error);
+  }
+}
 
+const whatToBringBack: Record<SecondFactorKeyFingerprint["source"], string> = {
+  TOTP_ENCRYPTION_KEY: "set TOTP_ENCRYPTION_KEY to the value it had when the backup was taken",
+  NEXTAUTH_SECRET: "set NEXTAUTH_SECRET to the value it had when the backup was taken (and leave TOTP_ENCRYPTION_KEY unset)",
+  ".data/auth-secret":
+    "put back the file .data/auth-secret from the .data folder of the tracker the backup was taken from (the backup does not hold it, and a new .data folder gets a new one), and leave TOTP_ENCRYPTION_KEY and NEXTAUTH_SECRET unset",
+};
+
+/**
+ * Whether the backup's second factors must be removed on restore: they were
+ * encrypted under a key other than the one in force and the restore was told
+ * to go on. Refuses when it was not told to.
+ */
+function secondFactorsToReset(header: Header, { key, resetSecondFactors = false }: RestoreOptions): boolean {
+  const recorded = header.secondFactors;
+  if (!recorded?.key || recorded.enrolled === 0 || recorded.key.fingerprint === key?.fingerprint) return false;
+  if (resetSecondFactors) return true;
+  const inForce = key ? `the one of ${key.source}` : "none: neither TOTP_ENCRYPTION_KEY, NEXTAUTH_SECRET nor .data/auth-secret is there";
+  throw new BackupError(
+    `The backup holds ${recorded.enrolled} second factor(s) encrypted under the key of ${recorded.key.source}, and the key in force is another (${inForce}); ` +
+      `after this restore nobody with a second factor could sign in. To keep them, ${whatToBringBack[recorded.key.source]}, and restore again. ` +
+      "To go on without them, restore with --reset-second-factors: every second factor is removed (the audit trail records it) and the people concerned set one up again. Nothing was changed.",
+  );
+}
+
+/**
+ * Reads the backup's header and refuses what restoreDatabase would refuse
+ * before it touches a database: a missing or foreign file, a second-factor
+ * key other than the one in force.
+ */
+export async function checkBackup(file: string, options: RestoreOptions): Promise<void> {
+  const backup = await openBackup(file);
+  try {
+    secondFactorsToReset(backup.header, options);
+  } finally {
+    await backup.close();
+  }
+}
+
+/**
+ * Restores a backup into the database at `url`, which must hold no tables: a
+ * database that does is refused before anything is written. The migrations
+ * the backup names and all its rows are written in one transaction. The
+ * append-only and published-assessment triggers refuse rows in an order a
+ * restore must use (a published assessment's citations come after it), so
+ * user triggers are off while rows load and on again before the commit.
+ */
+export async function restoreDatabase(url: string, file: string, options: RestoreOptions): Promise<BackupSummary> {
+  const { header, next, close } = await openBackup(file);
+  const client = new pg.Client({ connectionString: url });
+  try {
+    const resetSecondFactors = secondFactorsToReset(header, options);
     await client.connect();
     const existing = await existingRelations(client);
     if (existing.length > 0) {
       const shown = existing.slice(0, 5).join(", ") + (existing.length > 5 ? ", …" : "");
       throw new BackupError(
-        `The target database is not empty (${existing.length} tables and other relations: ${shown}). A backup is restored only into an empty database; nothing was changed.`,
+        `The target database is not empty (${existing.length} tables and other relations: ${shown}). A backup is restored only into an empty database; nothing was changed. ` +
+          "With the embedded database: stop the tracker (Ctrl-C where npm start runs), move the .data folder aside, put its auth-secret file back in a new .data folder, and restore again. " +
+          "With your own server: point DATABASE_URL (and MIGRATION_DATABASE_URL) at a new, empty database.",
       );
     }
     const scripts = await migrationScripts(header.migrations);
@@ -321,6 +414,16 @@ export async function restoreDatabase(url: string, file: string): Promise<Backup
         if (loaded[table] !== count) throw new BackupError(`The file holds ${loaded[table] ?? 0} rows of ${table} where ${count} were written.`);
       }
       for (const { schema, name } of tables) await client.query(`ALTER TABLE ${quoted(schema, name)} ENABLE TRIGGER USER`);
+      if (resetSecondFactors) {
+        const after = { reason: "restoredUnderAnotherKey", backupKeySource: header.secondFactors!.key!.source, keySourceInForce: options.key?.source ?? null };
+        await client.query(
+          `INSERT INTO "AuditEvent" (id, action, "entityType", "entityId", after)
+           SELECT gen_random_uuid()::text, 'user.secondFactor.reset', 'User', "userId", $1::jsonb FROM "SecondFactor"`,
+          [JSON.stringify(after)],
+        );
+        await client.query(`DELETE FROM "RecoveryCode"`);
+        await client.query(`DELETE FROM "SecondFactor"`);
+      }
       await client.query("COMMIT");
       return { tables: tables.length, rows: Object.values(loaded).reduce((sum, n) => sum + n, 0), migrations: header.migrations.map((m) => m.name) };
     } catch (error) {
@@ -328,13 +431,9 @@ export async function restoreDatabase(url: string, file: string): Promise<Backup
       throw error;
     }
   } catch (error) {
-    if (error instanceof Error && "code" in error && (error.code === "Z_BUF_ERROR" || error.code === "Z_DATA_ERROR")) {
-      throw new BackupError("The file is not a complete tracker backup: it is cut off or damaged. Nothing was changed.");
-    }
-    throw error;
+    throw damagedFileError(error);
   } finally {
-    await lines.return(undefined);
-    input.destroy();
+    await close();
     await client.end().catch(() => undefined);
   }
 }

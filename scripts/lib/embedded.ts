@@ -90,12 +90,84 @@ export function embeddedClusterDir(dataDir: string): string {
   return path.join(dataDir, "cluster");
 }
 
+/** The postmaster file's lines 1, 2 and 4: the server's process id, its data folder and its port (PostgreSQL's own format). */
+async function runningPostmaster(clusterDir: string): Promise<{ pid: number; dataDir: string; port: number } | null> {
+  const text = await readFile(path.join(clusterDir, "postmaster.pid"), "utf8").catch(() => null);
+  if (text === null) return null;
+  const [pidLine, dataDirLine, , portLine] = text.split("\n");
+  const pid = Number(pidLine);
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) return null;
+  return { pid, dataDir: dataDirLine ?? "", port: Number(portLine) };
+}
+
+/** The port of the PostgreSQL running from this data folder (as startEmbeddedPostgres was given it), or null when none runs. */
+export async function runningEmbeddedPort(dataDir: string): Promise<number | null> {
+  const running = await runningPostmaster(embeddedClusterDir(dataDir));
+  return running && Number.isInteger(running.port) && running.port > 0 ? running.port : null;
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user (the `postgres` user when we are root and may still signal it; otherwise not ours to stop).
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Whether the process is a PostgreSQL server; where /proc is not there to tell, the postmaster file's word is taken. */
+async function isPostgres(pid: number): Promise<boolean> {
+  const command = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => null);
+  return command === null ? process.platform !== "linux" : /postgres/.test(command);
+}
+
+/** The process that started the server, when it still runs it: a Node.js process (npm start, a tool) whose child it still is. */
+async function livingStarter(pid: number): Promise<number | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => null);
+  // The parent's id is the second field after the command, which is in parentheses and may hold spaces.
+  const parent = stat === null ? NaN : Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  if (!Number.isInteger(parent) || parent <= 1) return null;
+  const command = await readFile(`/proc/${parent}/cmdline`, "utf8").catch(() => "");
+  return /node/.test(command) ? parent : null;
+}
+
+/**
+ * Stops the PostgreSQL that an earlier start left running on this data folder
+ * (npm start killed outright leaves it behind), so that this start can own it.
+ * A postmaster file of a process that is gone is left to PostgreSQL, which
+ * replaces it.
+ */
+async function stopLeftOverServer(clusterDir: string): Promise<void> {
+  const running = await runningPostmaster(clusterDir);
+  if (!running || path.resolve(running.dataDir) !== path.resolve(clusterDir) || !(await isPostgres(running.pid))) return;
+  const starter = await livingStarter(running.pid);
+  if (starter !== null) {
+    throw new EmbeddedDatabaseError(
+      `The tracker's own PostgreSQL in ${clusterDir} is already running, for another tracker or tool still at work (process ${starter}). ` +
+        "Stop that one first (Ctrl-C where it runs); a backup or restore finds it by itself.",
+    );
+  }
+  console.log(`  The tracker's own PostgreSQL was left running from ${clusterDir} by an earlier start (process ${running.pid}); it is being stopped and started anew.`);
+  try {
+    // SIGINT is PostgreSQL's fast shutdown: sessions are ended, the data is written out cleanly.
+    process.kill(running.pid, "SIGINT");
+  } catch (error) {
+    throw new EmbeddedDatabaseError(
+      `The tracker's own PostgreSQL (process ${running.pid}) is still running from ${clusterDir} and cannot be stopped from here (${(error as Error).message}). Stop it, then start again.`,
+    );
+  }
+  while (isProcessAlive(running.pid)) await new Promise((resolve) => setTimeout(resolve, 100));
+  console.log(`  The PostgreSQL left running (process ${running.pid}) has stopped.`);
+}
+
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number }): Promise<EmbeddedDatabase> {
   const { dataDir, port } = options;
   const clusterDir = embeddedClusterDir(dataDir);
   const passwordFile = path.join(dataDir, "password");
   const appPasswordFile = path.join(dataDir, "app-password");
 
+  await stopLeftOverServer(clusterDir);
   if (!(await isPortFree(port))) {
     throw new EmbeddedDatabaseError(
       `Port ${port} is already in use, so the embedded PostgreSQL cannot start. ` +

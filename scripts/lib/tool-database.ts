@@ -1,15 +1,16 @@
 // The database `npm run db:backup` and `npm run db:restore` work on: the one
 // DATABASE_URL names; else the embedded one in .data/, reached through the
 // server `npm start` is running when there is one (a backup is taken while the
-// tracker serves), or started for the command alone.
+// tracker serves; its port is read from .data, whatever EMBEDDED_PG_PORT says),
+// or started for the command alone.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { embeddedApplicationRole, embeddedUrl, isPortFree } from "./embedded";
+import { embeddedApplicationRole, embeddedUrl, isPortFree, runningEmbeddedPort } from "./embedded";
 import { dataDir, openAppDatabase, type AppDatabase } from "./app-database";
 
 async function runningEmbeddedDatabase(): Promise<AppDatabase | null> {
-  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  const port = (await runningEmbeddedPort(path.join(dataDir, "postgres"))) ?? Number(process.env.EMBEDDED_PG_PORT ?? 54329);
   if (await isPortFree(port)) return null;
   // Where scripts/lib/embedded.ts keeps the passwords of the roles it created.
   const read = (file: string) => readFile(path.join(dataDir, "postgres", file), "utf8").then((text) => text.trim(), () => null);

@@ -1,9 +1,10 @@
 import "server-only";
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import { recordAudit } from "../audit";
 import type { Transaction } from "../db/client";
 import { Role } from "../db/generated/enums";
+import { secondFactorKey } from "./second-factor-key";
 
 // The TOTP second factor (RFC 6238: 6 digits, 30-second steps, SHA-1, the
 // parameters every authenticator app reads from a QR code) and its one-time
@@ -34,7 +35,7 @@ export function mustHaveSecondFactor(roles: readonly Role[]): boolean {
 function encryptionKey(): Buffer {
   const material = process.env.TOTP_ENCRYPTION_KEY || process.env.NEXTAUTH_SECRET;
   if (!material) throw new Error("Set TOTP_ENCRYPTION_KEY or NEXTAUTH_SECRET: second-factor secrets are stored encrypted.");
-  return Buffer.from(hkdfSync("sha256", material, "", "tracker second-factor secret", 32));
+  return secondFactorKey(material);
 }
 
 export function encryptSecret(base32: string): string {
@@ -44,11 +45,22 @@ export function encryptSecret(base32: string): string {
   return `v1.${Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString("base64url")}`;
 }
 
-export function decryptSecret(stored: string): string {
+/**
+ * The secret, or null when the key in force cannot read it: it was encrypted
+ * under another key (a database restored without the key it was backed up
+ * with), and only a recovery code or an admin's reset gets its owner in.
+ */
+export function decryptSecret(stored: string): string | null {
   const packed = Buffer.from(stored.replace(/^v1\./, ""), "base64url");
-  const decipher = createDecipheriv("aes-256-gcm", encryptionKey(), packed.subarray(0, 12));
-  decipher.setAuthTag(packed.subarray(12, 28));
-  return Buffer.concat([decipher.update(packed.subarray(28)), decipher.final()]).toString("utf8");
+  try {
+    const decipher = createDecipheriv("aes-256-gcm", encryptionKey(), packed.subarray(0, 12));
+    decipher.setAuthTag(packed.subarray(12, 28));
+    return Buffer.concat([decipher.update(packed.subarray(28)), decipher.final()]).toString("utf8");
+  } catch (error) {
+    // GCM's authentication failure; anything else (no key set at all) is not the secret's fault.
+    if (error instanceof Error && /unable to authenticate data|invalid authentication tag/i.test(error.message)) return null;
+    throw error;
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -99,24 +111,28 @@ export function hashRecoveryCode(code: string): string {
 // Spending a code
 // ---------------------------------------------------------------------------
 
+/** "unreadable": not a recovery code, and the key in force cannot read the TOTP secret to check the code. */
+export type SpentCode = "spent" | "rejected" | "unreadable";
+
 /**
  * Accepts a current TOTP code of the user's active second factor or one of
  * their unused recovery codes, and uses it up: a TOTP step is never accepted
- * twice, a recovery code only once (with an audit event). False for anything else.
+ * twice, a recovery code only once (with an audit event).
  */
-export async function spendSecondFactorCode(tx: Transaction, userId: string, code: string, now: Date): Promise<boolean> {
+export async function spendSecondFactorCode(tx: Transaction, userId: string, code: string, now: Date): Promise<SpentCode> {
   const factor = await tx.secondFactor.findUnique({ where: { userId } });
-  if (!factor?.confirmedAt) return false;
-  const step = matchTotp(decryptSecret(factor.secret), code, now);
+  if (!factor?.confirmedAt) return "rejected";
+  const secret = decryptSecret(factor.secret);
+  const step = secret === null ? null : matchTotp(secret, code, now);
   if (step !== null) {
     const spent = await tx.secondFactor.updateMany({
       where: { userId, OR: [{ lastUsedStep: null }, { lastUsedStep: { lt: step } }] },
       data: { lastUsedStep: step },
     });
-    return spent.count === 1;
+    return spent.count === 1 ? "spent" : "rejected";
   }
   const used = await tx.recoveryCode.updateMany({ where: { userId, codeHash: hashRecoveryCode(code), usedAt: null }, data: { usedAt: now } });
-  if (used.count !== 1) return false;
+  if (used.count !== 1) return secret === null ? "unreadable" : "rejected";
   await recordAudit(tx, { id: userId }, { action: "user.recoveryCode.use", entityType: "User", entityId: userId });
-  return true;
+  return "spent";
 }

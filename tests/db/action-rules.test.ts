@@ -23,7 +23,7 @@ import { dryRun, importPlan } from "../../server/plan-import";
 import { changePassword, confirmSecondFactor, endAllMySessions, removeSecondFactor, startSecondFactorEnrolment } from "../../server/profile";
 import { closeRound, openRound } from "../../server/rounds";
 import { updateMilestoneStatus } from "../../server/status-updates";
-import { createUser as createAccount, endUserSessions, updateUser } from "../../server/user-admin";
+import { createUser as createAccount, endUserSessions, resetUserSecondFactor, updateUser } from "../../server/user-admin";
 import { setPreferredLocale } from "../../server/users";
 import { actorOf, createActor, createAgency, createCommitment, createEvidence, createMilestone, createPillar, createRound, createUser } from "../factories";
 
@@ -138,6 +138,7 @@ const calls: Record<DataAccessFunction, Call> = {
   createUser: (actor) => createAccount(actor, {}),
   updateUser: (actor, id) => updateUser(actor, id, {}),
   endUserSessions: (actor, id) => endUserSessions(actor, id),
+  resetUserSecondFactor: (actor, id) => resetUserSecondFactor(actor, id, {}),
   changePassword: (actor) => changePassword(actor, {}),
   endAllMySessions: (actor) => endAllMySessions(actor),
   endMySession: (actor) => endMySession(actor, {}),

@@ -94,6 +94,21 @@ describe("signing in with a second factor", () => {
     expect(await db().auditEvent.count({ where: { entityId: user.id, action: "user.recoveryCode.use" } })).toBe(1);
   });
 
+  it("tells a person whose secret the key in force cannot read (a restore under another key) so, audited, and still takes a recovery code", async () => {
+    const user = await createUser({ roles: ["staff"], password });
+    const secret = new Secret({ size: 20 }).base32;
+    process.env.TOTP_ENCRYPTION_KEY = "the-key-before-the-restore";
+    const sealed = encryptSecret(secret);
+    process.env.TOTP_ENCRYPTION_KEY = "sign-in-test-key";
+    await db().secondFactor.create({ data: { userId: user.id, secret: sealed, confirmedAt: now } });
+    await db().recoveryCode.create({ data: { userId: user.id, codeHash: hashRecoveryCode("ABCD-EFGH-JKMN") } });
+
+    expect(await checkSignIn({ email: user.email, password, code: codeAt(secret, now) }, now)).toEqual({ outcome: "secondFactorUnreadable" });
+    const [event] = await db().auditEvent.findMany({ where: { entityId: user.email, action: "user.signIn.fail" } });
+    expect(event?.after).toMatchObject({ reason: "secondFactorUnreadable" });
+    expect((await checkSignIn({ email: user.email, password, code: "ABCD-EFGH-JKMN" }, now)).outcome).toBe("signedIn");
+  });
+
   it("ignores a second factor still awaiting its first code", async () => {
     const user = await createUser({ roles: ["staff"], password });
     await db().secondFactor.create({ data: { userId: user.id, secret: encryptSecret(new Secret({ size: 20 }).base32) } });

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../../server/auth/password";
 import { db } from "../../server/db/client";
 import { ConflictError, ForbiddenError, ValidationError } from "../../server/errors";
-import { createUser, endUserSessions, listUsers, updateUser } from "../../server/user-admin";
+import { encryptSecret, hashRecoveryCode } from "../../server/auth/second-factor";
+import { createUser, endUserSessions, listUsers, resetUserSecondFactor, updateUser } from "../../server/user-admin";
 import { findActiveAccount } from "../../server/users";
 import { actorOf, createActor, createAgency, createSession, createUser as createTestUser } from "../factories";
 
@@ -105,6 +106,26 @@ describe("changing a user", () => {
     expect(await findActiveAccount(session)).toBeNull();
     expect(await findActiveAccount({ ...session, sessionVersion: 1 })).toBeNull();
     expect(await db().auditEvent.count({ where: { entityId: user.id, action: "user.sessions.end", actorId: admin.id } })).toBe(1);
+  });
+});
+
+describe("resetting a second factor", () => {
+  it("removes the account's second factor and recovery codes, version-checked and audited, so that its owner sets one up again", async () => {
+    process.env.TOTP_ENCRYPTION_KEY = "user-admin-test-key";
+    const admin = await createActor(["admin"]);
+    const user = await createTestUser({ roles: ["manager"] });
+    await db().secondFactor.create({ data: { userId: user.id, secret: encryptSecret("JBSWY3DPEHPK3PXP"), confirmedAt: new Date("2026-03-02T10:00:00Z") } });
+    await db().recoveryCode.create({ data: { userId: user.id, codeHash: hashRecoveryCode("ABCD-EFGH-JKMN") } });
+    const { version } = await db().user.findUniqueOrThrow({ where: { id: user.id } });
+
+    await expect(resetUserSecondFactor(admin, user.id, { version: version + 1 })).rejects.toThrow(ConflictError);
+    await expect(resetUserSecondFactor(actorOf(user), user.id, { version })).rejects.toThrow(ForbiddenError);
+    const reset = await resetUserSecondFactor(admin, user.id, { version });
+
+    expect(reset).toMatchObject({ secondFactorEnrolled: false, version: version + 1 });
+    expect(await db().secondFactor.count({ where: { userId: user.id } })).toBe(0);
+    expect(await db().recoveryCode.count({ where: { userId: user.id } })).toBe(0);
+    expect(await db().auditEvent.count({ where: { entityId: user.id, action: "user.secondFactor.reset", actorId: admin.id } })).toBe(1);
   });
 });
 

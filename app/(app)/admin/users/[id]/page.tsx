@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { endUserSessionsAction, setUserActiveAction, updateUserAction } from "@/app/actions/users";
+import { endUserSessionsAction, resetUserSecondFactorAction, setUserActiveAction, updateUserAction } from "@/app/actions/users";
 import { ClientMessages } from "@/components/client-messages";
-import { ActivationForm, EndSessionsForm } from "@/components/users/account-actions";
+import { ActivationForm, EndSessionsForm, ResetSecondFactorForm } from "@/components/users/account-actions";
 import { UserForm } from "@/components/users/user-form";
 import { actorForPageWith, orNotFound } from "@/server/pages";
 import { getUserForEdit, getUserFormOptions } from "@/server/user-admin";
@@ -32,6 +32,7 @@ export default async function UserPage({ params }: Props) {
         <div className="mt-4 flex flex-wrap items-start gap-6">
           <ActivationForm action={setUserActiveAction.bind(null, user.id)} active={user.active} version={user.version} />
           <EndSessionsForm action={endUserSessionsAction.bind(null, user.id)} />
+          {user.secondFactorEnrolled ? <ResetSecondFactorForm action={resetUserSecondFactorAction.bind(null, user.id)} version={user.version} /> : null}
         </div>
       </section>
     </ClientMessages>

@@ -17,7 +17,7 @@ import { secondsOf, sessionLimits, sessionStanding } from "./auth/session-limits
 import { endSignedOutSession, recordActivity } from "./auth/sessions";
 import { publicOrigin } from "./env";
 import { SecondFactorEnrolmentRequiredError, TooManyAttemptsError, UnauthenticatedError } from "./errors";
-import { currentApiRequest, errorResponse } from "./http";
+import { currentApiRequest, errorResponse, isDatabaseUnavailable } from "./http";
 import { logger, noteRequestUser } from "./log";
 import type { Actor } from "./permissions";
 import { checkSignIn, checkSingleSignOn, findActiveAccount, type Account, type SignedIn, type SignInMethod } from "./users";
@@ -177,7 +177,12 @@ const authOptions: NextAuthOptions = {
         const { id, sessionVersion, method, sessionId } = user as unknown as SignedInUser;
         return { sub: id, sid: sessionId, sessionVersion, method, signedInAt: secondsOf(now), lastSeenAt: secondsOf(now) };
       }
-      const renewed = await renewedClaims(token, now);
+      const renewed = await renewedClaims(token, now).catch((error: unknown) => {
+        // A database that cannot answer says nothing of the session: it stays
+        // as it was, neither renewed nor ended, rather than signing everyone out.
+        if (isDatabaseUnavailable(error)) return token;
+        throw error;
+      });
       if (!renewed) throw new SessionEndedError();
       return renewed;
     },

@@ -11,6 +11,9 @@ export async function signIn(page: Page, email: string, password: string, startA
 
 /** Fails on any serious or critical axe-core finding, naming each. */
 export async function expectNoSeriousAccessibilityFindings(page: Page) {
+  // Next.js streams a page's metadata: right after a navigation its <title>
+  // may still be on its way, which axe would take for a page without one.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const serious = results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")

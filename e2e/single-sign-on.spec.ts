@@ -28,7 +28,7 @@ test.describe("single sign-on", () => {
   test("a person whose verified email is a tracker account signs in to it, whatever its case, and lands where they were going", async ({ page }) => {
     await signInThroughProvider(page, "rita");
     await expect(page).toHaveURL("/rounds");
-    await expect(page.getByText(demoAccounts.reviewer.name)).toBeVisible();
+    await expect(page.getByText(`Signed in as ${demoAccounts.reviewer.name}`)).toBeVisible();
     // The session is the tracker's own, as after a password sign-in.
     const answer = await page.request.get("/api/v1/rounds");
     expect(answer.status()).toBe(200);

@@ -122,6 +122,11 @@ export function answerTo(error: unknown): ErrorAnswer | null {
   return found ? found.answer(error as never) : null;
 }
 
+/** Whether the error says that a record is missing, for the API and pages alike. */
+export function isNotFound(error: unknown): boolean {
+  return answerTo(error)?.api.code === "not_found";
+}
+
 function apiFieldErrors(fieldErrors: FieldErrors) {
   return Object.fromEntries(
     Object.entries(fieldErrors).map(([field, issues]) => [field, issues.map((issue) => ({ code: issue.code, message: validationMessage(issue.code, issue.values) }))]),

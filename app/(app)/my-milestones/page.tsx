@@ -3,8 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/status-badge";
 import { listMilestones, urgencies, type MilestoneListItem } from "@/server/milestones";
 import { ValidationError } from "@/server/errors";
-import { actorForPage } from "@/server/pages";
-import { can } from "@/server/permissions";
+import { pageAccess } from "@/server/pages";
 import { listPillars, milestoneStatuses } from "@/server/pillars";
 import { TableHead } from "@/components/table";
 
@@ -16,9 +15,9 @@ export async function generateMetadata() {
 }
 
 export default async function MyMilestonesPage({ searchParams }: Props) {
-  const actor = await actorForPage();
+  const { actor, refused } = await pageAccess("milestones.mine");
   const t = await getTranslations();
-  if (!can(actor, "milestones.mine")) {
+  if (refused) {
     return (
       <>
         <h1 className="text-2xl font-semibold">{t("myMilestones.title")}</h1>

@@ -2,15 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import type { FieldIssue } from "@/server/errors";
 
 // Form controls that carry their label, their error and what the user typed.
 // Errors come from the server as message keys (server/forms.ts) and are
 // translated here.
-
-export interface FieldIssue {
-  code: string;
-  values?: Record<string, string | number>;
-}
 
 export function FieldErrorText({ id, issues }: { id: string; issues?: FieldIssue[] }) {
   const t = useTranslations("validation");

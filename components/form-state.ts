@@ -1,4 +1,4 @@
-import type { FieldIssue } from "@/components/form-fields";
+import type { FieldIssue } from "@/server/errors";
 import type { FormState, FormValues } from "@/server/forms";
 
 // What a form shows after an answer: on a refusal, what the user typed

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { expectNoSeriousAccessibilityFindings, signIn } from "./helpers";
-import { e2eUser, storageStateOf } from "./users";
+import { demoAccounts, e2eUser, storageStateOf } from "./users";
 
 // The record made here goes to pillar 5 with a title that sorts last, as in
 // plan-admin.spec.ts, so that tests reading a pillar's first commitment never meet it.
@@ -103,6 +103,25 @@ test.describe("refused access attempts in the audit trail", () => {
     await expect(apiRefusal).toContainText(/Request id: [\w.:-]+/);
     await expect(apiRefusal.getByRole("row", { name: /^permission/ }).getByRole("cell")).toHaveText(["—", "assessment.decide"]);
     await expectNoSeriousAccessibilityFindings(page);
+    await adminContext.close();
+  });
+
+  test("a page that tells the role on itself that it does not allow it records the refusal too", async ({ browser }) => {
+    const since = new Date().toISOString();
+    const reviewerContext = await browser.newContext({ storageState: storageStateOf("reviewer") });
+    const reviewer = await reviewerContext.newPage();
+    await reviewer.goto("/my-milestones");
+    await expect(reviewer.getByText("This page is for program staff.")).toBeVisible();
+    await reviewerContext.close();
+
+    const adminContext = await browser.newContext({ storageState: storageStateOf("admin") });
+    const users = ((await (await adminContext.request.get("/api/v1/users")).json()) as { data: { email: string; id: string }[] }).data;
+    const reviewerId = users.find((user) => user.email === demoAccounts.reviewer.email)!.id;
+    const refusals = await adminContext.request.get(`/api/v1/audit-events?action=access.refuse&actor=${reviewerId}`);
+    const events = ((await refusals.json()) as { data: { at: string; record: { type: string; id: string }; after: unknown }[] }).data;
+    expect(events.filter((event) => event.at >= since && event.record.id === "GET /my-milestones")).toContainEqual(
+      expect.objectContaining({ record: expect.objectContaining({ type: "Route" }), after: { permission: "milestones.mine" } }),
+    );
     await adminContext.close();
   });
 });

@@ -22,6 +22,7 @@ import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { hashPassword } from "../server/auth/password";
 import { applyMigrations, projectRoot } from "./lib/migrations";
+import { isoDate } from "../server/validation";
 import { findFreePort } from "./lib/ports";
 import { startThrowawayServer } from "./lib/throwaway-database";
 
@@ -262,7 +263,7 @@ try {
   const pastDay = small ? "2012-06-30" : "2016-06-30";
   // A day not asked for before, so that no figures kept from an earlier request can answer.
   let freshDays = 0;
-  const freshDay = () => new Date(Date.UTC(2010, 0, 1) + freshDays++ * 86_400_000).toISOString().slice(0, 10);
+  const freshDay = () => isoDate(new Date(Date.UTC(2010, 0, 1) + freshDays++ * 86_400_000));
   // The synthetic updates of the first of ten rounds of updates fall in this period: a tenth of the history.
   const tenthOfHistory = "from=2009-06-01&to=2009-11-30";
   const statusHistorySql = (where = "") =>

@@ -9,7 +9,7 @@ import type { Actor, Permission } from "./permissions";
 // Refused access attempts in the audit trail: one "access.refuse" event per
 // refusal of a signed-in person, recorded by the place that answers it — the
 // API's error answers (server/http.ts), the forms' (server/forms.ts) and the
-// admin pages' guard (server/pages.ts). The record is `Route` with the method
+// pages' guards (server/pages.ts). The record is `Route` with the method
 // and path that were refused; the event's `after` names the permission whose
 // rule refused, when one did. Anonymous callers are refused before any rule
 // (401) and have no actor to record; the second-factor enrolment hold is not
@@ -25,9 +25,9 @@ export async function recordRefusedFormAction(error: unknown): Promise<void> {
   if (isRefusalToRecord(error)) await record(refusedActor(error), () => pageRoute("POST"), error.permission);
 }
 
-/** Records a page refused to the actor for want of the permission. */
-export async function recordRefusedPage(actor: Pick<Actor, "id" | "via">, permission: Permission): Promise<void> {
-  await record(actor, () => pageRoute("GET"), permission);
+/** Records a page refused to the actor. */
+export async function recordRefusedPage(error: ForbiddenError): Promise<void> {
+  if (isRefusalToRecord(error)) await record(refusedActor(error), () => pageRoute("GET"), error.permission);
 }
 
 function isRefusalToRecord(error: unknown): error is ForbiddenError & { actorId: string } {

@@ -11,7 +11,7 @@ import { idRow, queryRows } from "./db/raw-rows";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors, type FieldIssue } from "./errors";
 import { can, ensure, type Actor, type Permission } from "./permissions";
 import { lockRound } from "./rounds";
-import { isoDate, optionalRecordId, parseInput, recordId, versionSeen } from "./validation";
+import { blankToUndefined, isoDate, optionalRecordId, parseInput, recordId, versionSeen } from "./validation";
 
 // ---------------------------------------------------------------------------
 // Inputs: one schema per operation, shared by the server actions and the API.
@@ -32,7 +32,7 @@ const narrative = z.string().trim().max(20_000).optional();
 export const assessmentDraftInput = z
   .strictObject({
     roundId: recordId,
-    kind: z.preprocess((value) => (value === "" || value === null ? undefined : value), z.enum(AssessmentKind).default("independent")),
+    kind: z.preprocess(blankToUndefined, z.enum(AssessmentKind).default("independent")),
     pillarId: optionalRecordId,
     commitmentId: optionalRecordId,
     advances: rating(Advances),
@@ -61,8 +61,8 @@ export const assessmentFilter = z.object({
   round: optionalRecordId,
   pillar: optionalRecordId,
   commitment: optionalRecordId,
-  state: z.preprocess((value) => (value === "" ? undefined : value), z.enum(AssessmentState).optional()),
-  kind: z.preprocess((value) => (value === "" ? undefined : value), z.enum(AssessmentKind).optional()),
+  state: z.preprocess(blankToUndefined, z.enum(AssessmentState).optional()),
+  kind: z.preprocess(blankToUndefined, z.enum(AssessmentKind).optional()),
   mine: z.enum(["true", "false"]).optional(),
 });
 

@@ -5,7 +5,7 @@ import type { CsvColumn } from "./csv";
 import { Prisma } from "./db/generated/client";
 import { queryCount, queryRows, rawRow } from "./db/raw-rows";
 import { ensure, type Actor } from "./permissions";
-import { optionalCalendarDate, optionalPageNumber, optionalRecordId, optionalText, parseInput } from "./validation";
+import { blankToUndefined, optionalCalendarDate, optionalPageNumber, optionalRecordId, optionalText, parseInput } from "./validation";
 
 // The audit trail: every audit event (server/audit.ts writes them, one per
 // change, in the change's transaction), newest first, for admins only — as a
@@ -14,7 +14,7 @@ import { optionalCalendarDate, optionalPageNumber, optionalRecordId, optionalTex
 
 export const auditEventFilter = z.object({
   actor: optionalRecordId,
-  recordType: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^[A-Za-z]{1,50}$/).optional()),
+  recordType: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z]{1,50}$/).optional()),
   recordId: optionalRecordId,
   action: optionalText(100),
   from: optionalCalendarDate,

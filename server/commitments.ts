@@ -7,7 +7,7 @@ import { LeadParty } from "./db/generated/enums";
 import { column, queryRows, rawRow } from "./db/raw-rows";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "./errors";
 import { ensure, type Actor } from "./permissions";
-import { fillStatusCounts, type StatusCounts } from "./pillars";
+import { fillStatusCounts, pillarMatches, type StatusCounts } from "./pillars";
 import { dateOnly, isoDate, optionalCalendarDate, optionalRecordId, parseInput, recordId, versionSeen } from "./validation";
 
 /** `?pillar=` takes a pillar number (1–5) or its code (P1, DR…). */
@@ -51,8 +51,6 @@ const commitmentRow = rawRow("commitment", {
 export async function listCommitments(actor: Actor, rawFilter: unknown): Promise<CommitmentSummary[]> {
   ensure(actor, "plan.read");
   const { pillar } = parseInput(commitmentFilter, rawFilter);
-  const pillarNumber = pillar && /^\d+$/.test(pillar) ? Number(pillar) : null;
-  const pillarCode = pillar && pillarNumber === null ? pillar.toUpperCase() : null;
   const rows = await queryRows(commitmentRow)`
     SELECT c.id, c.title, c."leadParty", c."startDate", c."targetDate",
       p.id AS "pillarId", p.number AS "pillarNumber", p.code AS "pillarCode", p.name AS "pillarName",
@@ -66,8 +64,7 @@ export async function listCommitments(actor: Actor, rawFilter: unknown): Promise
     FROM "Commitment" c
     JOIN "Pillar" p ON p.id = c."pillarId"
     WHERE c."archivedAt" IS NULL
-      AND (${pillarNumber}::int IS NULL OR p.number = ${pillarNumber}::int)
-      AND (${pillarCode}::text IS NULL OR p.code = ${pillarCode}::text)
+      AND ${pillarMatches(pillar)}
     ORDER BY p.number, c.title`;
   return rows.map((row) => ({
     id: row.id,
@@ -204,18 +201,28 @@ function withoutAgencies<T extends { agencies: unknown }>({ agencies: _agencies,
 
 /** Archives (archive = true) or restores a commitment; nothing with history is ever deleted. */
 export async function setCommitmentArchived(actor: Actor, rawId: string, archive: boolean, raw: unknown) {
+  return setArchived(actor, "Commitment", rawId, archive, raw);
+}
+
+/**
+ * Archives (archive = true) or restores a commitment or a milestone, with its
+ * audit event (`commitment.archive`, `milestone.restore`…).
+ */
+export async function setArchived(actor: Actor, entityType: "Commitment" | "Milestone", rawId: string, archive: boolean, raw: unknown) {
   ensure(actor, "plan.manage");
   const { id } = parseInput(z.object({ id: recordId }), { id: rawId });
   const { version } = parseInput(archiveInput, raw);
   return db().$transaction(async (tx) => {
-    const before = await tx.commitment.findUnique({ where: { id }, select: { archivedAt: true, version: true } });
+    // Both tables archive with the same two columns; the cast only names the milestones' table by the commitments' type.
+    const records = entityType === "Commitment" ? tx.commitment : (tx.milestone as unknown as Transaction["commitment"]);
+    const before = await records.findUnique({ where: { id }, select: { archivedAt: true, version: true } });
     if (!before) throw new NotFoundError();
     const archivedAt = archive ? new Date() : null;
-    const changed = await tx.commitment.updateMany({ where: { id, version }, data: { archivedAt, version: { increment: 1 } } });
+    const changed = await records.updateMany({ where: { id, version }, data: { archivedAt, version: { increment: 1 } } });
     if (changed.count === 0) throw new ConflictError("stale", { version: before.version });
     await recordAudit(tx, actor, {
-      action: archive ? "commitment.archive" : "commitment.restore",
-      entityType: "Commitment",
+      action: `${entityType.toLowerCase()}.${archive ? "archive" : "restore"}`,
+      entityType,
       entityId: id,
       before: { archivedAt: before.archivedAt },
       after: { archivedAt },

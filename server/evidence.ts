@@ -9,8 +9,9 @@ import { EvidenceKind, EvidenceShows, Reliability } from "./db/generated/enums";
 import { idRow, queryRows, rawRow } from "./db/raw-rows";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./errors";
 import { can, ensure, type Actor } from "./permissions";
+import { pillarMatches } from "./pillars";
 import { mayUpdateStatus } from "./status-updates";
-import { dateOnly, isoDate, optionalCalendarDate, optionalPageNumber, optionalRecordId, optionalText, parseInput, recordId, todayIso } from "./validation";
+import { blankToUndefined, dateOnly, isoDate, optionalCalendarDate, optionalPageNumber, optionalRecordId, optionalText, parseInput, recordId, todayIso } from "./validation";
 
 /** Evidence as the form and the API send it. */
 export const evidenceInput = z
@@ -20,7 +21,7 @@ export const evidenceInput = z
     title: z.string().trim().min(1).max(300),
     kind: z.enum(EvidenceKind),
     publisher: z.string().trim().min(1).max(300),
-    url: z.preprocess((value) => (value === "" || value === null ? undefined : value), z.url({ protocol: /^https?$/ }).max(2000).optional()),
+    url: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).max(2000).optional()),
     publishedOn: optionalCalendarDate,
     summary: z.string().trim().min(1).max(5000),
     shows: z.enum(EvidenceShows),
@@ -88,9 +89,9 @@ export async function retractEvidence(actor: Actor, evidenceId: string, raw: unk
 export const evidenceFilter = z.object({
   pillar: optionalText(20),
   commitment: optionalRecordId,
-  kind: z.preprocess((value) => (value === "" ? undefined : value), z.enum(EvidenceKind).optional()),
-  shows: z.preprocess((value) => (value === "" ? undefined : value), z.enum(EvidenceShows).optional()),
-  reliability: z.preprocess((value) => (value === "" ? undefined : value), z.enum(Reliability).optional()),
+  kind: z.preprocess(blankToUndefined, z.enum(EvidenceKind).optional()),
+  shows: z.preprocess(blankToUndefined, z.enum(EvidenceShows).optional()),
+  reliability: z.preprocess(blankToUndefined, z.enum(Reliability).optional()),
   from: optionalCalendarDate,
   to: optionalCalendarDate,
   q: optionalText(200),
@@ -135,16 +136,13 @@ export async function listEvidence(actor: Actor, rawFilter: unknown, { pageSize 
 }
 
 function evidenceMatching(filter: z.output<typeof evidenceFilter>): Prisma.Sql {
-  const pillarNumber = filter.pillar && /^\d+$/.test(filter.pillar) ? Number(filter.pillar) : null;
-  const pillarCode = filter.pillar && pillarNumber === null ? filter.pillar.toUpperCase() : null;
   return Prisma.sql`
       SELECT e.id, e."publishedOn", e."createdAt"
       FROM "Evidence" e
       JOIN "Commitment" c ON c.id = e."commitmentId"
       JOIN "Pillar" p ON p.id = c."pillarId"
       WHERE (${filter.commitment ?? null}::text IS NULL OR e."commitmentId" = ${filter.commitment ?? null}::text)
-        AND (${pillarNumber}::int IS NULL OR p.number = ${pillarNumber}::int)
-        AND (${pillarCode}::text IS NULL OR p.code = ${pillarCode}::text)
+        AND ${pillarMatches(filter.pillar)}
         AND (${filter.kind ?? null}::text IS NULL OR e.kind::text = ${filter.kind ?? null}::text)
         AND (${filter.shows ?? null}::text IS NULL OR e.shows::text = ${filter.shows ?? null}::text)
         AND (${filter.reliability ?? null}::text IS NULL OR e.reliability::text = ${filter.reliability ?? null}::text)

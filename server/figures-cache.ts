@@ -6,10 +6,10 @@ import { queryRows, rawRow } from "./db/raw-rows";
 
 // The managers' figures are computed from the whole plan and its history,
 // which costs the database far more than a page may spend, yet they change
-// only when the plan does. Every transaction that changes the plan, the
-// status history, the evidence, the indicators or the assessments raises the
-// plan revision at its commit (triggers of the plan_revision migrations), so a computation kept under the
-// revision it was made at is exact until the revision moves. Each app
+// only when the plan does. Every transaction that changes a table they read
+// raises the plan revision at its commit (the tables' triggers named
+// "<table>_raises_plan_revision" in prisma/migrations), so a computation kept
+// under the revision it was made at is exact until the revision moves. Each app
 // instance keeps its own; one read of the revision per use keeps them all
 // correct.
 

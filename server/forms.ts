@@ -2,9 +2,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { recordRefusedFormAction } from "./access-refusals";
-import type { FieldErrors } from "./errors";
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from "./errors";
-import { isDatabaseUnavailable } from "./http";
+import { answerTo, type FormRefusal } from "./error-answers";
 import { logFault } from "./log";
 import type { Actor } from "./permissions";
 import { requireActor } from "./session";
@@ -17,14 +15,7 @@ export type FormValues = Record<string, string | string[]>;
  * a message key per field and everything the user typed. `message` keys live
  * under `errors.` in messages/*.json.
  */
-export type FormState =
-  | { status: "idle" }
-  | { status: "saved"; savedAt: number; result?: unknown }
-  | { status: "invalid"; fieldErrors: FieldErrors; values: FormValues }
-  | { status: "conflict"; reason: string; current: unknown; values: FormValues }
-  | { status: "failed"; message: "forbidden" | "notFound" | "unauthenticated" | "unavailable" | "internal"; values: FormValues };
-
-export const idleForm: FormState = { status: "idle" };
+export type FormState = { status: "idle" } | { status: "saved"; savedAt: number; result?: unknown } | (FormRefusal & { values: FormValues });
 
 /**
  * The fields a form posted. What Next.js and React add to a form for its
@@ -43,8 +34,9 @@ export function formValues(formData: FormData): FormValues {
 
 /**
  * Runs a server action's write for the signed-in actor and turns every refusal
- * into form state — the one place where errors become form answers, as
- * server/http.ts is for the API; a rule's refusal is an audit event too.
+ * into form state — the one place where errors become form answers, by the
+ * table of server/error-answers.ts as server/http.ts does for the API; a
+ * rule's refusal is an audit event too.
  * `actorOf` names who acts: the signed-in actor unless told otherwise (the
  * second-factor enrolment acts for an account that owes its second factor).
  */
@@ -59,15 +51,9 @@ export async function runFormAction(
     const result = await write(actor, values);
     return { status: "saved", savedAt: Date.now(), result };
   } catch (error) {
-    if (error instanceof ValidationError) return { status: "invalid", fieldErrors: error.fieldErrors, values };
-    if (error instanceof ConflictError) return { status: "conflict", reason: error.reason, current: error.current, values };
-    if (error instanceof ForbiddenError) {
-      await recordRefusedFormAction(error);
-      return { status: "failed", message: "forbidden", values };
-    }
-    if (error instanceof NotFoundError) return { status: "failed", message: "notFound", values };
-    if (error instanceof UnauthenticatedError) return { status: "failed", message: "unauthenticated", values };
-    if (isDatabaseUnavailable(error)) return { status: "failed", message: "unavailable", values };
+    await recordRefusedFormAction(error);
+    const refusal = answerTo(error)?.form;
+    if (refusal) return { ...refusal, values };
     await logFault(error, "A form's action failed");
     return { status: "failed", message: "internal", values };
   }

@@ -2,15 +2,16 @@ import "server-only";
 import { z } from "zod";
 import { closedStatuses } from "../domain/milestone-status";
 import { recordAudit } from "./audit";
-import { archiveInput } from "./commitments";
+import { setArchived } from "./commitments";
 import type { CsvColumn } from "./csv";
 import { db, type Transaction } from "./db/client";
 import { column, queryRows, rawRow } from "./db/raw-rows";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "./errors";
 import { ensure, type Actor } from "./permissions";
+import { pillarMatches } from "./pillars";
 import { MilestoneStatus } from "./db/generated/enums";
 import { mayUpdateStatus } from "./status-updates";
-import { calendarDate, dateOnly, optionalRecordId, parseInput, recordId, todayIso, versionSeen } from "./validation";
+import { blankToUndefined, calendarDate, dateOnly, isoDate, optionalRecordId, parseInput, recordId, todayIso, versionSeen } from "./validation";
 
 /** One milestone with its commitment, pillar, evidence and full history, newest first. */
 export async function getMilestone(actor: Actor, id: string) {
@@ -113,23 +114,7 @@ export async function updateMilestone(actor: Actor, rawId: string, raw: unknown)
 
 /** Archives (archive = true) or restores a milestone; its history stays. */
 export async function setMilestoneArchived(actor: Actor, rawId: string, archive: boolean, raw: unknown) {
-  ensure(actor, "plan.manage");
-  const { id } = parseInput(z.object({ id: recordId }), { id: rawId });
-  const { version } = parseInput(archiveInput, raw);
-  return db().$transaction(async (tx) => {
-    const before = await tx.milestone.findUnique({ where: { id }, select: { archivedAt: true, version: true } });
-    if (!before) throw new NotFoundError();
-    const archivedAt = archive ? new Date() : null;
-    const changed = await tx.milestone.updateMany({ where: { id, version }, data: { archivedAt, version: { increment: 1 } } });
-    if (changed.count === 0) throw new ConflictError("stale", { version: before.version });
-    await recordAudit(tx, actor, {
-      action: archive ? "milestone.archive" : "milestone.restore",
-      entityType: "Milestone",
-      entityId: id,
-      before: { archivedAt: before.archivedAt },
-      after: { archivedAt },
-    });
-  });
+  return setArchived(actor, "Milestone", rawId, archive, raw);
 }
 
 // ---------------------------------------------------------------------------
@@ -141,8 +126,8 @@ export type Urgency = (typeof urgencies)[number];
 
 export const milestoneFilter = z.object({
   pillar: z.string().trim().max(20).optional(),
-  commitment: z.preprocess((value) => (value === "" ? undefined : value), recordId.optional()),
-  status: z.preprocess((value) => (value === "" ? undefined : value), z.enum(MilestoneStatus).optional()),
+  commitment: z.preprocess(blankToUndefined, recordId.optional()),
+  status: z.preprocess(blankToUndefined, z.enum(MilestoneStatus).optional()),
   mine: z.enum(["true", "false"]).optional(),
 });
 
@@ -190,8 +175,6 @@ export async function listMilestones(actor: Actor, rawFilter: unknown, today: st
   ensure(actor, "plan.read");
   const filter = parseInput(milestoneFilter, rawFilter);
   const mine = filter.mine === "true";
-  const pillarNumber = filter.pillar && /^\d+$/.test(filter.pillar) ? Number(filter.pillar) : null;
-  const pillarCode = filter.pillar && pillarNumber === null ? filter.pillar.toUpperCase() : null;
   const rows = await queryRows(milestoneRow)`
     SELECT m.id, m.title, m."dueDate", m.status, m.version, m."ownerId", u.name AS "ownerName",
       c.id AS "commitmentId", c.title AS "commitmentTitle", p.number AS "pillarNumber", p.code AS "pillarCode", p.name AS "pillarName",
@@ -211,8 +194,7 @@ export async function listMilestones(actor: Actor, rawFilter: unknown, today: st
     WHERE m."archivedAt" IS NULL AND c."archivedAt" IS NULL
       AND (${mine} = false OR m."ownerId" = ${actor.id}
            OR EXISTS (SELECT 1 FROM "CommitmentAgency" ca WHERE ca."commitmentId" = c.id AND ca."agencyId" = ${actor.agencyId}))
-      AND (${pillarNumber}::int IS NULL OR p.number = ${pillarNumber}::int)
-      AND (${pillarCode}::text IS NULL OR p.code = ${pillarCode}::text)
+      AND ${pillarMatches(filter.pillar)}
       AND (${filter.commitment ?? null}::text IS NULL OR c.id = ${filter.commitment ?? null}::text)
       AND (${filter.status ?? null}::text IS NULL OR m.status::text = ${filter.status ?? null}::text)
     ORDER BY CASE
@@ -225,7 +207,7 @@ export async function listMilestones(actor: Actor, rawFilter: unknown, today: st
   return rows.map((row) => ({
     id: row.id,
     title: row.title,
-    dueDate: row.dueDate.toISOString().slice(0, 10),
+    dueDate: isoDate(row.dueDate),
     status: row.status,
     version: row.version,
     owner: row.ownerId ? { id: row.ownerId, name: row.ownerName ?? "" } : null,
@@ -244,9 +226,9 @@ export async function getMilestoneForApi(actor: Actor, rawId: string) {
     id: milestone.id,
     title: milestone.title,
     description: milestone.description,
-    dueDate: milestone.dueDate.toISOString().slice(0, 10),
+    dueDate: isoDate(milestone.dueDate),
     status: milestone.status,
-    completedOn: milestone.completedOn?.toISOString().slice(0, 10) ?? null,
+    completedOn: isoDate(milestone.completedOn),
     version: milestone.version,
     archived: milestone.archivedAt !== null,
     owner: milestone.owner ? { name: milestone.owner.name } : null,
@@ -259,7 +241,7 @@ export async function getMilestoneForApi(actor: Actor, rawId: string) {
       newStatus: update.newStatus,
       note: update.note,
       cause: update.cause,
-      completedOn: update.completedOn?.toISOString().slice(0, 10) ?? null,
+      completedOn: isoDate(update.completedOn),
       author: update.author.name,
       createdAt: update.createdAt.toISOString(),
     })),

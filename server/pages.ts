@@ -2,7 +2,8 @@ import "server-only";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { recordRefusedPage } from "./access-refusals";
-import { NotFoundError, SecondFactorEnrolmentRequiredError, ValidationError } from "./errors";
+import { isNotFound } from "./error-answers";
+import { ForbiddenError, SecondFactorEnrolmentRequiredError, ValidationError } from "./errors";
 import { can, type Actor, type Permission } from "./permissions";
 import { getActor } from "./session";
 
@@ -15,37 +16,51 @@ export async function actorForPage(): Promise<Actor> {
     if (error instanceof SecondFactorEnrolmentRequiredError) redirect("/profile");
     throw error;
   });
-  if (!actor) {
-    const path = (await headers()).get("x-tracker-path") ?? "/";
-    redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
-  }
-  return actor;
+  return actor ?? sendToSignIn("/");
+}
+
+/** Sends a visitor who is not signed in to sign in, and back to the page they asked for afterwards. */
+export async function sendToSignIn(fallbackPath: string): Promise<never> {
+  const path = (await headers()).get("x-tracker-path") ?? fallbackPath;
+  redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
+}
+
+/**
+ * The actor of a page open to one permission's roles, and whether the page
+ * is refused to them: the refusal is recorded in the audit trail, and the
+ * page says so under its title. Pages refuse only here and in orNotFound,
+ * both of which record the refusal.
+ */
+export async function pageAccess(permission: Permission): Promise<{ actor: Actor; refused: boolean }> {
+  const actor = await actorForPage();
+  if (can(actor, permission)) return { actor, refused: false };
+  await recordRefusedPage(new ForbiddenError(actor, permission));
+  return { actor, refused: true };
 }
 
 /**
  * The actor of a page open to one permission's roles (the admin pages).
  * Anyone else gets the not-found page, so that such pages do not even reveal
- * that they exist, and the audit trail records the refusal.
+ * that they exist.
  */
 export async function actorForPageWith(permission: Permission): Promise<Actor> {
-  const actor = await actorForPage();
-  if (!can(actor, permission)) {
-    await recordRefusedPage(actor, permission);
-    notFound();
-  }
+  const { actor, refused } = await pageAccess(permission);
+  if (refused) notFound();
   return actor;
 }
 
 /**
- * Runs a page's read and turns a missing record into the not-found page; an
- * id in the address that cannot name any record (refused on its `id` field
- * alone) is missing too.
+ * Runs a page's read and turns a missing record into the not-found page, as
+ * the API answers it not found (server/error-answers.ts); an id in the
+ * address that cannot name any record (refused on its `id` field alone) is
+ * missing too. A read a rule refuses is a page refused: not found too.
  */
 export async function orNotFound<T>(read: Promise<T>): Promise<T> {
   try {
     return await read;
   } catch (error) {
-    if (error instanceof NotFoundError) notFound();
+    if (error instanceof ForbiddenError) await recordRefusedPage(error);
+    if (error instanceof ForbiddenError || isNotFound(error)) notFound();
     if (error instanceof ValidationError && Object.keys(error.fieldErrors).every((field) => field === "id")) notFound();
     throw error;
   }

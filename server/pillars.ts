@@ -10,6 +10,18 @@ import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { ensure, type Actor } from "./permissions";
 import { parseInput, recordId, versionSeen } from "./validation";
 
+/** A pillar as an address or a sheet names it: by its number ("3") or by its code, in any case ("rol"). */
+export function pillarNamed(value: string | undefined): { number: number | null; code: string | null } {
+  if (!value) return { number: null, code: null };
+  return /^\d+$/.test(value) ? { number: Number(value), code: null } : { number: null, code: value.toUpperCase() };
+}
+
+/** The SQL condition that the pillar `p` is the one a filter names; true when it names none. */
+export function pillarMatches(value: string | undefined): Prisma.Sql {
+  const { number, code } = pillarNamed(value);
+  return Prisma.sql`(${number}::int IS NULL OR p.number = ${number}::int) AND (${code}::text IS NULL OR p.code = ${code}::text)`;
+}
+
 export type StatusCounts = Record<MilestoneStatus, number>;
 
 export interface PillarSummary {

@@ -7,6 +7,7 @@ import { db, type Transaction } from "./db/client";
 import { ValidationError, type FieldIssue } from "./errors";
 import { insertMilestone, milestoneInput, type MilestoneInput } from "./milestones";
 import { ensure, type Actor } from "./permissions";
+import { pillarNamed } from "./pillars";
 import { isStorableText, parseInput } from "./validation";
 
 // Import of a plan from CSV: one row per milestone, with its commitment and
@@ -229,8 +230,10 @@ async function analyse(reader: Transaction, csvText: string): Promise<Analysis> 
       select: { id: true, email: true },
     }),
   ]);
-  const findPillar = (value: string) =>
-    /^\d+$/.test(value) ? pillars.find((pillar) => pillar.number === Number(value)) : pillars.find((pillar) => pillar.code === value.toUpperCase());
+  const findPillar = (value: string) => {
+    const named = pillarNamed(value);
+    return pillars.find((pillar) => pillar.number === named.number || pillar.code === named.code);
+  };
   const agencyIds = new Map(agencies.map((agency) => [agency.code.toUpperCase(), agency.id]));
   const ownerIds = new Map(owners.map((owner) => [owner.email.toLowerCase(), owner.id]));
   const existingIds = await existingCommitments(

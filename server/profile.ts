@@ -1,6 +1,4 @@
 import "server-only";
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
 import QRCode from "qrcode";
 import { z } from "zod";
 import { recordAudit } from "./audit";
@@ -18,6 +16,7 @@ import {
 import { endAllSessions } from "./auth/sessions";
 import { db } from "./db/client";
 import { ConflictError, ValidationError } from "./errors";
+import { sendToSignIn } from "./pages";
 import { ensure, type Actor } from "./permissions";
 import { getAccount } from "./session";
 import type { Account } from "./users";
@@ -29,12 +28,7 @@ import { parseInput } from "./validation";
 
 /** The account of the profile page, even while it owes its second factor; anyone not signed in is sent to sign in. */
 export async function accountForPage(): Promise<Account> {
-  const account = await getAccount();
-  if (!account) {
-    const path = (await headers()).get("x-tracker-path") ?? "/profile";
-    redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
-  }
-  return account;
+  return (await getAccount()) ?? sendToSignIn("/profile");
 }
 
 export interface PendingEnrolment {

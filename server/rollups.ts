@@ -10,7 +10,7 @@ import { AssessmentKind, AssessmentState, LeadParty as LeadParties } from "./db/
 import { NotFoundError } from "./errors";
 import { ensure, type Actor } from "./permissions";
 import { fillStatusCounts, pillarColumns, type PillarSummary } from "./pillars";
-import { dateOnly, optionalCalendarDate, optionalRecordId, parseInput, todayIso } from "./validation";
+import { blankToUndefined, dateOnly, isoDate, optionalCalendarDate, optionalRecordId, parseInput, todayIso } from "./validation";
 
 // The managers' figures, computed in PostgreSQL from the status history, so
 // that any past date gives the figures as they stood that day. One query for
@@ -20,7 +20,7 @@ import { dateOnly, optionalCalendarDate, optionalRecordId, parseInput, todayIso 
 export const rollupFilter = z
   .object({
     asOf: optionalCalendarDate,
-    leadParty: z.preprocess((value) => (value === "" ? undefined : value), z.enum(LeadParties).optional()),
+    leadParty: z.preprocess(blankToUndefined, z.enum(LeadParties).optional()),
     agency: optionalRecordId,
     from: optionalCalendarDate,
     to: optionalCalendarDate,
@@ -211,7 +211,7 @@ function rollupsFrom(figures: MilestoneFiguresRow[], verdicts: VerdictRow[], asO
       atRisk: milestonesByStatus.at_risk,
       delaysByCause: Object.fromEntries(delayCauses.map((cause) => [cause, row.causes?.[cause] ?? 0])) as Record<DelayCause, number>,
       lastStatusUpdateAt: row.lastUpdateAt?.toISOString() ?? null,
-      daysSinceLastStatusUpdate: row.lastUpdateAt ? Math.floor((asOfDay - dateOnly(row.lastUpdateAt.toISOString().slice(0, 10)).getTime()) / 86_400_000) : null,
+      daysSinceLastStatusUpdate: row.lastUpdateAt ? Math.floor((asOfDay - dateOnly(isoDate(row.lastUpdateAt)).getTime()) / 86_400_000) : null,
       latestVerdict: latest ? verdictJson(latest) : null,
     };
   });
@@ -221,7 +221,7 @@ function verdictJson(row: VerdictRow): Verdict {
   return {
     roundId: row.roundId,
     roundTitle: row.roundTitle,
-    periodEnd: row.periodEnd.toISOString().slice(0, 10),
+    periodEnd: isoDate(row.periodEnd),
     assessmentId: row.assessmentId,
     advances: row.advances,
     results: row.results,
@@ -243,20 +243,9 @@ export interface VerdictTrend {
  * the "advances without results" flag: the pattern independent reviews found
  * ("steady advances, slow results").
  */
-export async function verdictTrends(actor: Actor, rawFilter: unknown): Promise<{ asOf: string; rounds: { id: string; title: string; periodEnd: string }[]; pillars: VerdictTrend[] }> {
-  ensure(actor, "plan.read");
-  const filter = parseInput(rollupFilter, rawFilter);
-  const asOf = filter.asOf ?? todayIso();
-  const [verdicts, pillars] = await Promise.all([
-    verdictsByRound(asOf),
-    db().pillar.findMany({ orderBy: { number: "asc" }, select: { id: true, number: true, name: true } }),
-  ]);
-  return { asOf, ...trendsFrom(verdicts, pillars) };
-}
-
 function trendsFrom(verdicts: VerdictRow[], pillars: { id: string; number: number; name: string }[]) {
   const ordered = [...verdicts].sort((a, b) => a.periodEnd.getTime() - b.periodEnd.getTime());
-  const rounds = [...new Map(ordered.map((row) => [row.roundId, { id: row.roundId, title: row.roundTitle, periodEnd: row.periodEnd.toISOString().slice(0, 10) }])).values()];
+  const rounds = [...new Map(ordered.map((row) => [row.roundId, { id: row.roundId, title: row.roundTitle, periodEnd: isoDate(row.periodEnd) }])).values()];
   return {
     rounds,
     pillars: pillars.map((pillar): VerdictTrend => {

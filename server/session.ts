@@ -17,7 +17,8 @@ import { secondsOf, sessionLimits, sessionStanding } from "./auth/session-limits
 import { endSignedOutSession, recordActivity } from "./auth/sessions";
 import { publicOrigin } from "./env";
 import { SecondFactorEnrolmentRequiredError, TooManyAttemptsError, UnauthenticatedError } from "./errors";
-import { currentApiRequest, errorResponse, isDatabaseUnavailable } from "./http";
+import { isDatabaseUnavailable } from "./error-answers";
+import { currentApiRequest, errorResponse } from "./http";
 import { logger, noteRequestUser } from "./log";
 import type { Actor } from "./permissions";
 import { checkSignIn, checkSingleSignOn, findActiveAccount, type Account, type SignedIn, type SignInMethod } from "./users";

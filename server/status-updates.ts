@@ -10,14 +10,14 @@ import { DelayCause, MilestoneStatus } from "./db/generated/enums";
 import { column, queryCount, queryRows, rawRow } from "./db/raw-rows";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
 import { can, ensure, type Actor } from "./permissions";
-import { dateOnly, isoDate, optionalCalendarDate, optionalPageNumber, optionalRecordId, optionalText, parseInput, recordId, todayIso, versionSeen } from "./validation";
+import { blankToUndefined, dateOnly, isoDate, optionalCalendarDate, optionalPageNumber, optionalRecordId, optionalText, parseInput, recordId, todayIso, versionSeen } from "./validation";
 
 /** A status update as the form and the API send it. */
 export const statusUpdateInput = z
   .strictObject({
     status: z.enum(MilestoneStatus),
     note: z.string().trim().min(1).max(5000),
-    cause: z.preprocess((value) => (value === "" || value === null ? undefined : value), z.enum(DelayCause).optional()),
+    cause: z.preprocess(blankToUndefined, z.enum(DelayCause).optional()),
     completedOn: optionalCalendarDate,
     version: versionSeen,
   })
@@ -121,14 +121,14 @@ export async function updateMilestoneStatus(actor: Actor, milestoneId: string, r
       after: { status: input.status, version: input.version + 1, statusUpdateId: statusUpdate.id, cause: input.cause ?? null },
     });
     return {
-      milestone: { id, status: input.status, completedOn: completedOn?.toISOString().slice(0, 10) ?? null, version: input.version + 1 },
+      milestone: { id, status: input.status, completedOn: isoDate(completedOn), version: input.version + 1 },
       statusUpdate: {
         id: statusUpdate.id,
         previousStatus: statusUpdate.previousStatus,
         newStatus: statusUpdate.newStatus,
         note: statusUpdate.note,
         cause: statusUpdate.cause,
-        completedOn: statusUpdate.completedOn?.toISOString().slice(0, 10) ?? null,
+        completedOn: isoDate(statusUpdate.completedOn),
         createdAt: statusUpdate.createdAt.toISOString(),
       },
     };

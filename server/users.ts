@@ -11,7 +11,7 @@ import { Role } from "./db/generated/enums";
 import { queryRows, rawRow } from "./db/raw-rows";
 import type { Actor } from "./permissions";
 import { ensure } from "./permissions";
-import { parseInput } from "./validation";
+import { blankToUndefined, parseInput } from "./validation";
 
 // next-auth hands over its whole sign-in body (csrfToken, callbackUrl, json
 // beside the form's fields): this schema reads its three and leaves the rest.
@@ -19,7 +19,7 @@ export const signInInput = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
   password: z.string().min(1).max(1024),
   // Blank until the password step answers that a second factor is needed.
-  code: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.string().trim().max(64).optional()),
+  code: z.preprocess(blankToUndefined, z.string().trim().max(64).optional()),
 });
 
 /** Who signs in; `sessionId` names the session the sign-in started (the token's `sid`). */

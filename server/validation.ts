@@ -91,7 +91,8 @@ const formatCodes: Record<string, string> = { email: "invalidEmail", url: "inval
 // Building blocks shared by the input schemas. Forms send every field as a
 // string, JSON sends typed values; both go through the same schema.
 
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "") || value === null ? undefined : value;
+/** A blank form field, or a JSON null, as no value. */
+export const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "") || value === null ? undefined : value;
 
 /** An opaque record id (cuid) as it appears in a path, a form or JSON. */
 export const recordId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/);
@@ -127,7 +128,7 @@ export const versionSeen = z.preprocess(
 
 /** Today's date in UTC as YYYY-MM-DD. */
 export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
+  return isoDate(new Date());
 }
 
 /** A calendar date string as the Date Prisma stores in a DATE column. */
@@ -137,7 +138,7 @@ export function dateOnly(iso: string): Date {
 
 /** A DATE column's value as YYYY-MM-DD. */
 export function isoDate(date: Date): string;
-export function isoDate(date: Date | null): string | null;
-export function isoDate(date: Date | null): string | null {
+export function isoDate(date: Date | null | undefined): string | null;
+export function isoDate(date: Date | null | undefined): string | null {
   return date ? date.toISOString().slice(0, 10) : null;
 }

@@ -1,12 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { useActionState } from "react";
 import { FieldErrorText, SelectField, TextArea, TextField } from "@/components/form-fields";
 import type { PlanFormOptions } from "@/server/plan-admin";
-import { FormFeedback, SubmitButton } from "@/components/form-feedback";
+import { FormFeedback } from "@/components/form-feedback";
 import { idleForm, issuesOf, listValue, textValue, type FormAction } from "@/components/form-state";
+import { OwnerField, PlanFormEnd, TitleAndDescription } from "@/components/plan/plan-form-parts";
 
 const leadParties = ["us", "mx", "joint"] as const;
 
@@ -41,7 +41,6 @@ export function CommitmentForm({
   const leadParty = textValue(state, "leadParty", commitment?.leadParty);
   const agencyIds = listValue(state, "agencyIds", commitment?.agencyIds ?? []);
   const pillarValue = textValue(state, "pillarId", commitment?.pillarId ?? pillarId);
-  const ownerValue = textValue(state, "ownerId", commitment?.ownerId ?? "");
   const leadPartyIssues = issuesOf(state, "leadParty");
   const agencyIssues = issuesOf(state, "agencyIds");
   return (
@@ -57,14 +56,7 @@ export function CommitmentForm({
         defaultValue={pillarValue}
         issues={issuesOf(state, "pillarId")}
       />
-      <TextField name="title" label={t("fields.title")} required maxLength={300} defaultValue={textValue(state, "title", commitment?.title)} issues={issuesOf(state, "title")} />
-      <TextArea
-        name="description"
-        label={t("fields.description")}
-        maxLength={5000}
-        defaultValue={textValue(state, "description", commitment?.description)}
-        issues={issuesOf(state, "description")}
-      />
+      <TitleAndDescription state={state} stored={commitment} />
       <fieldset aria-describedby={leadPartyIssues ? "leadParty-error" : undefined}>
         <legend className="text-sm font-medium">
           {t("fields.leadParty")}
@@ -116,20 +108,8 @@ export function CommitmentForm({
         defaultValue={textValue(state, "sourceCitation", commitment?.sourceCitation)}
         issues={issuesOf(state, "sourceCitation")}
       />
-      <SelectField
-        name="ownerId"
-        label={t("fields.owner")}
-        placeholder={t("fields.noOwner")}
-        options={options.owners.map((owner) => ({ value: owner.id, label: t("ownerOption", { name: owner.name, email: owner.email }) }))}
-        defaultValue={ownerValue}
-        issues={issuesOf(state, "ownerId")}
-      />
-      <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton pending={pending} label={commitment ? t("save") : t("createCommitment")} pendingLabel={t("saving")} />
-        <Link href="/admin/plan" className="text-brand-700 underline-offset-2 hover:underline">
-          {t("backToPlan")}
-        </Link>
-      </div>
+      <OwnerField state={state} owners={options.owners} stored={commitment?.ownerId} />
+      <PlanFormEnd pending={pending} editing={commitment !== undefined} createLabel={t("createCommitment")} />
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import type { FieldIssue } from "@/components/form-fields";
+import type { FieldIssue } from "@/server/errors";
 import { FieldErrorText, TextArea } from "@/components/form-fields";
 import type { FormState } from "@/server/forms";
 import type { PlanImportOutcome } from "@/server/plan-import";

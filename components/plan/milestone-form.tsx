@@ -1,12 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { useActionState } from "react";
-import { SelectField, TextArea, TextField } from "@/components/form-fields";
+import { SelectField, TextField } from "@/components/form-fields";
 import type { PlanFormOptions } from "@/server/plan-admin";
-import { FormFeedback, SubmitButton } from "@/components/form-feedback";
+import { FormFeedback } from "@/components/form-feedback";
 import { idleForm, issuesOf, textValue, type FormAction } from "@/components/form-state";
+import { OwnerField, PlanFormEnd, TitleAndDescription } from "@/components/plan/plan-form-parts";
 
 export interface StoredMilestone {
   commitmentId: string;
@@ -32,7 +32,6 @@ export function MilestoneForm({
   const t = useTranslations("planAdmin");
   const [state, formAction, pending] = useActionState(action, idleForm);
   const commitmentValue = textValue(state, "commitmentId", milestone?.commitmentId ?? commitmentId);
-  const ownerValue = textValue(state, "ownerId", milestone?.ownerId ?? "");
   return (
     <form action={formAction} className="mt-6 max-w-3xl space-y-4">
       <FormFeedback state={state} />
@@ -49,14 +48,7 @@ export function MilestoneForm({
         defaultValue={commitmentValue}
         issues={issuesOf(state, "commitmentId")}
       />
-      <TextField name="title" label={t("fields.title")} required maxLength={300} defaultValue={textValue(state, "title", milestone?.title)} issues={issuesOf(state, "title")} />
-      <TextArea
-        name="description"
-        label={t("fields.description")}
-        maxLength={5000}
-        defaultValue={textValue(state, "description", milestone?.description)}
-        issues={issuesOf(state, "description")}
-      />
+      <TitleAndDescription state={state} stored={milestone} />
       <TextField
         name="dueDate"
         type="date"
@@ -65,21 +57,9 @@ export function MilestoneForm({
         defaultValue={textValue(state, "dueDate", milestone?.dueDate)}
         issues={issuesOf(state, "dueDate")}
       />
-      <SelectField
-        name="ownerId"
-        label={t("fields.owner")}
-        placeholder={t("fields.noOwner")}
-        options={options.owners.map((owner) => ({ value: owner.id, label: t("ownerOption", { name: owner.name, email: owner.email }) }))}
-        defaultValue={ownerValue}
-        issues={issuesOf(state, "ownerId")}
-      />
+      <OwnerField state={state} owners={options.owners} stored={milestone?.ownerId} />
       <p className="text-sm text-slate-700">{t("statusNote")}</p>
-      <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton pending={pending} label={milestone ? t("save") : t("createMilestone")} pendingLabel={t("saving")} />
-        <Link href="/admin/plan" className="text-brand-700 underline-offset-2 hover:underline">
-          {t("backToPlan")}
-        </Link>
-      </div>
+      <PlanFormEnd pending={pending} editing={milestone !== undefined} createLabel={t("createMilestone")} />
     </form>
   );
 }

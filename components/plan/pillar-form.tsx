@@ -1,11 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { useActionState } from "react";
 import { TextArea, TextField } from "@/components/form-fields";
-import { FormFeedback, SubmitButton } from "@/components/form-feedback";
+import { FormFeedback } from "@/components/form-feedback";
 import { idleForm, issuesOf, textValue, type FormAction } from "@/components/form-state";
+import { PlanFormEnd } from "@/components/plan/plan-form-parts";
 
 interface StoredPillar {
   number: number;
@@ -49,12 +49,7 @@ export function PillarForm({ action, pillar }: { action: FormAction; pillar?: St
         defaultValue={textValue(state, "description", pillar?.description)}
         issues={issuesOf(state, "description")}
       />
-      <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton pending={pending} label={pillar ? t("save") : t("createPillar")} pendingLabel={t("saving")} />
-        <Link href="/admin/plan" className="text-brand-700 underline-offset-2 hover:underline">
-          {t("backToPlan")}
-        </Link>
-      </div>
+      <PlanFormEnd pending={pending} editing={pillar !== undefined} createLabel={t("createPillar")} />
     </form>
   );
 }

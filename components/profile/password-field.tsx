@@ -1,6 +1,7 @@
 "use client";
 
-import { describedBy, FieldFrame, type FieldIssue } from "@/components/form-fields";
+import { describedBy, FieldFrame } from "@/components/form-fields";
+import type { FieldIssue } from "@/server/errors";
 
 // A password (or code) field: never refilled after a refusal, and announced
 // to password managers by its autocomplete purpose.

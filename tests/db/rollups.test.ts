@@ -3,7 +3,7 @@ import { db } from "../../server/db/client";
 import type { MilestoneStatus } from "../../server/db/generated/enums";
 import { ValidationError } from "../../server/errors";
 import { roundReport } from "../../server/round-report";
-import { advancesWithoutResults, pillarAsOf, pillarRollups, verdictTrends } from "../../server/rollups";
+import { advancesWithoutResults, dashboardFigures, pillarAsOf, pillarRollups } from "../../server/rollups";
 import { seedDemoData } from "../../scripts/lib/seed/demo";
 import { listAgencies } from "../../server/agencies";
 import { listIndicators } from "../../server/indicators";
@@ -212,7 +212,7 @@ describe("pillar rollups on a generated plan", () => {
 
 describe("verdict trends", () => {
   it("list both scales of each pillar for every round, oldest first", async () => {
-    const trends = await verdictTrends(manager, {});
+    const { trends } = await dashboardFigures(manager, {});
     expect(trends.rounds.map((round) => round.title)).toEqual(["April 2011 two-year review", "May 2018 review"]);
     const pillar1 = trends.pillars.find((pillar) => pillar.number === 1)!;
     expect(pillar1.rounds.map((round) => [round.advances, round.results])).toEqual([

@@ -4,8 +4,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { milestoneStatuses } from "@/domain/milestone-status";
 import { listMilestones, urgencies, type MilestoneListItem } from "@/server/milestones";
 import { ValidationError } from "@/server/errors";
-import { actorForPage } from "@/server/pages";
-import { can } from "@/server/permissions";
+import { pageAccess } from "@/server/pages";
 import { listPillars } from "@/server/pillars";
 import { TableHead } from "@/components/table";
 
@@ -17,9 +16,9 @@ export async function generateMetadata() {
 }
 
 export default async function MyMilestonesPage({ searchParams }: Props) {
-  const actor = await actorForPage();
+  const { actor, refused } = await pageAccess("milestones.mine");
   const t = await getTranslations();
-  if (!can(actor, "milestones.mine")) {
+  if (refused) {
     return (
       <>
         <h1 className="text-2xl font-semibold">{t("myMilestones.title")}</h1>

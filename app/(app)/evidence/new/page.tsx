@@ -4,8 +4,7 @@ import { ClientMessages } from "@/components/client-messages";
 import { EvidenceForm } from "@/components/evidence/evidence-form";
 import { commitmentGroups, FilterSelect } from "@/components/evidence/filter-controls";
 import { evidenceChoices } from "@/server/evidence";
-import { actorForPage } from "@/server/pages";
-import { can } from "@/server/permissions";
+import { pageAccess } from "@/server/pages";
 
 type Props = { searchParams: Promise<{ commitment?: string | string[]; milestone?: string | string[] }> };
 
@@ -22,7 +21,7 @@ const single = (value: string | string[] | undefined) => (Array.isArray(value) ?
  * commitment's milestones, only those the actor may log on.
  */
 export default async function NewEvidencePage({ searchParams }: Props) {
-  const actor = await actorForPage();
+  const { actor, refused } = await pageAccess("evidence.log");
   const t = await getTranslations();
   const heading = (
     <>
@@ -34,7 +33,7 @@ export default async function NewEvidencePage({ searchParams }: Props) {
       <h1 className="mt-1 text-2xl font-semibold">{t("evidenceLog.newTitle")}</h1>
     </>
   );
-  if (!can(actor, "evidence.log")) {
+  if (refused) {
     return (
       <>
         {heading}

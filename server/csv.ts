@@ -131,7 +131,7 @@ async function* csvChunks(rows: AsyncIterable<object> | Iterable<object>, column
 }
 
 /** Every column of rows read whole, in the order they first appear: for lists whose shape may grow. */
-export function columnsOf(rows: readonly object[]): string[] {
+function columnsOf(rows: readonly object[]): string[] {
   return [...new Set(rows.flatMap((row) => Object.keys(flattenRow(row))))];
 }
 

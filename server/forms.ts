@@ -23,14 +23,12 @@ export type FormState =
   | { status: "conflict"; reason: string; current: unknown; values: FormValues }
   | { status: "failed"; message: "forbidden" | "notFound" | "unauthenticated" | "unavailable" | "internal"; values: FormValues };
 
-export const idleForm: FormState = { status: "idle" };
-
 /**
  * The fields a form posted. What Next.js and React add to a form for its
  * server action (`$ACTION_REF_…`, `$ACTION_…:…` bound arguments,
  * `$ACTION_KEY`) is left out: the input schemas are strict and would refuse it.
  */
-export function formValues(formData: FormData): FormValues {
+function formValues(formData: FormData): FormValues {
   const values: FormValues = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue;

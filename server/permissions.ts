@@ -24,7 +24,7 @@ export interface ApiTokenUse {
 // Which roles may perform each operation, from the design's table of users.
 // Row-level rules (a staff member's own milestones, a reviewer's own drafts)
 // are applied by the module that owns the record, inside its query.
-export const permissions = {
+const permissions = {
   "plan.read": ["admin", "manager", "reviewer", "staff"],
   "plan.manage": ["admin"],
   // Create users, change their roles, agency and name, deactivate them, end their sessions.

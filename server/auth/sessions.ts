@@ -53,7 +53,7 @@ export async function endSignedOutSession(session: { sid: string; sub: string },
   });
 }
 
-export const sessionEndInput = z.object({ sessionId: recordId });
+const sessionEndInput = z.object({ sessionId: recordId });
 
 /** Ends one of the actor's own sessions from the profile; another person's session, or one already ended, is not found. */
 export async function endMySession(actor: Actor, raw: unknown, now = new Date()): Promise<void> {

@@ -151,7 +151,7 @@ async function withEngine<T>(databaseUrl: string, work: (engine: SchemaEngine, s
   }
 }
 
-export async function readMigrationList(): Promise<MigrationList> {
+async function readMigrationList(): Promise<MigrationList> {
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
   const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
   const migrationDirectories = await Promise.all(

@@ -13,18 +13,11 @@
 // Enumeration values are spelled exactly as in prisma/schema.prisma.
 
 /** ISO 8601 calendar date, YYYY-MM-DD. */
-export type IsoDate = string;
+type IsoDate = string;
 
-export type Country = "us" | "mx";
-export type LeadParty = "us" | "mx" | "joint";
-export type MilestoneStatus =
-  | "not_started"
-  | "in_progress"
-  | "at_risk"
-  | "delayed"
-  | "completed"
-  | "cancelled";
-export type DelayCause =
+type Country = "us" | "mx";
+type LeadParty = "us" | "mx" | "joint";
+type DelayCause =
   | "counterpart_agency"
   | "legislation"
   | "funding"
@@ -32,29 +25,29 @@ export type DelayCause =
   | "capacity"
   | "coordination"
   | "other";
-export type EvidenceKind =
+type EvidenceKind =
   | "official_document"
   | "dataset"
   | "media_report"
   | "interview"
   | "field_observation";
-export type EvidenceShows = "advance" | "setback" | "neutral";
-export type Reliability =
+type EvidenceShows = "advance" | "setback" | "neutral";
+type Reliability =
   | "official_record"
   | "independent_research"
   | "press_report"
   | "unverified";
-export type Advances = "none" | "limited" | "steady" | "substantial";
-export type Results =
+type Advances = "none" | "limited" | "steady" | "substantial";
+type Results =
   | "worsened"
   | "none_yet"
   | "slow"
   | "moderate"
   | "significant"
   | "cannot_assess";
-export type RoundStatus = "open" | "closed";
-export type BetterDirection = "higher" | "lower";
-export type PillarNumber = 1 | 2 | 3 | 4 | 5;
+type RoundStatus = "open" | "closed";
+type BetterDirection = "higher" | "lower";
+type PillarNumber = 1 | 2 | 3 | 4 | 5;
 /** Which demo user owns a milestone. */
 export type DemoOwner = "staff" | "admin" | null;
 
@@ -86,7 +79,7 @@ export interface DemoPillar {
  * One entry of a milestone's status history. `cause` is present exactly when
  * the status is at_risk or delayed; `completedOn` exactly when it is completed.
  */
-export type DemoStatusUpdate =
+type DemoStatusUpdate =
   | {
       on: IsoDate;
       status: "at_risk" | "delayed";
@@ -109,7 +102,7 @@ export type DemoStatusUpdate =
       completedOn?: never;
     };
 
-export interface DemoMilestone {
+interface DemoMilestone {
   key: string;
   title: string;
   description: string;
@@ -119,7 +112,7 @@ export interface DemoMilestone {
   history: DemoStatusUpdate[];
 }
 
-export interface DemoEvidence {
+interface DemoEvidence {
   key: string;
   /** A milestone of the same commitment. */
   milestoneKey?: string;
@@ -149,7 +142,7 @@ export interface DemoCommitment {
   evidence: DemoEvidence[];
 }
 
-export interface DemoObservation {
+interface DemoObservation {
   value: number;
   on: IsoDate;
   evidenceKey: string | null;
@@ -168,7 +161,7 @@ export interface DemoIndicator {
   observations: DemoObservation[];
 }
 
-export interface DemoAssessment {
+interface DemoAssessment {
   pillarNumber: PillarNumber;
   advances: Advances;
   results: Results;

@@ -111,6 +111,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof StartupError ? `\n✖ ${error.message}` : `\n✖ The tracker did not start: ${(error as Error).stack ?? error}`);
+  console.error(error instanceof StartupError ? `\n✖ ${error.message}` : `\n✖ The tracker did not start: ${(error as Error).stack ?? String(error)}`);
   process.exit(1);
 });

@@ -7,8 +7,9 @@ import { FieldErrorText, SelectField, TextField } from "@/components/form-fields
 import { FormFeedback, SubmitButton } from "@/components/form-feedback";
 import { idleForm, issuesOf, listValue, textValue, type FormAction } from "@/components/form-state";
 import { SecretField } from "@/components/profile/password-field";
+import { Role } from "@/server/db/generated/enums";
 
-const roles = ["admin", "manager", "reviewer", "staff"] as const;
+const roles = Object.values(Role);
 
 export interface StoredUser {
   email: string;

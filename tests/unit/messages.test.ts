@@ -3,7 +3,7 @@ import en from "../../messages/en.json";
 import es from "../../messages/es.json";
 
 function keysOf(messages: object, prefix = ""): string[] {
-  return Object.entries(messages).flatMap(([key, value]) =>
+  return Object.entries(messages as Record<string, unknown>).flatMap(([key, value]) =>
     typeof value === "object" && value !== null ? keysOf(value, `${prefix}${key}.`) : [`${prefix}${key}`],
   );
 }

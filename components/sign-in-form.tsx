@@ -29,11 +29,15 @@ export function SignInForm({ callbackPath, singleSignOn }: { callbackPath: strin
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const email = credentials?.email ?? String(form.get("email") ?? "");
-    const password = credentials?.password ?? String(form.get("password") ?? "");
+    const text = (name: string) => {
+      const value = form.get(name);
+      return typeof value === "string" ? value : "";
+    };
+    const email = credentials?.email ?? text("email");
+    const password = credentials?.password ?? text("password");
     setPending(true);
     setProblem(null);
-    const { outcome, retryAfterSeconds } = await signInWithPassword(email, password, String(form.get("code") ?? ""));
+    const { outcome, retryAfterSeconds } = await signInWithPassword(email, password, text("code"));
     if (outcome === "ok") {
       window.location.assign(callbackPath);
       return;

@@ -50,7 +50,7 @@ test.describe("an admin reading the audit trail", () => {
     await page.getByRole("link", { name: "Download these events as CSV" }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^audit-events-\d{4}-\d{2}-\d{2}\.csv$/);
-    const rows = parse(await readFile((await file.path())!), { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(await readFile(await file.path()), { bom: true, columns: true });
     expect(rows.map((row) => row.action)).toEqual(["commitment.update", "commitment.create"]);
     expect(rows[0]).toMatchObject({ recordType: "Commitment", recordId: commitmentId, actorName: "Alex Admin" });
     expect(JSON.parse(rows[0]!.before!)).toMatchObject({ title });

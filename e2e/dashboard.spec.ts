@@ -93,6 +93,6 @@ test("the round report PDF is refused to anyone not signed in", async ({ playwri
   const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, storageState: { cookies: [], origins: [] } });
   const answer = await anonymous.get("/api/v1/rounds/anything/report.pdf");
   expect(answer.status()).toBe(401);
-  expect((await answer.json()).error).toBe("unauthenticated");
+  expect(((await answer.json()) as { error: string }).error).toBe("unauthenticated");
   await anonymous.dispose();
 });

@@ -84,7 +84,7 @@ async function expectOutageAndRecovery(browser: Browser, outage: { begin(): Prom
 
   const answered = await page.request.get("/api/v1/milestones?mine=true");
   expect(answered.status()).toBe(200);
-  expect((await answered.json()).data.length).toBeGreaterThan(0);
+  expect(((await answered.json()) as { data: unknown[] }).data.length).toBeGreaterThan(0);
   await page.getByRole("button", { name: en.errors.page.retry }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.myMilestones.title);
   await context.close();

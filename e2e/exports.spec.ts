@@ -14,7 +14,7 @@ const statusUpdateColumns = [
 const datedName = (list: string) => new RegExp(`^${list}-\\d{4}-\\d{2}-\\d{2}\\.csv$`);
 
 function csvRows(text: string | Buffer): string[][] {
-  return parse(text, { bom: true }) as string[][];
+  return parse(text, { bom: true });
 }
 
 async function jsonOf<T>(request: APIRequestContext, url: string): Promise<T> {
@@ -44,7 +44,7 @@ test.describe("managers", () => {
       });
       const download = await downloading;
       expect(download.suggestedFilename()).toMatch(datedName("milestones"));
-      const [header, ...rows] = csvRows(await readFile((await download.path())!));
+      const [header, ...rows] = csvRows(await readFile(await download.path()));
       const after = (await jsonOf<{ data: { id: string }[] }>(page.request, "/api/v1/milestones")).data;
       expect(after.map((row) => row.id)).toEqual(before.map((row) => row.id));
 

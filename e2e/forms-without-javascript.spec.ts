@@ -87,7 +87,7 @@ test("the status form's multipart post without the Next-Action header answers wi
   const milestone = await staffMilestone(page.request, 1);
   await page.goto(`/milestones/${milestone.id}`);
   const form = page.locator("form[aria-labelledby='status-update-heading']");
-  const hidden = await form.locator("input[type=hidden]").evaluateAll((inputs) => inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value]));
+  const hidden = await form.locator("input[type=hidden]").evaluateAll((inputs) => inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value] as const));
   const note = `Posted as a plain form ${unique()}`;
   // A bounded wait of its own, so that a server that never answers fails this test instead of holding it.
   const answer = await page.request.post(`/milestones/${milestone.id}`, {

@@ -15,7 +15,7 @@ export const singleSignOn = {
 } as const;
 
 /** The people the provider knows: each signs in there by typing their login (its development sign-in page takes any password). */
-export const providerPeople = {
+const providerPeople = {
   // The demo reviewer, email verified.
   rita: { email: "REVIEWER@demo.local", email_verified: true },
   // The demo staff member's email, but not verified by the provider.

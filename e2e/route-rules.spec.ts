@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { discoverRoutes, projectRoot } from "../scripts/lib/routes";
-import { apiRules, everyone, pageRules, pathOf, type DemoRecord, type Outcome, type PageRefusal, type Who } from "./route-rules";
+import { apiRules, everyone, pageRules, pathOf, type DemoRecord, type PageRefusal, type Who } from "./route-rules";
 import { storageStateOf } from "./users";
 
 // Every page and API row of e2e/route-rules.ts, requested over HTTP
@@ -88,7 +88,7 @@ function shownAsText(html: string, text: string): boolean {
 }
 
 /** What a page answered, in the table's words, or a description of an answer that fits no outcome. */
-async function pageOutcome(response: APIResponse, refusal: PageRefusal | undefined): Promise<Outcome | string> {
+async function pageOutcome(response: APIResponse, refusal: PageRefusal | undefined): Promise<string> {
   const status = response.status();
   if (isRedirect(status)) return locationPath(response) === "/signin" ? "signIn" : "away";
   if (status === 404) return refusal === "notFound" ? "refused" : "hidden";
@@ -99,7 +99,7 @@ async function pageOutcome(response: APIResponse, refusal: PageRefusal | undefin
   return `status ${status}`;
 }
 
-function apiOutcome(response: APIResponse, route: string, allowedStatus: number): Outcome | string {
+function apiOutcome(response: APIResponse, route: string, allowedStatus: number): string {
   const status = response.status();
   if (status === allowedStatus) return "allowed";
   if (status === 403) return "refused";

@@ -22,10 +22,10 @@ export const everyone: readonly Who[] = ["anonymous", ...roles];
  * - away: the sign-in page sends someone already signed in on to the app.
  */
 export type Outcome = "allowed" | "refused" | "hidden" | "signIn" | "away";
-export type Expectation = Record<Who, Outcome>;
+type Expectation = Record<Who, Outcome>;
 
 /** Only these roles; every other role gets `otherwise`, anonymous visitors are sent to sign in. */
-export function only(allowed: readonly Role[], otherwise: Outcome = "refused"): Expectation {
+function only(allowed: readonly Role[], otherwise: Outcome = "refused"): Expectation {
   return {
     anonymous: "signIn",
     ...(Object.fromEntries(roles.map((role) => [role, allowed.includes(role) ? "allowed" : otherwise])) as Record<Role, Outcome>),
@@ -33,9 +33,9 @@ export function only(allowed: readonly Role[], otherwise: Outcome = "refused"): 
 }
 
 /** Every signed-in role: the design lets everyone read everything not in draft. */
-export const signedIn = only(roles);
+const signedIn = only(roles);
 /** No session needed. */
-export const open: Expectation = { anonymous: "allowed", admin: "allowed", manager: "allowed", reviewer: "allowed", staff: "allowed" };
+const open: Expectation = { anonymous: "allowed", admin: "allowed", manager: "allowed", reviewer: "allowed", staff: "allowed" };
 /** Nothing there, whoever asks. */
 const nowhere: Expectation = { anonymous: "hidden", admin: "hidden", manager: "hidden", reviewer: "hidden", staff: "hidden" };
 
@@ -56,7 +56,7 @@ export type DemoRecord =
   | "nextAuth.session"
   | "nextAuth.signIn";
 
-export interface HttpCase {
+interface HttpCase {
   /** Fills the route's one dynamic segment. */
   record?: DemoRecord;
   expect: Expectation;
@@ -247,7 +247,7 @@ export type DataAccessFunction =
  */
 export type AllowedAnswer = "ValidationError" | "ConflictError" | "NotFoundError" | "done";
 
-export interface ActionCase {
+interface ActionCase {
   /** The one of the row's calls this case checks; every one unless named. */
   call?: DataAccessFunction;
   record?: ActionRecord;

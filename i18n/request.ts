@@ -1,4 +1,5 @@
 import { cookies, headers } from "next/headers";
+import type { AbstractIntlMessages } from "next-intl";
 import { getRequestConfig } from "next-intl/server";
 import { getActor } from "@/server/session";
 import { defaultLocale, isLocale, localeCookie, type AppLocale } from "./locales";
@@ -19,6 +20,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: "UTC",
-    messages: (await import(`../messages/${locale}.json`)).default,
+    messages: ((await import(`../messages/${locale}.json`)) as { default: AbstractIntlMessages }).default,
   };
 });

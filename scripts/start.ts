@@ -54,7 +54,10 @@ function readableLog() {
     singleLine: true,
     ignore: ["pid", "hostname", ...requestFields].join(","),
     messageFormat: (log, messageKey) => {
-      const field = (name: string) => (log[name] === undefined || log[name] === null ? "" : String(log[name]));
+      const field = (name: string) => {
+        const value = log[name];
+        return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : "";
+      };
       if (log.method) return `${field("method")} ${field("path")} ${field("status") || "-"} ${field("durationMs")} ms${log.userId ? ` (user ${field("userId")})` : ""}${log.aborted ? " aborted" : ""}`;
       return `${field(messageKey)}${log.requestId ? ` (request ${field("requestId")})` : ""}`;
     },
@@ -127,6 +130,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof StartupError ? `\n✖ ${error.message}` : `\n✖ The tracker did not start: ${(error as Error).stack ?? error}`);
+  console.error(error instanceof StartupError ? `\n✖ ${error.message}` : `\n✖ The tracker did not start: ${(error as Error).stack ?? String(error)}`);
   process.exit(1);
 });

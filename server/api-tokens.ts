@@ -31,7 +31,7 @@ function newApiToken() {
   return { token, prefix, tokenHash: hashApiToken(token) };
 }
 
-export function hashApiToken(token: string): string {
+function hashApiToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
@@ -60,7 +60,7 @@ export function apiTokenInput(now: Date) {
   });
 }
 
-export type ApiTokenState = "active" | "expired" | "revoked";
+type ApiTokenState = "active" | "expired" | "revoked";
 
 const tokenColumns = { id: true, name: true, scope: true, prefix: true, createdAt: true, expiresAt: true, lastUsedAt: true, revokedAt: true } as const;
 
@@ -163,7 +163,7 @@ export async function revokeApiToken(actor: Actor, id: unknown, now = new Date()
 }
 
 /** API_TOKEN_RATE_LIMIT_PER_MINUTE: calls one token may make in a minute (600 unless set). */
-export function apiTokenRateLimit(env: Record<string, string | undefined> = process.env): number {
+function apiTokenRateLimit(env: Record<string, string | undefined> = process.env): number {
   return positiveSetting(env, "API_TOKEN_RATE_LIMIT_PER_MINUTE", 600, "wholeNumber");
 }
 

@@ -7,7 +7,7 @@ export const advancesScale: readonly Advances[] = ["none", "limited", "steady", 
 export const resultsScale: readonly Results[] = ["worsened", "none_yet", "slow", "moderate", "significant"];
 
 /** How many steps apart two verdicts are on a scale; null when either is off it. */
-export function stepsApart<T>(scale: readonly T[], a: T | null, b: T | null): number | null {
+function stepsApart<T>(scale: readonly T[], a: T | null, b: T | null): number | null {
   if (a === null || b === null) return null;
   const first = scale.indexOf(a);
   const second = scale.indexOf(b);

@@ -89,16 +89,16 @@ function isWritingAuthor(actor: Actor, assessment: AssessmentAccess): boolean {
 
 const editableStates: readonly AssessmentState[] = ["draft", "returned"];
 
-export function mayEdit(actor: Actor, assessment: AssessmentAccess, roundOpen: boolean): boolean {
+function mayEdit(actor: Actor, assessment: AssessmentAccess, roundOpen: boolean): boolean {
   return roundOpen && editableStates.includes(assessment.state) && isWritingAuthor(actor, assessment);
 }
 
 /** A manager decides on submitted work, never on their own. */
-export function mayDecide(actor: Actor, assessment: AssessmentAccess): boolean {
+function mayDecide(actor: Actor, assessment: AssessmentAccess): boolean {
   return assessment.state === "submitted" && can(actor, "assessment.decide") && assessment.authorId !== actor.id;
 }
 
-export function mayAmend(actor: Actor, assessment: AssessmentAccess & { amendedBy: unknown }, roundOpen: boolean): boolean {
+function mayAmend(actor: Actor, assessment: AssessmentAccess & { amendedBy: unknown }, roundOpen: boolean): boolean {
   return roundOpen && assessment.state === "published" && assessment.amendedBy === null && isWritingAuthor(actor, assessment);
 }
 

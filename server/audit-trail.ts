@@ -24,7 +24,7 @@ export const auditEventFilter = z.object({
 
 type AuditEventFilter = z.output<typeof auditEventFilter>;
 
-export const auditEventPageSize = 50;
+const auditEventPageSize = 50;
 
 const auditEventRow = rawRow("auditEvent", {
   id: z.string(),
@@ -115,8 +115,6 @@ export async function listAuditEvents(actor: Actor, rawFilter: unknown, { pageSi
   ]);
   return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
-
-export type AuditEventPage = Awaited<ReturnType<typeof listAuditEvents>>;
 
 /**
  * Every audit event matching the filter (pages ignored), in the order of

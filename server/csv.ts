@@ -131,7 +131,7 @@ async function* csvChunks(rows: AsyncIterable<object> | Iterable<object>, column
 }
 
 /** Every column of rows read whole, in the order they first appear: for lists whose shape may grow. */
-export function columnsOf(rows: readonly object[]): string[] {
+function columnsOf(rows: readonly object[]): string[] {
   return [...new Set(rows.flatMap((row) => Object.keys(flattenRow(row))))];
 }
 
@@ -160,8 +160,10 @@ function flattenInto(cells: Record<string, string>, column: string, value: unkno
     }
   } else if (typeof value === "object" && value !== null && !(value instanceof Date)) {
     for (const [key, inner] of Object.entries(value)) flattenInto(cells, columnName(column, key), inner);
+  } else if (value instanceof Date) {
+    cells[column] = value.toISOString();
   } else {
-    cells[column] = value instanceof Date ? value.toISOString() : value === null || value === undefined ? "" : String(value);
+    cells[column] = typeof value === "string" || typeof value === "number" || typeof value === "boolean" || typeof value === "bigint" ? String(value) : "";
   }
 }
 

@@ -27,7 +27,7 @@ import {
 // fault: each caller logs it and answers that something went wrong.
 
 /** A form-level message of a refused form, a key under `errors.` in messages/*.json. */
-export type FormFailure = "forbidden" | "notFound" | "unauthenticated" | "unavailable" | "internal";
+type FormFailure = "forbidden" | "notFound" | "unauthenticated" | "unavailable" | "internal";
 
 /** What a form shows for a refusal, besides what the user typed. */
 export type FormRefusal =
@@ -36,7 +36,7 @@ export type FormRefusal =
   | { status: "failed"; message: FormFailure };
 
 /** The JSON API's answer: `code` is the body's stable `error`, `message` the English text of messages/en.json. */
-export interface ApiAnswer {
+interface ApiAnswer {
   status: number;
   code: string;
   message: string;

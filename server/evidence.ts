@@ -98,7 +98,7 @@ export const evidenceFilter = z.object({
   page: optionalPageNumber,
 });
 
-export const evidencePageSize = 50;
+const evidencePageSize = 50;
 
 const listedEvidence = {
   commitment: { select: { id: true, title: true, pillar: { select: { number: true, code: true } } } },
@@ -236,8 +236,6 @@ export async function evidenceChoices(actor: Actor) {
       .filter((commitment) => anyCommitment || commitment.milestones.length > 0),
   };
 }
-
-export type EvidenceChoices = Awaited<ReturnType<typeof evidenceChoices>>;
 
 /** One piece of evidence with what cites it: published assessments only, never drafts. */
 export async function getEvidence(actor: Actor, rawId: string) {

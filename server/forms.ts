@@ -22,7 +22,7 @@ export type FormState = { status: "idle" } | { status: "saved"; savedAt: number;
  * server action (`$ACTION_REF_…`, `$ACTION_…:…` bound arguments,
  * `$ACTION_KEY`) is left out: the input schemas are strict and would refuse it.
  */
-export function formValues(formData: FormData): FormValues {
+function formValues(formData: FormData): FormValues {
   const values: FormValues = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue;

@@ -7,7 +7,7 @@ import pino from "pino";
 const levels = [...Object.keys(pino.levels.values), "silent"];
 
 /** The level LOG_LEVEL names (info unless set); an unknown name is refused with the names it may take. */
-export function logLevel(value = process.env.LOG_LEVEL) {
+function logLevel(value = process.env.LOG_LEVEL) {
   const level = value?.trim() || "info";
   if (!levels.includes(level)) throw new Error(`LOG_LEVEL must be one of ${levels.join(", ")}; it is "${value}".`);
   return level;

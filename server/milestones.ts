@@ -122,7 +122,7 @@ export async function setMilestoneArchived(actor: Actor, rawId: string, archive:
 // ---------------------------------------------------------------------------
 
 export const urgencies = ["overdue", "due_soon", "stale", "rest"] as const;
-export type Urgency = (typeof urgencies)[number];
+type Urgency = (typeof urgencies)[number];
 
 export const milestoneFilter = z.object({
   pillar: z.string().trim().max(20).optional(),

@@ -20,7 +20,7 @@ const digest = (text: string) => createHash("sha256").update(text).digest();
  * are compared in constant time, so that the answer's timing tells nothing of
  * the token. Never, when no token is set.
  */
-export function hasMetricsToken(request: Request): boolean {
+function hasMetricsToken(request: Request): boolean {
   const token = process.env.METRICS_TOKEN;
   if (!token) return false;
   const sent = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "")?.[1] ?? "";

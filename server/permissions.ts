@@ -27,7 +27,7 @@ const everyone = Object.values(Role);
 // Which roles may perform each operation, from the design's table of users.
 // Row-level rules (a staff member's own milestones, a reviewer's own drafts)
 // are applied by the module that owns the record, inside its query.
-export const permissions = {
+const permissions = {
   "plan.read": everyone,
   "plan.manage": ["admin"],
   // Create users, change their roles, agency and name, deactivate them, end their sessions.

@@ -31,7 +31,7 @@ export async function accountForPage(): Promise<Account> {
   return (await getAccount()) ?? sendToSignIn("/profile");
 }
 
-export interface PendingEnrolment {
+interface PendingEnrolment {
   secret: string;
   uri: string;
   /** The otpauth:// address as an SVG QR code, for an <img> data URL. */

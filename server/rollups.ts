@@ -28,7 +28,7 @@ export const rollupFilter = z
   .refine((filter) => !filter.asOf || filter.asOf <= todayIso(), { path: ["asOf"], message: "dateInFuture" })
   .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, { path: ["to"], message: "periodEndBeforeStart" });
 
-export type RollupFilter = z.output<typeof rollupFilter>;
+type RollupFilter = z.output<typeof rollupFilter>;
 
 /** A pillar's summary (its commitments and milestones counted on the day, within the filters) and the managers' figures. */
 export interface PillarRollup extends PillarSummary {
@@ -43,7 +43,7 @@ export interface PillarRollup extends PillarSummary {
   latestVerdict: Verdict | null;
 }
 
-export interface Verdict {
+interface Verdict {
   roundId: string;
   roundTitle: string;
   periodEnd: string;

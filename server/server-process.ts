@@ -2,7 +2,7 @@ import "server-only";
 import type { AsyncLocalStorage } from "node:async_hooks";
 
 /** The request a server process is answering, as scripts/serve.mjs logs it. */
-export interface RequestContext {
+interface RequestContext {
   requestId: string;
   /** The signed-in person, once the app has read the session. */
   userId: string | undefined;

@@ -196,7 +196,7 @@ const authOptions: NextAuthOptions = {
     },
     // The browser learns nothing from the session endpoint but whether it lasts.
     session({ session }) {
-      return { expires: session.expires } as typeof session;
+      return { expires: session.expires };
     },
   },
   events: {

@@ -151,7 +151,7 @@ export const statusUpdateFilter = z.object({
 
 type StatusUpdateFilter = z.output<typeof statusUpdateFilter>;
 
-export const statusUpdatePageSize = 50;
+const statusUpdatePageSize = 50;
 
 const statusUpdateRow = rawRow("statusUpdate", {
   id: z.string(),

@@ -18,7 +18,7 @@ function IndicatorChart({ indicator, label }: { indicator: IndicatorSeries; labe
   const [first, last] = [Math.min(...days), Math.max(...days)];
   const x = (day: string) => tenth(pad + (last === first ? 0 : ((width - 2 * pad) * (Date.parse(day) - first)) / (last - first)));
   const y = (value: number) => tenth(height - pad - (high === low ? 0.5 : (value - low) / (high - low)) * (height - 2 * pad));
-  const points = indicator.observations.map((o) => `${x(o.observedOn!)},${y(o.value)}`).join(" ");
+  const points = indicator.observations.map((o) => `${x(o.observedOn)},${y(o.value)}`).join(" ");
   return (
     <svg viewBox={`0 0 ${width} ${height}`} className="h-24 w-full max-w-xs" role="img" aria-label={label}>
       {indicator.baselineValue !== null && <line x1={pad} x2={width - pad} y1={y(indicator.baselineValue)} y2={y(indicator.baselineValue)} className="stroke-slate-500" strokeDasharray="2 3" />}

@@ -65,6 +65,7 @@ export function CommitmentForm({
         <div className="mt-1 flex flex-wrap gap-4">
           {leadParties.map((party) => (
             <label key={party} className="flex items-center gap-2 text-sm">
+              {/* eslint-disable-next-line jsx-a11y/role-supports-aria-props -- ARIA 1.2 puts aria-invalid on a radiogroup, which this fieldset is not; screen readers still announce it on each radio, as on every other field */}
               <input type="radio" name="leadParty" value={party} required defaultChecked={leadParty === party} aria-invalid={leadPartyIssues ? true : undefined} />
               {parties(party)}
             </label>

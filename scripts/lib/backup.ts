@@ -271,8 +271,8 @@ function parseLine<T>(line: string | undefined, what: string): T {
 interface OpenedBackup {
   header: Header;
   /** The next line after the header; undefined at the end of the file. */
-  next(): Promise<string | undefined>;
-  close(): Promise<void>;
+  next: () => Promise<string | undefined>;
+  close: () => Promise<void>;
 }
 
 function damagedFileError(error: unknown): unknown {

@@ -12,9 +12,9 @@ import { createApplicationRole } from "../../server/db/roles";
 
 export interface EmbeddedDatabase {
   /** A connection URL for one database of this server, as the superuser, which owns the tables and runs the migrations. */
-  url(database: string): string;
+  url: (database: string) => string;
   /** A connection URL for one database of this server, as the application role (embeddedApplicationRole). */
-  appUrl(database: string): string;
+  appUrl: (database: string) => string;
   /** Creates the database unless it exists. */
   ensureDatabase(database: string): Promise<void>;
   stop(): Promise<void>;

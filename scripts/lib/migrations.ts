@@ -141,7 +141,7 @@ function runScriptsWhole(adapter: PgAdapter): PgAdapter {
 async function withEngine<T>(databaseUrl: string, work: (engine: SchemaEngine, schema: string) => Promise<T>): Promise<T> {
   const glue = await loadEngineModule();
   const schema = await readFile(schemaPath, "utf8");
-  const factory = new MigrationPg(parseIntoClientConfig(databaseUrl) as PoolConfig);
+  const factory = new MigrationPg(parseIntoClientConfig(databaseUrl));
   const engine = await glue.SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
   try {
     return await work(engine, schema);
@@ -151,7 +151,7 @@ async function withEngine<T>(databaseUrl: string, work: (engine: SchemaEngine, s
   }
 }
 
-export async function readMigrationList(): Promise<MigrationList> {
+async function readMigrationList(): Promise<MigrationList> {
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
   const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
   const migrationDirectories = await Promise.all(

@@ -77,8 +77,8 @@ export function discoverRoutes(): DiscoveredRoutes {
     .flatMap((file) => {
       const source = parse(file);
       if (!startsWithUseServer(source)) return [];
-      const module = path.relative(projectRoot, file).split(path.sep).join("/");
-      return exportedNames(source).map((name) => `${module}#${name}`);
+      const modulePath = path.relative(projectRoot, file).split(path.sep).join("/");
+      return exportedNames(source).map((name) => `${modulePath}#${name}`);
     });
   return { pages: pages.sort(), api: api.sort(), actions: actions.sort() };
 }

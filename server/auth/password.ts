@@ -29,7 +29,7 @@ export async function spendPasswordCheck(password: string): Promise<void> {
 // The 49,000 most common passwords of zxcvbn-ts's common dictionary (all in
 // lower case), read once on first use.
 let commonPasswords: Set<string> | undefined;
-export function isCommonPassword(password: string): boolean {
+function isCommonPassword(password: string): boolean {
   commonPasswords ??= new Set(dictionary["passwords-common"]);
   return commonPasswords.has(password.toLowerCase());
 }

@@ -15,7 +15,7 @@ const period = 30;
 const recoveryCodeCount = 10;
 
 /** Roles that must have a second factor: TOTP_REQUIRED_ROLES, "admin,manager" unless set ("" for none). */
-export function secondFactorRequiredRoles(env: Record<string, string | undefined> = process.env): Role[] {
+function secondFactorRequiredRoles(env: Record<string, string | undefined> = process.env): Role[] {
   const names = (env.TOTP_REQUIRED_ROLES ?? "admin,manager").split(",").map((name) => name.trim()).filter(Boolean);
   const unknown = names.filter((name) => !(name in Role));
   if (unknown.length > 0) throw new Error(`TOTP_REQUIRED_ROLES names no role "${unknown.join('", "')}"; the roles are ${Object.keys(Role).join(", ")}.`);

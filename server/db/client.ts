@@ -43,9 +43,10 @@ function closeWhenUnanswered(client: pg.PoolClient): void {
   (client as { query: unknown }).query = (...args: unknown[]) => {
     const callback = args.at(-1);
     if (typeof callback === "function") {
+      const answer = callback as (error: unknown, result: unknown) => void;
       args[args.length - 1] = (error: unknown, result: unknown) => {
         close(error);
-        callback(error, result);
+        answer(error, result);
       };
       return query(...args);
     }

@@ -366,9 +366,9 @@ describe("self-assessments", () => {
       await publishAssessment(manager, draft.id, { version: done.version });
     }
     const comparisons = await selfAssessmentComparisons(await createActor(["staff"]), { round: roundId });
-    const byCommitment = Object.fromEntries(comparisons.map((pair) => [pair.self.commitmentId, pair]));
-    expect(byCommitment[near.id]).toMatchObject({ independent: { id: independent.id }, comparison: { advancesGap: 1, resultsGap: 1, flagged: false } });
-    expect(byCommitment[far.id]).toMatchObject({ independent: { id: independent.id }, comparison: { advancesGap: 2, resultsGap: 0, flagged: true } });
+    const byCommitment = new Map(comparisons.map((pair) => [pair.self.commitmentId, pair]));
+    expect(byCommitment.get(near.id)).toMatchObject({ independent: { id: independent.id }, comparison: { advancesGap: 1, resultsGap: 1, flagged: false } });
+    expect(byCommitment.get(far.id)).toMatchObject({ independent: { id: independent.id }, comparison: { advancesGap: 2, resultsGap: 0, flagged: true } });
     const acrossRounds = await selfAssessmentComparisons(staff, { commitment: far.id });
     expect(acrossRounds.map((pair) => [pair.self.commitmentId, pair.independent?.id, pair.comparison?.flagged])).toEqual([[far.id, independent.id, true]]);
     const page = await getAssessment(manager, independent.id);

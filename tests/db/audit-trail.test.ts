@@ -111,7 +111,7 @@ describe("the audit trail", () => {
     expect(exported.map((event) => event.id)).toEqual(items.map((event) => event.id));
 
     const response = await csvResponse("audit-events", streamAuditEvents(admin, { recordId: milestoneId }, { batchSize: 1 }), auditEventCsvColumns);
-    const [header, ...rows] = parse(Buffer.from(await response.arrayBuffer()), { bom: true }) as string[][];
+    const [header, ...rows] = parse(Buffer.from(await response.arrayBuffer()), { bom: true });
     expect(header).toEqual([...auditEventCsvColumns]);
     const cell = (row: string[], column: (typeof auditEventCsvColumns)[number]) => row[auditEventCsvColumns.indexOf(column)];
     expect(rows).toHaveLength(2);

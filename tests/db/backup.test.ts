@@ -136,7 +136,7 @@ describe("backup and restore", () => {
 
   it("records the fingerprint of the second-factor key and where the key comes from, never the key", async () => {
     const text = gunzipSync(await readFile(backupFile)).toString("utf8");
-    const header = JSON.parse(text.slice(0, text.indexOf("\n")));
+    const header = JSON.parse(text.slice(0, text.indexOf("\n"))) as { secondFactors: unknown };
     expect(header.secondFactors).toEqual({ key, enrolled: 1 });
     expect(text).not.toContain(keyMaterial);
   });

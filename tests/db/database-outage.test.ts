@@ -80,7 +80,7 @@ async function writeHeldAtItsAuditEvent(milestone: string) {
 /** What the API answers for an error, as its status and JSON body. */
 async function answerTo(error: unknown) {
   const response = errorResponse(error);
-  return { status: response.status, body: await response.json() };
+  return { status: response.status, body: (await response.json()) as unknown };
 }
 
 beforeAll(async () => {

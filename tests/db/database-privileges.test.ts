@@ -29,7 +29,7 @@ async function connect(url: string): Promise<pg.Client> {
 async function outcome(client: pg.Client, sql: string): Promise<string> {
   return client.query(sql).then(
     () => "done",
-    (error: { code?: string }) => error.code ?? String(error),
+    (error: Error & { code?: string }) => error.code ?? error.message,
   );
 }
 

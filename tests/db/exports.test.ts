@@ -31,7 +31,7 @@ const csvRequest = (list: string, query = "") => new Request(`http://tracker.tes
 /** The rows of a CSV answer, keyed by its header, with the header itself. */
 async function csvOf(response: Response) {
   expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-  const records = parse(Buffer.from(await response.arrayBuffer()), { bom: true }) as string[][];
+  const records = parse(Buffer.from(await response.arrayBuffer()), { bom: true });
   const [header = [], ...rows] = records;
   return { header, rows: rows.map((cells) => Object.fromEntries(header.map((column, index) => [column, cells[index] ?? ""]))) };
 }
@@ -66,7 +66,7 @@ function flatten(row: Row): Record<string, string> {
         const camel = key.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase());
         walk(inner, column ? column + camel[0]!.toUpperCase() + camel.slice(1) : key, out);
       }
-    } else out[column] = value === null ? "" : String(value);
+    } else out[column] = typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : "";
   };
   walk(row, "", cells);
   return Object.fromEntries(Object.entries(cells).map(([column, text]) => [column, /^[=+\-@\t\r]/.test(text) ? `'${text}` : text]));

@@ -52,7 +52,7 @@ describe("the size limit of API request bodies", () => {
     const { stream, pulled } = streamedBody(1000, kilobyte);
     const response = await echo(post(stream), undefined);
     expect(response.status).toBe(413);
-    expect((await response.json()).error).toBe("payload_too_large");
+    expect(((await response.json()) as { error: string }).error).toBe("payload_too_large");
     // Five chunks pass 4 KB; the stream may have one more in flight, never the rest.
     expect(pulled.count).toBeLessThan(8);
   });

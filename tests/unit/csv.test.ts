@@ -82,7 +82,7 @@ describe("a CSV answer", () => {
     }
     const response = await csvResponse("test", rows(), ["n", "text"]);
     expect(produced).toBeLessThan(1000);
-    const records = parse(await response.text(), { bom: true, columns: true }) as { n: string; text: string }[];
+    const records = parse<{ n: string; text: string }>(await response.text(), { bom: true, columns: true });
     expect(produced).toBe(5000);
     expect(records).toHaveLength(5000);
     expect(records[4999]).toEqual({ n: "4999", text: "row 4999, with a comma" });

@@ -18,7 +18,7 @@ import {
 } from "../../server/db/generated/enums";
 
 function keysOf(messages: object, prefix = ""): string[] {
-  return Object.entries(messages).flatMap(([key, value]) =>
+  return Object.entries(messages as Record<string, unknown>).flatMap(([key, value]) =>
     typeof value === "object" && value !== null ? keysOf(value, `${prefix}${key}.`) : [`${prefix}${key}`],
   );
 }

@@ -28,9 +28,9 @@ import type {
 } from "../../../server/db/generated/enums";
 
 /** ISO 8601 calendar date, YYYY-MM-DD. */
-export type IsoDate = string;
+type IsoDate = string;
 
-export type PillarNumber = 1 | 2 | 3 | 4 | 5;
+type PillarNumber = 1 | 2 | 3 | 4 | 5;
 /** Which demo user owns a milestone. */
 export type DemoOwner = "staff" | "admin" | null;
 
@@ -62,7 +62,7 @@ export interface DemoPillar {
  * One entry of a milestone's status history. `cause` is present exactly when
  * the status names one (at_risk, delayed); `completedOn` exactly when it is completed.
  */
-export type DemoStatusUpdate =
+type DemoStatusUpdate =
   | {
       on: IsoDate;
       status: StatusNamingACause;
@@ -85,7 +85,7 @@ export type DemoStatusUpdate =
       completedOn?: never;
     };
 
-export interface DemoMilestone {
+interface DemoMilestone {
   key: string;
   title: string;
   description: string;
@@ -95,7 +95,7 @@ export interface DemoMilestone {
   history: DemoStatusUpdate[];
 }
 
-export interface DemoEvidence {
+interface DemoEvidence {
   key: string;
   /** A milestone of the same commitment. */
   milestoneKey?: string;
@@ -125,7 +125,7 @@ export interface DemoCommitment {
   evidence: DemoEvidence[];
 }
 
-export interface DemoObservation {
+interface DemoObservation {
   value: number;
   on: IsoDate;
   evidenceKey: string | null;
@@ -144,7 +144,7 @@ export interface DemoIndicator {
   observations: DemoObservation[];
 }
 
-export interface DemoAssessment {
+interface DemoAssessment {
   pillarNumber: PillarNumber;
   advances: Advances;
   results: Results;

@@ -53,40 +53,32 @@ export function FieldFrame({ name, label, issues, hint, required, children }: Fi
 
 const control = "mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700";
 
+/** What a text control shares with every other: its name and id, what it starts with, its limits and its link to its hint and errors. */
+function textControl({ name, issues, hint, required, defaultValue, maxLength }: FieldProps & { defaultValue?: string; maxLength?: number }) {
+  return {
+    id: name,
+    name,
+    defaultValue,
+    maxLength,
+    required,
+    "aria-invalid": issues?.length ? true : undefined,
+    "aria-describedby": describedBy(name, issues, hint),
+    className: control,
+  };
+}
+
 export function TextField(props: FieldProps & { defaultValue?: string; type?: "text" | "date" | "email" | "url" | "number"; maxLength?: number }) {
-  const { name, issues, hint, required, defaultValue, type = "text", maxLength } = props;
   return (
     <FieldFrame {...props}>
-      <input
-        id={name}
-        name={name}
-        type={type}
-        defaultValue={defaultValue}
-        maxLength={maxLength}
-        required={required}
-        aria-invalid={issues?.length ? true : undefined}
-        aria-describedby={describedBy(name, issues, hint)}
-        className={control}
-      />
+      <input type={props.type ?? "text"} {...textControl(props)} />
     </FieldFrame>
   );
 }
 
 export function TextArea(props: FieldProps & { defaultValue?: string; rows?: number; maxLength?: number }) {
-  const { name, issues, hint, required, defaultValue, rows = 4, maxLength } = props;
   return (
     <FieldFrame {...props}>
-      <textarea
-        id={name}
-        name={name}
-        rows={rows}
-        defaultValue={defaultValue}
-        maxLength={maxLength}
-        required={required}
-        aria-invalid={issues?.length ? true : undefined}
-        aria-describedby={describedBy(name, issues, hint)}
-        className={control}
-      />
+      <textarea rows={props.rows ?? 4} {...textControl(props)} />
     </FieldFrame>
   );
 }

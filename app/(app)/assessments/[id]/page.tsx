@@ -12,6 +12,7 @@ import { StepForm } from "@/components/assessments/step-form";
 import { AssessmentStateBadge, VerdictPair } from "@/components/assessments/verdict";
 import { ClientMessages } from "@/components/client-messages";
 import { EvidenceList } from "@/components/evidence-list";
+import { Section } from "@/components/section";
 import { citableEvidence, getAssessment } from "@/server/assessments";
 import { actorForPage, orNotFound } from "@/server/pages";
 import { can } from "@/server/permissions";
@@ -96,27 +97,18 @@ export default async function AssessmentPage({ params }: Props) {
       </dl>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="narrative-heading">
-          <h2 id="narrative-heading" className="text-xl font-semibold">
-            {t("assessment.narrative")}
-          </h2>
+        <Section id="narrative-heading" title={t("assessment.narrative")}>
           <p className="mt-2 whitespace-pre-line" data-testid="narrative">
             {assessment.narrative.trim() === "" ? t("assessment.noNarrative") : assessment.narrative}
           </p>
-        </section>
-        <section aria-labelledby="cited-heading">
-          <h2 id="cited-heading" className="text-xl font-semibold">
-            {t("assessment.citedHeading")}
-          </h2>
+        </Section>
+        <Section id="cited-heading" title={t("assessment.citedHeading")}>
           <EvidenceList items={assessment.citations.map((citation) => citation.evidence)} empty={t("assessment.noCitations")} />
-        </section>
+        </Section>
       </div>
 
       {assessment.beside.length > 0 && (
-        <section aria-labelledby="beside-heading" className="mt-8">
-          <h2 id="beside-heading" className="text-xl font-semibold">
-            {t("assessment.besideHeading")}
-          </h2>
+        <Section id="beside-heading" title={t("assessment.besideHeading")} className="mt-8">
           <ul className="mt-2 space-y-2 text-sm">
             {assessment.beside.map((other) => (
               <li key={other.id} className="rounded border border-slate-200 bg-white p-3">
@@ -135,7 +127,7 @@ export default async function AssessmentPage({ params }: Props) {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
 
       {assessment.round.status === "closed" && (assessment.state === "draft" || assessment.state === "returned") && (
@@ -212,10 +204,7 @@ export default async function AssessmentPage({ params }: Props) {
       )}
 
       {assessment.versions.length > 1 && (
-        <section aria-labelledby="versions-heading" className="mt-8">
-          <h2 id="versions-heading" className="text-xl font-semibold">
-            {t("assessment.versionsHeading")}
-          </h2>
+        <Section id="versions-heading" title={t("assessment.versionsHeading")} className="mt-8">
           <ol className="mt-2 space-y-1 text-sm" data-testid="versions">
             {assessment.versions.map((version) => (
               <li key={version.id}>
@@ -231,7 +220,7 @@ export default async function AssessmentPage({ params }: Props) {
               </li>
             ))}
           </ol>
-        </section>
+        </Section>
       )}
     </ClientMessages>
   );

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { endUserSessionsAction, resetUserSecondFactorAction, setUserActiveAction, updateUserAction } from "@/app/actions/users";
 import { ClientMessages } from "@/components/client-messages";
+import { Section } from "@/components/section";
 import { ActivationForm, EndSessionsForm, ResetSecondFactorForm } from "@/components/users/account-actions";
 import { UserForm } from "@/components/users/user-form";
 import { actorForPageWith, orNotFound } from "@/server/pages";
@@ -24,17 +25,14 @@ export default async function UserPage({ params }: Props) {
         {user.email} · {user.active ? t("active") : t("inactive")} · {user.secondFactorEnrolled ? t("secondFactorOn") : t("secondFactorOff")}
       </p>
       <UserForm action={updateUserAction.bind(null, user.id)} agencies={agencies} user={user} />
-      <section aria-labelledby="account-access" className="mt-10 max-w-2xl">
-        <h2 id="account-access" className="text-xl font-semibold">
-          {t("accessTitle")}
-        </h2>
+      <Section id="account-access" title={t("accessTitle")} className="mt-10 max-w-2xl">
         <p className="mt-2 text-sm">{t("accessIntro")}</p>
         <div className="mt-4 flex flex-wrap items-start gap-6">
           <ActivationForm action={setUserActiveAction.bind(null, user.id)} active={user.active} version={user.version} />
           <EndSessionsForm action={endUserSessionsAction.bind(null, user.id)} />
           {user.secondFactorEnrolled ? <ResetSecondFactorForm action={resetUserSecondFactorAction.bind(null, user.id)} version={user.version} /> : null}
         </div>
-      </section>
+      </Section>
     </ClientMessages>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ComparisonTable } from "@/components/assessments/comparison-table";
 import { PrintButton } from "@/components/print-button";
+import { Section } from "@/components/section";
 import { StatusBadge } from "@/components/status-badge";
 import { TableHead } from "@/components/table";
 import { milestoneStatuses } from "@/domain/milestone-status";
@@ -39,10 +40,7 @@ export default async function RoundReportPage({ params }: Props) {
         </a>
       </p>
 
-      <section aria-labelledby="summary-heading" className="mt-6">
-        <h2 id="summary-heading" className="text-xl font-semibold">
-          {t("report.summaryHeading")}
-        </h2>
+      <Section id="summary-heading" title={t("report.summaryHeading")} className="mt-6">
         <table className="mt-2 w-full border-collapse text-left text-sm" data-testid="report-summary">
           <TableHead
             columns={[t("report.pillarColumn"), t("report.verdictColumn"), t("report.milestonesColumn"), t("report.completedColumn"), t("report.overdueColumn"), t("report.atRiskColumn")]}
@@ -63,7 +61,7 @@ export default async function RoundReportPage({ params }: Props) {
           </tbody>
         </table>
         <p className="mt-2 text-sm">{t("report.flaggedPairs", { count: flagged })}</p>
-      </section>
+      </Section>
 
       {report.pillars.map((pillar) => (
         <section key={pillar.id} aria-labelledby={`report-pillar-${pillar.number}`} className="mt-8 break-inside-avoid-page">
@@ -116,12 +114,9 @@ export default async function RoundReportPage({ params }: Props) {
       ))}
 
       {report.comparisons.length > 0 && (
-        <section aria-labelledby="report-self-heading" className="mt-8">
-          <h2 id="report-self-heading" className="text-xl font-semibold">
-            {t("report.selfHeading")}
-          </h2>
+        <Section id="report-self-heading" title={t("report.selfHeading")} className="mt-8">
           <ComparisonTable rows={report.comparisons} firstColumn="commitment" />
-        </section>
+        </Section>
       )}
     </article>
   );

@@ -134,6 +134,24 @@ test.describe("the database going away under the production server", () => {
     await expectOutageAndRecovery(browser, { begin: () => database.stop(), end: startDatabase });
   });
 
+  test("signing out while PostgreSQL is stopped still signs this browser out", async ({ browser }) => {
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
+    await signIn(page, demoAccounts.reviewer.email, demoPassword);
+    await expect(page).toHaveURL(`${baseURL}/`);
+    await database.stop();
+    try {
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await expect(page).toHaveURL(/\/signin/);
+    } finally {
+      await startDatabase();
+    }
+    await healthBecomes(page.request, 200);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/signin/);
+    await context.close();
+  });
+
   test("answers 503 JSON from the API and the error page for a page while PostgreSQL is frozen, and serves both again once it thaws, without a restart", async ({ browser }) => {
     await expectOutageAndRecovery(browser, {
       begin: async () => {

@@ -329,6 +329,11 @@ const sessionCookieNames = ["next-auth.session-token", "__Secure-next-auth.sessi
 export async function endSession(): Promise<void> {
   const store = await cookies();
   const claims = await claimsOf(store.get(sessionCookieName)?.value);
-  if (claims) await endSignedOutSession(claims);
-  for (const name of sessionCookieNames) if (store.has(name)) store.delete(name);
+  try {
+    if (claims) await endSignedOutSession(claims);
+  } finally {
+    // This browser is signed out even when the record cannot be ended (the
+    // database away), rather than left signed in by the failure.
+    for (const name of sessionCookieNames) if (store.has(name)) store.delete(name);
+  }
 }

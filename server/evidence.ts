@@ -149,8 +149,8 @@ function evidenceMatching(filter: z.output<typeof evidenceFilter>): Prisma.Sql {
         AND (${filter.from ?? null}::date IS NULL OR e."publishedOn" >= ${filter.from ?? null}::date)
         AND (${filter.to ?? null}::date IS NULL OR e."publishedOn" <= ${filter.to ?? null}::date)
         AND (${filter.q ?? null}::text IS NULL
-             OR (to_tsvector('english', e.title || ' ' || e.summary) || to_tsvector('spanish', e.title || ' ' || e.summary))
-                @@ (websearch_to_tsquery('english', ${filter.q ?? null}::text) || websearch_to_tsquery('spanish', ${filter.q ?? null}::text)))`;
+             -- Written as the GIN index "Evidence_search_idx" is (prisma/migrations), so that it is used.
+             OR search_document(e.title || ' ' || e.summary) @@ search_query(${filter.q ?? null}::text))`;
 }
 
 /** The listed records of these ids, in the order of the ids. */

@@ -120,6 +120,16 @@ describe("evidence", () => {
     expect(neutral.every((e) => e.shows === "neutral")).toBe(true);
     await expect(listEvidence(reviewer, { kind: "rumour" })).rejects.toBeInstanceOf(ValidationError);
   });
+
+  it("is searched through the full-text GIN index, not by reading every record", async () => {
+    // The search condition as server/evidence.ts writes it: the index serves it only if its expression is the index's.
+    const plan = await db().$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      return tx.$queryRaw<{ "QUERY PLAN": string }[]>`
+        EXPLAIN SELECT e.id FROM "Evidence" e WHERE search_document(e.title || ' ' || e.summary) @@ search_query('prisons')`;
+    });
+    expect(plan.map((row) => row["QUERY PLAN"]).join("\n")).toMatch(/Bitmap Index Scan on "Evidence_search_idx"/);
+  });
 });
 
 describe("what cites a piece of evidence", () => {

@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import { noteMaxLength } from "@/domain/limits";
 import { delayCauses, isMilestoneStatus, milestoneStatuses, namesACause } from "@/domain/milestone-status";
 import { MilestoneStatus } from "@/server/db/generated/enums";
 import { idleForm, type FormAction } from "./form-state";
@@ -93,9 +94,9 @@ export function StatusUpdateForm({ action: update, version, currentStatus }: { a
         key={state.status === "saved" ? `note-${state.savedAt}` : "note"}
         name="note"
         label={t("statusUpdate.note")}
-        hint={t("statusUpdate.noteHint")}
+        hint={t("statusUpdate.noteHint", { maximum: noteMaxLength })}
         required
-        maxLength={5000}
+        maxLength={noteMaxLength}
         defaultValue={typed("note")}
         issues={fieldErrors.note}
       />

@@ -56,7 +56,7 @@ export function apiTokenInput(now: Date) {
     scope: z.enum(ApiTokenScope),
     expiresOn: calendarDate
       .refine((day) => day >= earliest, { message: "expiryNotAfterToday", ...checked })
-      .refine((day) => day <= latest, { message: "expiryTooLate", ...checked }),
+      .refine((day) => day <= latest, { message: "expiryTooLate", params: { days: apiTokenMaxDays }, ...checked }),
   });
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { urgencyDays } from "../domain/limits";
 import { closedStatuses } from "../domain/milestone-status";
 import { recordAudit } from "./audit";
 import { setArchived } from "./commitments";
@@ -168,7 +169,7 @@ const milestoneRow = rawRow("milestone", {
 
 /**
  * Live milestones with their urgency, most urgent first: overdue, due within
- * 30 days, stale (no status update for 90 days), the rest. `mine` keeps those
+ * `urgencyDays.dueSoon` days, stale (no status update for `urgencyDays.stale` days), the rest. `mine` keeps those
  * the actor owns or that belong to their agency's commitments.
  */
 export async function listMilestones(actor: Actor, rawFilter: unknown, today: string = todayIso()): Promise<MilestoneListItem[]> {
@@ -182,8 +183,8 @@ export async function listMilestones(actor: Actor, rawFilter: unknown, today: st
       CASE
         WHEN m.status = ANY(${closedStatuses}::"MilestoneStatus"[]) THEN 'rest'
         WHEN m."dueDate" < ${today}::date THEN 'overdue'
-        WHEN m."dueDate" <= ${today}::date + 30 THEN 'due_soon'
-        WHEN COALESCE(last."lastUpdateAt", m."createdAt") < ${today}::date - 90 THEN 'stale'
+        WHEN m."dueDate" <= ${today}::date + ${urgencyDays.dueSoon}::int THEN 'due_soon'
+        WHEN COALESCE(last."lastUpdateAt", m."createdAt") < ${today}::date - ${urgencyDays.stale}::int THEN 'stale'
         ELSE 'rest'
       END AS urgency
     FROM "Milestone" m
@@ -200,8 +201,8 @@ export async function listMilestones(actor: Actor, rawFilter: unknown, today: st
     ORDER BY CASE
         WHEN m.status = ANY(${closedStatuses}::"MilestoneStatus"[]) THEN 4
         WHEN m."dueDate" < ${today}::date THEN 1
-        WHEN m."dueDate" <= ${today}::date + 30 THEN 2
-        WHEN COALESCE(last."lastUpdateAt", m."createdAt") < ${today}::date - 90 THEN 3
+        WHEN m."dueDate" <= ${today}::date + ${urgencyDays.dueSoon}::int THEN 2
+        WHEN COALESCE(last."lastUpdateAt", m."createdAt") < ${today}::date - ${urgencyDays.stale}::int THEN 3
         ELSE 4 END,
       m."dueDate", m.title`;
   return rows.map((row) => ({

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { noteMaxLength } from "../domain/limits";
 import { namesACause } from "../domain/milestone-status";
 import { recordAudit } from "./audit";
 import { exportBatchSize, keysetBatches } from "./batches";
@@ -16,7 +17,7 @@ import { blankToUndefined, dateOnly, isoDate, optionalCalendarDate, optionalPage
 export const statusUpdateInput = z
   .strictObject({
     status: z.enum(MilestoneStatus),
-    note: z.string().trim().min(1).max(5000),
+    note: z.string().trim().min(1).max(noteMaxLength),
     cause: z.preprocess(blankToUndefined, z.enum(DelayCause).optional()),
     completedOn: optionalCalendarDate,
     version: versionSeen,

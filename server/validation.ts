@@ -69,7 +69,7 @@ const fieldName = (path: readonly PropertyKey[]) => (path.length > 0 ? path.map(
 function toFieldIssue(issue: z.core.$ZodIssue): FieldIssue {
   switch (issue.code) {
     case "invalid_type":
-      return issue.input === undefined || issue.input === null ? { code: "required" } : { code: "invalidType", values: { expected: issue.expected } };
+      return issue.input === undefined || issue.input === null ? { code: "required" } : { code: "invalidType", values: { type: issue.expected } };
     case "too_small":
       if (issue.origin === "string" && Number(issue.minimum) <= 1) return { code: "required" };
       return { code: issue.origin === "string" ? "tooShort" : "tooSmall", values: { minimum: Number(issue.minimum) } };
@@ -80,7 +80,7 @@ function toFieldIssue(issue: z.core.$ZodIssue): FieldIssue {
     case "invalid_value":
       return { code: "invalidChoice" };
     case "custom":
-      return { code: issue.message || "invalid" };
+      return { code: issue.message || "invalid", ...(issue.params ? { values: issue.params as FieldIssue["values"] } : {}) };
     default:
       return { code: "invalid" };
   }
@@ -101,9 +101,14 @@ export const recordId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/);
  * A required calendar date, YYYY-MM-DD, in the years a plan can name:
  * PostgreSQL has no year 0, and a year like 0202 is a slip of the keyboard.
  */
-export const calendarDate = z.iso
-  .date()
-  .refine((date) => date >= "1900-01-01" && date <= "2999-12-31", { message: "dateOutOfRange", when: (payload) => payload.issues.length === 0 });
+const earliestDate = "1900-01-01";
+const latestDate = "2999-12-31";
+export const calendarDate = z.iso.date().refine((date) => date >= earliestDate && date <= latestDate, {
+  message: "dateOutOfRange",
+  // Times, which the message formats as dates of the reader's language.
+  params: { earliest: Date.parse(earliestDate), latest: Date.parse(latestDate) },
+  when: (payload) => payload.issues.length === 0,
+});
 
 /** An optional calendar date; a blank form field means none. */
 export const optionalCalendarDate = z.preprocess(blankToUndefined, calendarDate.optional());

@@ -12,7 +12,7 @@ import { idleForm, textValue, type FormAction } from "@/components/form-state";
 import { TableHead } from "@/components/table";
 
 /** The import page's form: Check (a dry run) and Import, on a chosen file or pasted text. */
-export function ImportForm({ action, limit }: { action: FormAction; limit: { bytes: number; megabytes: number } }) {
+export function ImportForm({ action, limit }: { action: FormAction; limit: { bytes: number; megabytes: number; rows: number } }) {
   const t = useTranslations("planImport");
   const [state, formAction, pending] = useActionState(action, idleForm);
   // The server refuses a large file too; checking it here spares the upload.
@@ -30,7 +30,7 @@ export function ImportForm({ action, limit }: { action: FormAction; limit: { byt
             {t("fileLabel")}
           </label>
           <p id="file-hint" className="text-xs text-slate-600">
-            {t("fileHint")}
+            {t("fileHint", { megabytes: limit.megabytes, rows: limit.rows })}
           </p>
           <input
             id="file"

@@ -7,6 +7,9 @@ import { FormFeedback, SubmitButton } from "@/components/form-feedback";
 import { TextField } from "@/components/form-fields";
 import { idleForm, issuesOf, textValue } from "@/components/form-state";
 
+// The example title names the month of a round of the demo plan (April 2011), in the reader's language.
+const exampleRoundMonth = Date.UTC(2011, 3, 1);
+
 export function OpenRoundForm() {
   const t = useTranslations("rounds");
   const [state, action, pending] = useActionState(openRoundAction, idleForm);
@@ -16,7 +19,7 @@ export function OpenRoundForm() {
         {t("openHeading")}
       </h2>
       <FormFeedback state={state} />
-      <TextField name="title" label={t("roundTitle")} hint={t("roundTitleHint")} required maxLength={200} defaultValue={textValue(state, "title")} issues={issuesOf(state, "title")} />
+      <TextField name="title" label={t("roundTitle")} hint={t("roundTitleHint", { month: exampleRoundMonth })} required maxLength={200} defaultValue={textValue(state, "title")} issues={issuesOf(state, "title")} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField name="periodStart" type="date" label={t("periodStart")} required defaultValue={textValue(state, "periodStart")} issues={issuesOf(state, "periodStart")} />
         <TextField name="periodEnd" type="date" label={t("periodEnd")} required defaultValue={textValue(state, "periodEnd")} issues={issuesOf(state, "periodEnd")} />

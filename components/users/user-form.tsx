@@ -7,6 +7,7 @@ import { FieldErrorText, SelectField, TextField } from "@/components/form-fields
 import { FormFeedback, SubmitButton } from "@/components/form-feedback";
 import { idleForm, issuesOf, listValue, textValue, type FormAction } from "@/components/form-state";
 import { SecretField } from "@/components/profile/password-field";
+import { passwordLength } from "@/domain/limits";
 import { Role } from "@/server/db/generated/enums";
 
 const roles = Object.values(Role);
@@ -59,7 +60,7 @@ export function UserForm({ action, agencies, user }: { action: FormAction; agenc
         issues={issuesOf(state, "agencyId")}
       />
       {!user && (
-        <SecretField name="password" label={t("fields.password")} hint={t("fields.passwordHint")} autoComplete="new-password" issues={issuesOf(state, "password")} />
+        <SecretField name="password" label={t("fields.password")} hint={t("fields.passwordHint", passwordLength)} autoComplete="new-password" issues={issuesOf(state, "password")} />
       )}
       <div className="flex flex-wrap items-center gap-4">
         <SubmitButton pending={pending} label={user ? t("save") : t("create")} pendingLabel={t("saving")} />

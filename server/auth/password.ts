@@ -2,6 +2,7 @@ import "server-only";
 import { hash, verify } from "@node-rs/argon2";
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { z } from "zod";
+import { passwordLength } from "../../domain/limits";
 
 // Argon2id with OWASP's recommended minimum cost (19 MiB, 2 passes).
 const options = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -34,9 +35,9 @@ function isCommonPassword(password: string): boolean {
   return commonPasswords.has(password.toLowerCase());
 }
 
-/** Every password that is set (by its owner or an admin): 12 to 128 characters and not a common one. */
+/** Every password that is set (by its owner or an admin): `passwordLength` characters and not a common one. */
 export const newPassword = z
   .string()
-  .min(12)
-  .max(128)
+  .min(passwordLength.minimum)
+  .max(passwordLength.maximum)
   .refine((password) => !isCommonPassword(password), { message: "passwordTooCommon" });

@@ -50,7 +50,7 @@ describe("parseInput", () => {
   });
 
   it("reports a body that is not an object on the form as a whole", () => {
-    expect(fieldErrorsOf("text")).toEqual({ _form: [{ code: "invalidType", values: { expected: "object" } }] });
+    expect(fieldErrorsOf("text")).toEqual({ _form: [{ code: "invalidType", values: { type: "object" } }] });
   });
 });
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/status-badge";
+import { urgencyDays } from "@/domain/limits";
 import { milestoneStatuses } from "@/domain/milestone-status";
 import { listMilestones, urgencies, type MilestoneListItem } from "@/server/milestones";
 import { ValidationError } from "@/server/errors";
@@ -41,6 +42,7 @@ export default async function MyMilestonesPage({ searchParams }: Props) {
   const commitments = [...new Map(allMine.map((m) => [m.commitment.id, m.commitment])).values()].sort((a, b) => a.title.localeCompare(b.title));
   const groups = urgencies.map((urgency) => ({ urgency, items: milestones.filter((m) => m.urgency === urgency) }));
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium" });
+  const urgencyName = (urgency: (typeof urgencies)[number]) => t(`myMilestones.${urgency}`, { days: urgency === "stale" ? urgencyDays.stale : urgencyDays.dueSoon });
 
   return (
     <>
@@ -50,7 +52,7 @@ export default async function MyMilestonesPage({ searchParams }: Props) {
         {groups.map(({ urgency, items }) => (
           <li key={urgency} className="rounded border border-slate-300 bg-white px-3 py-2 text-sm">
             <a href={`#${urgency}`} className="text-brand-700 underline-offset-2 hover:underline">
-              {t(`myMilestones.${urgency}`)}: <strong data-testid={`count-${urgency}`}>{items.length}</strong>
+              {urgencyName(urgency)}: <strong data-testid={`count-${urgency}`}>{items.length}</strong>
             </a>
           </li>
         ))}
@@ -61,7 +63,7 @@ export default async function MyMilestonesPage({ searchParams }: Props) {
           label={t("myMilestones.pillar")}
           anyLabel={t("myMilestones.any")}
           value={query.pillar}
-          options={pillars.map((p) => ({ value: String(p.number), label: `${p.number}. ${p.name}` }))}
+          options={pillars.map((p) => ({ value: String(p.number), label: t("evidenceLog.pillarOption", { number: p.number, name: p.name }) }))}
         />
         <FilterSelect
           name="commitment"
@@ -82,7 +84,7 @@ export default async function MyMilestonesPage({ searchParams }: Props) {
       {groups.map(({ urgency, items }) => (
         <section key={urgency} id={urgency} aria-labelledby={`${urgency}-heading`} className="mt-8">
           <h2 id={`${urgency}-heading`} className="text-xl font-semibold">
-            {t(`myMilestones.${urgency}`)} ({items.length})
+            {urgencyName(urgency)} ({items.length})
           </h2>
           {items.length === 0 ? (
             <p className="mt-2 text-sm">{t("myMilestones.none")}</p>

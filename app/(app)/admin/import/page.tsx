@@ -4,7 +4,7 @@ import { planImportAction } from "@/app/actions/plan";
 import { ClientMessages } from "@/components/client-messages";
 import { ImportForm } from "@/components/plan/import-form";
 import { actorForPageWith } from "@/server/pages";
-import { maxImportBytes, maxImportMegabytes, planImportColumns } from "@/server/plan-import";
+import { maxImportBytes, maxImportMegabytes, maxImportRows, planImportColumns } from "@/server/plan-import";
 
 export async function generateMetadata() {
   const t = await getTranslations("planImport");
@@ -52,7 +52,7 @@ export default async function PlanImportPage() {
           </tbody>
         </table>
       </details>
-      <ImportForm action={planImportAction} limit={{ bytes: maxImportBytes, megabytes: maxImportMegabytes }} />
+      <ImportForm action={planImportAction} limit={{ bytes: maxImportBytes, megabytes: maxImportMegabytes, rows: maxImportRows }} />
     </ClientMessages>
   );
 }

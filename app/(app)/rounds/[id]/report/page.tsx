@@ -20,7 +20,7 @@ export default async function RoundReportPage({ params }: Props) {
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "long" });
   const verdictText = (verdict: { advances: string | null; results: string | null }) =>
     `${verdict.advances ? t(`advances.${verdict.advances as "none"}`) : "—"} / ${verdict.results ? t(`results.${verdict.results as "slow"}`) : "—"}`;
-  const percent = (value: number | null) => (value === null ? "—" : `${format.number(value)} %`);
+  const percent = (value: number | null) => (value === null ? "—" : t("dashboard.percentValue", { percent: value }));
   const flagged = report.comparisons.filter((pair) => pair.comparison?.flagged).length;
   return (
     <article className="max-w-4xl">

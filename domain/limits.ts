@@ -1,0 +1,12 @@
+// Limits that the rules and the forms' hints both name: the messages format
+// them for the reader's language, so each number is written once, here. This
+// module imports nothing server-only; forms in the browser read it too.
+
+/** The longest note of a status update, in characters. */
+export const noteMaxLength = 5000;
+
+/** The length of every password that is set, in characters. */
+export const passwordLength = { minimum: 12, maximum: 128 } as const;
+
+/** A milestone is due soon within this many days of its due date, and stale after this many days without a status update. */
+export const urgencyDays = { dueSoon: 30, stale: 90 } as const;

@@ -34,7 +34,8 @@ const nextConfig: NextConfig = {
   // pdfkit reads its font metrics from its own folder at run time.
   // prom-client's registry is the one scripts/serve.mjs records requests in
   // and gathers from every server process, so the app must load the same copy.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "pdfkit", "prom-client"],
+  // pg-boss reads its own package.json at run time.
+  serverExternalPackages: ["@node-rs/argon2", "pg", "pdfkit", "prom-client", "pg-boss"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -1,7 +1,8 @@
 // npm start — everything a new user needs to see the tracker: a database (the
 // embedded PostgreSQL in .data/ unless DATABASE_URL is set), the migrations,
-// the demo dataset on first start, a production build if none exists, and the
-// server. Ctrl-C stops the server and the database cleanly.
+// the demo dataset on first start, a production build if none exists, the
+// server and the job worker (scripts/worker.ts). Ctrl-C stops them and the
+// database cleanly.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -17,6 +18,7 @@ import { supervise } from "./lib/supervise";
 
 const port = Number(process.env.PORT ?? 3000);
 const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
+const tsxCli = path.join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs");
 
 function step(message: string) {
   console.log(`▸ ${message}`);
@@ -122,6 +124,9 @@ async function main() {
     const server = run(path.join(projectRoot, "scripts", "serve.mjs"), ["--port", String(port)], env, onTerminal ? "pipe" : "inherit");
     if (onTerminal) server.stdout?.pipe(readableLog());
     supervisor.watch(server);
+    const worker = run(tsxCli, ["--conditions=react-server", path.join(projectRoot, "scripts", "worker.ts")], env, onTerminal ? "pipe" : "inherit");
+    if (onTerminal) worker.stdout?.pipe(readableLog());
+    supervisor.watch(worker, "job worker");
   } catch (error) {
     await disconnectDb().catch(() => undefined);
     await database.close();

@@ -9,7 +9,7 @@ import { PrismaClient } from "./generated/client";
  * them a frozen or saturated server would hold every request, and the health
  * check, for as long as it lasts.
  */
-function databaseTimeouts() {
+export function databaseTimeouts() {
   const env = process.env;
   return {
     /** The server cancels a statement that runs longer. */

@@ -7,6 +7,9 @@
 // (session_replication_role); the application role can do none of it.
 import pg from "pg";
 
+/** The schema of the job queue's tables (prisma/migrations/…_job_queue, server/jobs). */
+export const jobQueueSchema = "pgboss";
+
 /**
  * The tables whose rows the app deletes: a draft's citations and a
  * commitment's agencies are replaced, recovery codes are replaced, a second
@@ -34,7 +37,7 @@ export async function createApplicationRole(adminUrl: string, role: string, pass
  * transaction. Every table of the schema gets SELECT, INSERT and UPDATE; the
  * append-only ones (those a `refuse_change` trigger guards) SELECT and INSERT
  * only; DELETE only the tables the app deletes from; TRUNCATE, REFERENCES
- * and TRIGGER none. `_prisma_migrations` is the owner's to write; the app
+ * and TRIGGER none; the job queue's schema, what its queue does. `_prisma_migrations` is the owner's to write; the app
  * only reads it, to report migrations not yet applied (/api/health?detail=1).
  */
 export async function grantApplicationPrivileges(ownerUrl: string, role: string): Promise<void> {
@@ -61,6 +64,18 @@ export async function grantApplicationPrivileges(ownerUrl: string, role: string)
       statements.push(`GRANT ${privileges.join(", ")} ON ${table} TO ${grantee}`);
     }
     statements.push(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${pg.escapeIdentifier(schema!.name)} TO ${grantee}`);
+    const { rowCount: hasJobQueue } = await client.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [jobQueueSchema]);
+    if (hasJobQueue) {
+      // The job queue's schema (server/jobs): pg-boss inserts, claims, settles
+      // and deletes its own rows there, and alters nothing (the migration built it).
+      const queue = pg.escapeIdentifier(jobQueueSchema);
+      statements.push(
+        `GRANT USAGE ON SCHEMA ${queue} TO ${grantee}`,
+        `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${queue} TO ${grantee}`,
+        `GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${queue} TO ${grantee}`,
+        `GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${queue} TO ${grantee}`,
+      );
+    }
     await client.query("BEGIN");
     try {
       for (const statement of statements) await client.query(statement);

@@ -1,0 +1,10 @@
+import "server-only";
+import type { JobDefinition } from "./worker";
+
+/**
+ * Every kind of job the worker runs (scripts/worker.ts). A job is enqueued
+ * by name (server/jobs/queue.ts) or runs on its schedule.
+ */
+export function registeredJobs(): JobDefinition[] {
+  return [];
+}

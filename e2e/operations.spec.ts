@@ -203,7 +203,7 @@ test("the health check's detail is given to an admin and to the metrics token, a
   expect(await detailFor("anonymous")).toEqual({ status: "ok", database: "reachable" });
   expect(await detailFor("anonymous", { Authorization: "Bearer not-the-token" })).toEqual({ status: "ok", database: "reachable" });
   expect(await detailFor("staff")).toEqual({ status: "ok", database: "reachable" });
-  const detail = { build, migrationsPending: [], databaseLatencyMs: expect.any(Number) };
+  const detail = { build, migrationsPending: [], databaseLatencyMs: expect.any(Number), jobQueue: { ready: expect.any(Number), oldestReadySeconds: expect.any(Number) } };
   expect(await detailFor("admin")).toEqual({ status: "ok", database: "reachable", detail });
   expect(await detailFor("anonymous", { Authorization: `Bearer ${metricsToken}` })).toEqual({ status: "ok", database: "reachable", detail });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import client from "prom-client";
 import { databasePool } from "./db/client";
+import { jobQueueBacklog } from "./jobs/queue";
 import { serverProcess } from "./server-process";
 
 // The app's own metrics, beside those scripts/serve.mjs keeps of every request
@@ -55,6 +56,27 @@ metric(
       },
     }),
 );
+
+// Read from the database at each scrape; the same figure in every server
+// process, so the cluster's answer keeps one (not the sum).
+const jobQueueBacklogGauge = (name: string, help: string, read: (backlog: Awaited<ReturnType<typeof jobQueueBacklog>>) => number) =>
+  metric(
+    name,
+    (name) =>
+      new client.Gauge({
+        name,
+        help,
+        aggregator: "max",
+        async collect() {
+          // A database that does not answer leaves the last figure; the health check reports the outage.
+          const backlog = await jobQueueBacklog().catch(() => null);
+          if (backlog) this.set(read(backlog));
+        },
+      }),
+  );
+
+jobQueueBacklogGauge("job_queue_ready_jobs", "Jobs due to run and not yet taken by a worker", (backlog) => backlog.ready);
+jobQueueBacklogGauge("job_queue_oldest_ready_seconds", "How long the oldest job due to run has waited since it came due", (backlog) => backlog.oldestReadySeconds);
 
 /** Counts a failed sign-in; called once its audit event is committed. */
 export function countSignInFailure(method: "password" | "sso", reason: string): void {

@@ -324,6 +324,13 @@ const health = z.strictObject({
       build: z.string().nullable().describe("the id of the build being served"),
       migrationsPending: z.array(z.string()).nullable().describe("migrations the database has not applied; null when it does not answer"),
       databaseLatencyMs: z.number().nullable().describe("the time a trivial query took; null when the database does not answer"),
+      jobQueue: z
+        .strictObject({
+          ready: z.number().int().describe("jobs due to run and not yet taken by a worker"),
+          oldestReadySeconds: z.number().describe("how long the oldest of them has waited since it came due (the queue's lag)"),
+        })
+        .nullable()
+        .describe("the job queue's backlog; null when the database does not answer"),
     })
     .optional()
     .describe("with `?detail=1`, for an admin's session or the metrics token only"),

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { db } from "./db/client";
 import { queryRows, rawRow } from "./db/raw-rows";
 import { MetricsTokenRequiredError, NotFoundError } from "./errors";
+import { jobQueueBacklog } from "./jobs/queue";
 import { metricsContentType, metricsText } from "./metrics";
 import { can } from "./permissions";
 import { getActor } from "./session";
@@ -41,6 +42,8 @@ export interface HealthDetail {
   migrationsPending: string[] | null;
   /** How long a trivial query took; null when the database does not answer. */
   databaseLatencyMs: number | null;
+  /** The jobs due and not yet taken, and how long the oldest has waited (server/jobs/queue.ts); null when the database does not answer. */
+  jobQueue: { ready: number; oldestReadySeconds: number } | null;
 }
 
 let build: Promise<string | null> | undefined;
@@ -56,9 +59,9 @@ const readMigrationFolders = () =>
 
 const appliedMigrationRow = rawRow("applied migration", { migration_name: z.string() });
 
-/** The build, the migrations the database has yet to apply and its latency. */
+/** The build, the migrations the database has yet to apply, its latency and the job queue's backlog. */
 export async function healthDetail(databaseReachable: boolean): Promise<HealthDetail> {
-  if (!databaseReachable) return { build: await readBuild(), migrationsPending: null, databaseLatencyMs: null };
+  if (!databaseReachable) return { build: await readBuild(), migrationsPending: null, databaseLatencyMs: null, jobQueue: null };
   const startedAt = performance.now();
   await db().$queryRaw`SELECT 1`;
   const databaseLatencyMs = Math.round((performance.now() - startedAt) * 100) / 100;
@@ -66,7 +69,7 @@ export async function healthDetail(databaseReachable: boolean): Promise<HealthDe
     SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
   const appliedNames = new Set(applied.map((row) => row.migration_name));
   const migrationsPending = (await readMigrationFolders()).filter((name) => !appliedNames.has(name));
-  return { build: await readBuild(), migrationsPending, databaseLatencyMs };
+  return { build: await readBuild(), migrationsPending, databaseLatencyMs, jobQueue: await jobQueueBacklog() };
 }
 
 /** Whoever cannot be confirmed an admin (no session, a second factor owed) gets the public answer. */

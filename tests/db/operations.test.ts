@@ -37,7 +37,7 @@ describe("GET /api/metrics", () => {
     }
   });
 
-  it("answers the token's bearer in Prometheus's format, with the database pool's use and the failed sign-ins by reason", async () => {
+  it("answers the token's bearer in Prometheus's format, with the database pool's use, the job queue's backlog and the failed sign-ins by reason", async () => {
     process.env.METRICS_TOKEN = token;
     await checkSignIn({ email: "nobody-here@test.local", password: "not the password" }, new Date(), "192.0.2.7");
     await db().$queryRaw`SELECT 1`;
@@ -50,6 +50,8 @@ describe("GET /api/metrics", () => {
     expect(text).toMatch(/^db_pool_connections\{state="in_use"\} \d+$/m);
     expect(text).toMatch(/^db_pool_waiting \d+$/m);
     expect(text).toMatch(/^db_pool_max_connections \d+$/m);
+    expect(text).toMatch(/^job_queue_ready_jobs 0$/m);
+    expect(text).toMatch(/^job_queue_oldest_ready_seconds 0$/m);
   });
 });
 
@@ -70,7 +72,7 @@ describe("GET /api/health?detail=1", () => {
     expect(await answer.json()).toEqual({
       status: "ok",
       database: "reachable",
-      detail: { build, migrationsPending: [], databaseLatencyMs: expect.any(Number) },
+      detail: { build, migrationsPending: [], databaseLatencyMs: expect.any(Number), jobQueue: { ready: 0, oldestReadySeconds: 0 } },
     });
 
     const latest = (await readdir(path.join(root, "prisma", "migrations"), { withFileTypes: true }))

@@ -1,13 +1,16 @@
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { closedStatuses, milestoneStatuses, statusesNamingACause } from "../../domain/milestone-status";
 import { db } from "../../server/db/client";
-import type { MilestoneStatus } from "../../server/db/generated/enums";
+import { DelayCause, LeadParty, type MilestoneStatus } from "../../server/db/generated/enums";
 import { ValidationError } from "../../server/errors";
 import { roundReport } from "../../server/round-report";
+import { updateMilestoneStatus } from "../../server/status-updates";
 import { advancesWithoutResults, dashboardFigures, pillarAsOf, pillarRollups } from "../../server/rollups";
 import { seedDemoData } from "../../scripts/lib/seed/demo";
 import { listAgencies } from "../../server/agencies";
 import { listIndicators } from "../../server/indicators";
-import { createActor, createAgency, createCommitment, createMilestone, createRound, createUser } from "../factories";
+import { actorOf, createActor, createAgency, createCommitment, createMilestone, createRound, createUser } from "../factories";
 
 // Every figure is checked against a count done a second, independent way:
 // the raw rows read back and replayed in TypeScript, the history walked
@@ -206,6 +209,127 @@ describe("pillar rollups on a generated plan", () => {
     for (let i = 0; i < 12; i++) {
       const asOf = dayOf(Math.floor(random() * 1500)).toISOString().slice(0, 10);
       expectSameFigures(await pillarRollups(manager, { asOf }), await countedAnotherWay(asOf));
+    }
+  });
+});
+
+describe("pillar rollups from the changes kept per day", () => {
+  const dayOf = (offset: number) => new Date(Date.UTC(2011, 0, 1) + offset * 86_400_000);
+  const isoDay = (offset: number) => dayOf(offset).toISOString().slice(0, 10);
+  const edit = fc.oneof(
+    fc.record({ kind: fc.constant("moveDue" as const), milestone: fc.nat(), days: fc.integer({ min: -400, max: 400 }) }),
+    fc.record({ kind: fc.constant("archiveMilestone" as const), milestone: fc.nat(), day: fc.option(fc.integer({ min: 0, max: 1500 })) }),
+    fc.record({ kind: fc.constant("moveMilestone" as const), milestone: fc.nat(), commitment: fc.nat() }),
+    fc.record({ kind: fc.constant("leadParty" as const), commitment: fc.nat(), leadParty: fc.constantFrom(...Object.values(LeadParty)) }),
+    fc.record({ kind: fc.constant("movePillar" as const), commitment: fc.nat(), pillar: fc.nat() }),
+    fc.record({ kind: fc.constant("archiveCommitment" as const), commitment: fc.nat(), day: fc.option(fc.integer({ min: 0, max: 1500 })) }),
+  );
+  const update = fc.record({
+    gapDays: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 300 })),
+    // Midnight, the last millisecond of a day and anything between: the day boundaries the figures turn on.
+    millisecond: fc.oneof(fc.constant(0), fc.constant(86_399_999), fc.integer({ min: 0, max: 86_399_999 })),
+    status: fc.constantFrom(...milestoneStatuses),
+    cause: fc.constantFrom(...Object.values(DelayCause)),
+  });
+  const plan = fc.record({
+    commitments: fc.array(
+      fc.record({
+        pillar: fc.nat(),
+        leadParty: fc.constantFrom(...Object.values(LeadParty)),
+        milestones: fc.array(
+          fc.record({ created: fc.integer({ min: 0, max: 700 }), due: fc.integer({ min: -100, max: 1200 }), updates: fc.array(update, { maxLength: 5 }) }),
+          { minLength: 1, maxLength: 4 },
+        ),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+    edits: fc.array(edit, { maxLength: 4 }),
+    days: fc.array(fc.integer({ min: 0, max: 1600 }), { minLength: 1, maxLength: 3 }),
+    leadParty: fc.option(fc.constantFrom(...Object.values(LeadParty))),
+  });
+
+  it("equal the replay of the raw history on generated plans, edited after the fact, on random days, whole and by lead party", async () => {
+    const author = await createUser({ roles: ["staff"] });
+    const pillars = await db().pillar.findMany({ select: { id: true } });
+    await fc.assert(
+      fc.asyncProperty(plan, async (generated) => {
+        const commitments = [];
+        const milestones = [];
+        for (const c of generated.commitments) {
+          const commitment = await db().commitment.create({
+            data: { pillarId: pillars[c.pillar % pillars.length]!.id, title: "Generated", description: "Generated", leadParty: c.leadParty, sourceCitation: "Generated", createdAt: dayOf(0) },
+          });
+          commitments.push(commitment);
+          for (const m of c.milestones) {
+            const milestone = await db().milestone.create({
+              data: { commitmentId: commitment.id, title: "Generated", description: "Generated", dueDate: dayOf(m.created + m.due), createdAt: new Date(dayOf(m.created).getTime() + 3_600_000) },
+            });
+            milestones.push(milestone);
+            // Strictly later each time, so that the history's order is never a tie of times.
+            let at = dayOf(m.created).getTime() + 3_600_000;
+            let previous: MilestoneStatus = "not_started";
+            const rows = m.updates.map((u) => {
+              at = Math.max(at + 1, dayOf(0).getTime() + Math.floor((at - dayOf(0).getTime()) / 86_400_000 + u.gapDays) * 86_400_000 + u.millisecond);
+              const row = {
+                milestoneId: milestone.id, previousStatus: previous, newStatus: u.status, note: "Generated", authorId: author.id, createdAt: new Date(at),
+                cause: (statusesNamingACause as readonly string[]).includes(u.status) ? u.cause : null,
+                completedOn: u.status === "completed" ? new Date(Math.floor(at / 86_400_000) * 86_400_000) : null,
+              };
+              previous = u.status;
+              return row;
+            });
+            // In one statement: the figures' trigger takes a statement's rows together.
+            if (rows.length > 0) await db().statusUpdate.createMany({ data: rows });
+          }
+        }
+        for (const e of generated.edits) {
+          if (e.kind === "moveDue" || e.kind === "archiveMilestone" || e.kind === "moveMilestone") {
+            const milestone = milestones[e.milestone % milestones.length]!;
+            const data =
+              e.kind === "moveDue" ? { dueDate: new Date(milestone.dueDate.getTime() + e.days * 86_400_000) }
+              : e.kind === "archiveMilestone" ? { archivedAt: e.day === null ? null : new Date(dayOf(e.day).getTime() + 43_200_000) }
+              : { commitmentId: commitments[e.commitment % commitments.length]!.id };
+            await db().milestone.update({ where: { id: milestone.id }, data });
+          } else {
+            const commitment = commitments[e.commitment % commitments.length]!;
+            const data =
+              e.kind === "leadParty" ? { leadParty: e.leadParty }
+              : e.kind === "movePillar" ? { pillarId: pillars[e.pillar % pillars.length]!.id }
+              : { archivedAt: e.day === null ? null : dayOf(e.day) };
+            await db().commitment.update({ where: { id: commitment.id }, data });
+          }
+        }
+        for (const offset of generated.days) {
+          const asOf = isoDay(offset);
+          const filter = { asOf, ...(generated.leadParty ? { leadParty: generated.leadParty } : {}) };
+          const summed = await pillarRollups(manager, filter);
+          // A range of due dates that takes in every milestone has the figures counted from the history itself.
+          expect(summed).toEqual(await pillarRollups(manager, { ...filter, from: "1900-01-01" }));
+          expectSameFigures(summed, await countedAnotherWay(asOf, (commitment) => !generated.leadParty || commitment.leadParty === generated.leadParty));
+        }
+      }),
+      { numRuns: 12 },
+    );
+  }, 120_000);
+
+  it("a status update made today leaves every earlier day's, month's and year's changes as they were", async () => {
+    const staff = actorOf(await createUser({ roles: ["staff"] }));
+    const milestone = await createMilestone({ ownerId: staff.id, dueDate: new Date("2012-01-31T00:00:00Z") });
+    const before = await db().planFigureChange.findMany({ orderBy: [{ grain: "asc" }, { start: "asc" }, { pillarId: "asc" }, { leadParty: "asc" }, { key: "asc" }] });
+    const { statusUpdate } = await updateMilestoneStatus(staff, milestone.id, { status: "delayed", cause: "funding", note: "Funding late", version: 1 });
+    const day = statusUpdate.createdAt.slice(0, 10);
+    const current = { day, month: `${day.slice(0, 7)}-01`, year: `${day.slice(0, 4)}-01-01` } as Record<string, string>;
+    const earlier = (rows: typeof before) => rows.filter((row) => row.start.toISOString().slice(0, 10) < current[row.grain]!);
+    const after = await db().planFigureChange.findMany({ orderBy: [{ grain: "asc" }, { start: "asc" }, { pillarId: "asc" }, { leadParty: "asc" }, { key: "asc" }] });
+    expect(earlier(after)).toEqual(earlier(before));
+    expect(after).not.toEqual(before);
+  });
+
+  it("read what each status means as domain/milestone-status.ts says", async () => {
+    for (const status of milestoneStatuses) {
+      const [row] = await db().$queryRaw<{ closed: boolean; namesCause: boolean }[]>`
+        SELECT figure_status_closed(${status}::"MilestoneStatus") AS closed, figure_status_names_cause(${status}::"MilestoneStatus") AS "namesCause"`;
+      expect(row, status).toEqual({ closed: closedStatuses.includes(status), namesCause: (statusesNamingACause as readonly string[]).includes(status) });
     }
   });
 });

@@ -8,7 +8,7 @@ export default async function NotFound() {
       <h1 className="text-2xl font-semibold">{t("notFoundTitle")}</h1>
       <p className="mt-2">{t("notFoundBody")}</p>
       <p className="mt-4">
-        <Link href="/" className="text-brand-700 underline">
+        <Link href="/overview" className="text-brand-700 underline">
           {t("backToOverview")}
         </Link>
       </p>

@@ -2,7 +2,7 @@ import { can, type Actor, type Permission } from "@/server/permissions";
 
 interface NavigationItem {
   href: string;
-  label: "nav.overview" | "nav.myMilestones" | "nav.evidence" | "nav.rounds" | "nav.plan" | "nav.users" | "nav.audit";
+  label: "nav.work" | "nav.overview" | "nav.myMilestones" | "nav.milestones" | "nav.evidence" | "nav.rounds" | "nav.plan" | "nav.users" | "nav.audit";
   /** The permission the page itself checks (through the data-access layer or actorForPageWith). */
   permission: Permission;
 }
@@ -10,8 +10,10 @@ interface NavigationItem {
 // The main navigation shows whoever holds an item's permission its link.
 // Showing a link is a courtesy; the page itself checks the same permission on the server.
 const navigation: readonly NavigationItem[] = [
-  { href: "/", label: "nav.overview", permission: "plan.read" },
+  { href: "/", label: "nav.work", permission: "plan.read" },
+  { href: "/overview", label: "nav.overview", permission: "plan.read" },
   { href: "/my-milestones", label: "nav.myMilestones", permission: "milestones.mine" },
+  { href: "/milestones", label: "nav.milestones", permission: "plan.read" },
   { href: "/evidence", label: "nav.evidence", permission: "plan.read" },
   { href: "/rounds", label: "nav.rounds", permission: "plan.read" },
   { href: "/admin/plan", label: "nav.plan", permission: "plan.manage" },

@@ -8,5 +8,8 @@ export const noteMaxLength = 5000;
 /** The length of every password that is set, in characters. */
 export const passwordLength = { minimum: 12, maximum: 128 } as const;
 
-/** A milestone is due soon within this many days of its due date, and stale after this many days without a status update. */
-export const urgencyDays = { dueSoon: 30, stale: 90 } as const;
+/**
+ * A milestone is due soon within this many days of its due date, stale after this many days without a status
+ * update, and overdue for more than `escalate` days it is the managers' concern too (their worklist).
+ */
+export const urgencyDays = { dueSoon: 14, stale: 90, escalate: 30 } as const;

@@ -10,8 +10,18 @@ test("the sign-in page has no serious accessibility finding", async ({ page }) =
 test.describe("signed in", () => {
   test.use({ storageState: storageStateOf("manager") });
 
-  test("every page of the plan has no serious accessibility finding", async ({ page }) => {
+  test("your work and the lists behind its figures have no serious accessibility finding", async ({ page }) => {
     await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your work");
+    await expectNoSeriousAccessibilityFindings(page);
+    await page.goto("/milestones?urgency=overdue");
+    await expectNoSeriousAccessibilityFindings(page);
+    await page.goto("/assessments?state=published");
+    await expectNoSeriousAccessibilityFindings(page);
+  });
+
+  test("every page of the plan has no serious accessibility finding", async ({ page }) => {
+    await page.goto("/overview");
     await expectNoSeriousAccessibilityFindings(page);
     await page.goto("/pillars/1");
     await expectNoSeriousAccessibilityFindings(page);

@@ -7,7 +7,7 @@ test.use({ storageState: storageStateOf("manager") });
 
 test("a manager reads the dashboard, goes back to the end of the 2011 round and drills down to a milestone's history", async ({ page }) => {
   // A day after the demo data's last review and before anything the other tests publish today.
-  await page.goto("/?asOf=2026-06-30");
+  await page.goto("/overview?asOf=2026-06-30");
   await expect(page.getByRole("list", { name: "Pillars" }).getByRole("listitem")).toHaveCount(5);
   const pillar1 = page.getByTestId("pillar-card-1");
   await expect(pillar1.getByTestId("latest-verdict")).toContainText("Substantial / Worsened");
@@ -46,13 +46,13 @@ test("a manager reads the dashboard, goes back to the end of the 2011 round and 
 });
 
 test("a filter that cannot be used says so and shows today's figures", async ({ page }) => {
-  await page.goto("/?asOf=2999-01-01&leadParty=canada");
+  await page.goto("/overview?asOf=2999-01-01&leadParty=canada");
   await expect(page.getByRole("alert").filter({ hasText: "Some filters could not be used" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Pillars" }).getByRole("listitem")).toHaveCount(5);
 });
 
 test("lead party and agency filters narrow the milestone figures", async ({ page }) => {
-  await page.goto("/");
+  await page.goto("/overview");
   const total = async () => {
     const counts = await page.getByRole("list", { name: "Pillars" }).locator("td[data-testid^=count-]").allTextContents();
     return counts.reduce((sum, n) => sum + Number(n), 0);

@@ -4,7 +4,7 @@ import { storageStateOf } from "./users";
 test.use({ storageState: storageStateOf("staff") });
 
 test("the plan reads end to end: pillar → commitment → milestone with its history", async ({ page }) => {
-  await page.goto("/");
+  await page.goto("/overview");
   await page.getByRole("link", { name: /^2\. / }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Pillar 2");
 

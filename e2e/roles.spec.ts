@@ -6,7 +6,7 @@ for (const role of Object.keys(demoAccounts) as DemoRole[]) {
     test.use({ storageState: storageStateOf(role) });
 
     test("sees the overview of the five pillars under their own name and role", async ({ page }) => {
-      await page.goto("/");
+      await page.goto("/overview");
       await expect(page.getByText(`Signed in as ${demoAccounts[role].name}`)).toBeVisible();
       await expect(page.getByTestId("actor-roles")).toHaveText(`(${demoAccounts[role].role})`);
       await expect(page.getByRole("list", { name: "Pillars" }).getByRole("heading", { level: 2 })).toHaveCount(5);

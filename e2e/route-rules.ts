@@ -95,6 +95,9 @@ const readPage = (page: string, record?: DemoRecord): PageRule => ({ page, cases
 export const pageRules: PageRule[] = [
   { page: "/signin", cases: [{ expect: { anonymous: "allowed", admin: "away", manager: "away", reviewer: "away", staff: "away" } }] },
   readPage("/"),
+  readPage("/overview"),
+  readPage("/milestones"),
+  readPage("/assessments"),
   readPage("/pillars/[number]", "pillarNumber"),
   readPage("/commitments/[id]", "commitment"),
   readPage("/milestones/[id]", "milestone.ofStaff"),

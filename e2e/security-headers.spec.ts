@@ -104,13 +104,13 @@ test.describe("security headers", () => {
     const signingIn = await watchPolicyViolations(page);
     await signIn(page, demoAccounts.reviewer.email, demoPassword);
     await expect(page).toHaveURL("/");
-    await expect(page.getByRole("list", { name: "Pillars" }).getByRole("listitem")).toHaveCount(5);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your work");
     expect(signingIn).toEqual([]);
 
     const manager = await browser.newContext({ storageState: storageStateOf("manager") });
     const dashboard = await manager.newPage();
     const violations = await watchPolicyViolations(dashboard);
-    await dashboard.goto("/");
+    await dashboard.goto("/overview");
     await expect(dashboard.getByRole("list", { name: "Pillars" }).getByRole("listitem")).toHaveCount(5);
 
     // A server action that succeeds and changes nothing: English, chosen while in English.

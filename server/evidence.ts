@@ -95,6 +95,10 @@ export const evidenceFilter = z.object({
   from: optionalCalendarDate,
   to: optionalCalendarDate,
   q: optionalText(200),
+  // `true`: only what the actor logged.
+  mine: z.preprocess(blankToUndefined, z.enum(["true", "false"]).optional()),
+  // `true`: only retracted records; `false`: only standing ones.
+  retracted: z.preprocess(blankToUndefined, z.enum(["true", "false"]).optional()),
   page: optionalPageNumber,
 });
 
@@ -121,7 +125,7 @@ export async function listEvidence(actor: Actor, rawFilter: unknown, { pageSize 
   const filter = parseInput(evidenceFilter, rawFilter);
   const page = filter.page ?? 1;
   const [matches] = await queryRows(evidencePageRow)`
-    WITH matching AS (${evidenceMatching(filter)})
+    WITH matching AS (${evidenceMatching(actor, filter)})
     SELECT (SELECT count(*)::int FROM matching) AS total,
       ARRAY(SELECT id FROM matching ORDER BY "publishedOn" DESC NULLS LAST, "createdAt" DESC, id
             LIMIT ${pageSize}::int OFFSET ${(page - 1) * pageSize}::int) AS ids`;
@@ -135,7 +139,7 @@ export async function listEvidence(actor: Actor, rawFilter: unknown, { pageSize 
   };
 }
 
-function evidenceMatching(filter: z.output<typeof evidenceFilter>): Prisma.Sql {
+function evidenceMatching(actor: Actor, filter: z.output<typeof evidenceFilter>): Prisma.Sql {
   return Prisma.sql`
       SELECT e.id, e."publishedOn", e."createdAt"
       FROM "Evidence" e
@@ -148,6 +152,9 @@ function evidenceMatching(filter: z.output<typeof evidenceFilter>): Prisma.Sql {
         AND (${filter.reliability ?? null}::text IS NULL OR e.reliability::text = ${filter.reliability ?? null}::text)
         AND (${filter.from ?? null}::date IS NULL OR e."publishedOn" >= ${filter.from ?? null}::date)
         AND (${filter.to ?? null}::date IS NULL OR e."publishedOn" <= ${filter.to ?? null}::date)
+        AND (${filter.mine !== "true"} OR e."authorId" = ${actor.id})
+        AND (${filter.retracted ?? null}::text IS NULL
+             OR EXISTS (SELECT 1 FROM "EvidenceRetraction" r WHERE r."evidenceId" = e.id) = (${filter.retracted ?? null}::text = 'true'))
         AND (${filter.q ?? null}::text IS NULL
              -- Written as the GIN index "Evidence_search_idx" is (prisma/migrations), so that it is used.
              OR search_document(e.title || ' ' || e.summary) @@ search_query(${filter.q ?? null}::text))`;
@@ -181,7 +188,7 @@ export function streamEvidence(actor: Actor, rawFilter: unknown, { batchSize = e
   return keysetBatches<ListedEvidence>(async (after) => {
     const afterPublished = after ? isoDate(after.publishedOn) : null;
     const rows = await queryRows(idRow)`
-      WITH matching AS (${evidenceMatching(filter)})
+      WITH matching AS (${evidenceMatching(actor, filter)})
       SELECT id FROM matching
       WHERE ${after?.id ?? null}::text IS NULL
         OR COALESCE("publishedOn", '-infinity'::date) < COALESCE(${afterPublished}::date, '-infinity'::date)

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { urgencyDays } from "../domain/limits";
 import { closedStatuses } from "../domain/milestone-status";
+import { Prisma } from "./db/generated/client";
 import { recordAudit } from "./audit";
 import { setArchived } from "./commitments";
 import type { CsvColumn } from "./csv";
@@ -129,8 +130,16 @@ export const milestoneFilter = z.object({
   pillar: z.string().trim().max(20).optional(),
   commitment: z.preprocess(blankToUndefined, recordId.optional()),
   status: z.preprocess(blankToUndefined, z.enum(MilestoneStatus).optional()),
+  urgency: z.preprocess(blankToUndefined, z.enum(urgencies).optional()),
+  // Overdue for more than this many days: the managers' escalations.
+  overdueDays: z.preprocess(
+    (value) => (value === "" ? undefined : typeof value === "string" && /^\d{1,4}$/.test(value.trim()) ? Number(value) : value),
+    z.number().int().min(0).max(9999).optional(),
+  ),
   mine: z.enum(["true", "false"]).optional(),
 });
+
+type MilestoneFilter = z.output<typeof milestoneFilter>;
 
 export interface MilestoneListItem {
   id: string;
@@ -168,43 +177,51 @@ const milestoneRow = rawRow("milestone", {
 });
 
 /**
- * Live milestones with their urgency, most urgent first: overdue, due within
- * `urgencyDays.dueSoon` days, stale (no status update for `urgencyDays.stale` days), the rest. `mine` keeps those
- * the actor owns or that belong to their agency's commitments.
+ * The live milestones a filter keeps, each with its urgency, as a query whose
+ * rows have the columns of `milestoneRow`: the list below and the worklist's
+ * counts (server/worklist.ts) read the same rows, so a count and the list it
+ * links to always agree. Urgency: overdue; due within urgencyDays.dueSoon; stale (no
+ * status update for urgencyDays.stale); the rest — completed and cancelled
+ * milestones always with the rest. `mine` keeps those the actor owns or that
+ * belong to their agency's commitments.
  */
+export function milestonesMatching(actor: Actor, filter: MilestoneFilter, today: string): Prisma.Sql {
+  const mine = filter.mine === "true";
+  return Prisma.sql`
+    SELECT * FROM (
+      SELECT m.id, m.title, m."dueDate", m.status, m.version, m."ownerId", u.name AS "ownerName",
+        c.id AS "commitmentId", c.title AS "commitmentTitle", p.number AS "pillarNumber", p.code AS "pillarCode", p.name AS "pillarName",
+        last."lastUpdateAt",
+        CASE
+          WHEN m.status = ANY(${closedStatuses}::"MilestoneStatus"[]) THEN 'rest'
+          WHEN m."dueDate" < ${today}::date THEN 'overdue'
+          WHEN m."dueDate" <= ${today}::date + ${urgencyDays.dueSoon}::int THEN 'due_soon'
+          WHEN COALESCE(last."lastUpdateAt", m."createdAt") < ${today}::date - ${urgencyDays.stale}::int THEN 'stale'
+          ELSE 'rest'
+        END AS urgency
+      FROM "Milestone" m
+      JOIN "Commitment" c ON c.id = m."commitmentId"
+      JOIN "Pillar" p ON p.id = c."pillarId"
+      LEFT JOIN "User" u ON u.id = m."ownerId"
+      LEFT JOIN LATERAL (SELECT max(s."createdAt") AS "lastUpdateAt" FROM "StatusUpdate" s WHERE s."milestoneId" = m.id) last ON true
+      WHERE m."archivedAt" IS NULL AND c."archivedAt" IS NULL
+        AND (${mine} = false OR m."ownerId" = ${actor.id}
+             OR EXISTS (SELECT 1 FROM "CommitmentAgency" ca WHERE ca."commitmentId" = c.id AND ca."agencyId" = ${actor.agencyId}))
+        AND ${pillarMatches(filter.pillar)}
+        AND (${filter.commitment ?? null}::text IS NULL OR c.id = ${filter.commitment ?? null}::text)
+        AND (${filter.status ?? null}::text IS NULL OR m.status::text = ${filter.status ?? null}::text)
+    ) listed
+    WHERE (${filter.urgency ?? null}::text IS NULL OR urgency = ${filter.urgency ?? null}::text)
+      AND (${filter.overdueDays ?? null}::int IS NULL OR (urgency = 'overdue' AND "dueDate" < ${today}::date - ${filter.overdueDays ?? null}::int))`;
+}
+
+/** Live milestones with their urgency (milestonesMatching), most urgent first. */
 export async function listMilestones(actor: Actor, rawFilter: unknown, today: string = todayIso()): Promise<MilestoneListItem[]> {
   ensure(actor, "plan.read");
   const filter = parseInput(milestoneFilter, rawFilter);
-  const mine = filter.mine === "true";
   const rows = await queryRows(milestoneRow)`
-    SELECT m.id, m.title, m."dueDate", m.status, m.version, m."ownerId", u.name AS "ownerName",
-      c.id AS "commitmentId", c.title AS "commitmentTitle", p.number AS "pillarNumber", p.code AS "pillarCode", p.name AS "pillarName",
-      last."lastUpdateAt",
-      CASE
-        WHEN m.status = ANY(${closedStatuses}::"MilestoneStatus"[]) THEN 'rest'
-        WHEN m."dueDate" < ${today}::date THEN 'overdue'
-        WHEN m."dueDate" <= ${today}::date + ${urgencyDays.dueSoon}::int THEN 'due_soon'
-        WHEN COALESCE(last."lastUpdateAt", m."createdAt") < ${today}::date - ${urgencyDays.stale}::int THEN 'stale'
-        ELSE 'rest'
-      END AS urgency
-    FROM "Milestone" m
-    JOIN "Commitment" c ON c.id = m."commitmentId"
-    JOIN "Pillar" p ON p.id = c."pillarId"
-    LEFT JOIN "User" u ON u.id = m."ownerId"
-    LEFT JOIN LATERAL (SELECT max(s."createdAt") AS "lastUpdateAt" FROM "StatusUpdate" s WHERE s."milestoneId" = m.id) last ON true
-    WHERE m."archivedAt" IS NULL AND c."archivedAt" IS NULL
-      AND (${mine} = false OR m."ownerId" = ${actor.id}
-           OR EXISTS (SELECT 1 FROM "CommitmentAgency" ca WHERE ca."commitmentId" = c.id AND ca."agencyId" = ${actor.agencyId}))
-      AND ${pillarMatches(filter.pillar)}
-      AND (${filter.commitment ?? null}::text IS NULL OR c.id = ${filter.commitment ?? null}::text)
-      AND (${filter.status ?? null}::text IS NULL OR m.status::text = ${filter.status ?? null}::text)
-    ORDER BY CASE
-        WHEN m.status = ANY(${closedStatuses}::"MilestoneStatus"[]) THEN 4
-        WHEN m."dueDate" < ${today}::date THEN 1
-        WHEN m."dueDate" <= ${today}::date + ${urgencyDays.dueSoon}::int THEN 2
-        WHEN COALESCE(last."lastUpdateAt", m."createdAt") < ${today}::date - ${urgencyDays.stale}::int THEN 3
-        ELSE 4 END,
-      m."dueDate", m.title`;
+    ${milestonesMatching(actor, filter, today)}
+    ORDER BY array_position(${urgencies}::text[], urgency), "dueDate", title`;
   return rows.map((row) => ({
     id: row.id,
     title: row.title,

@@ -79,3 +79,17 @@ export async function withUsableFilter<T>(read: (filter: Record<string, string>)
     return { ...(await read({})), refused: true, shown: {} };
   }
 }
+
+/**
+ * A list page's read with the filters of its address; a malformed,
+ * hand-edited filter gives `empty` (and `invalid`, for the page to say so)
+ * rather than an error page.
+ */
+export async function orEmptyOnInvalidFilter<T>(read: Promise<T>, empty: T): Promise<[T, boolean]> {
+  try {
+    return [await read, false];
+  } catch (error) {
+    if (error instanceof ValidationError) return [empty, true];
+    throw error;
+  }
+}

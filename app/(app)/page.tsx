@@ -1,65 +1,133 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ClientMessages } from "@/components/client-messages";
-import { DashboardFilterForm } from "@/components/dashboard/filter-form";
-import { filterFromQuery, filterQueryString, narrowsThePlan } from "@/components/dashboard/filter-query";
-import { Indicators } from "@/components/dashboard/indicators";
-import { PillarCard } from "@/components/dashboard/pillar-card";
-import { VerdictTrends } from "@/components/dashboard/verdict-trends";
-import { listAgencies } from "@/server/agencies";
-import { listIndicators } from "@/server/indicators";
-import { actorForPage, withUsableFilter } from "@/server/pages";
-import { dashboardFigures } from "@/server/rollups";
-import { todayIso } from "@/server/validation";
-
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+import { Section } from "@/components/section";
+import { urgencyDays } from "@/domain/limits";
+import { actorForPage } from "@/server/pages";
+import { worklist, type RoundCount } from "@/server/worklist";
 
 export async function generateMetadata() {
-  const t = await getTranslations("overview");
+  const t = await getTranslations("worklist");
   return { title: t("title") };
 }
 
-export default async function OverviewPage({ searchParams }: Props) {
+const link = "text-brand-700 underline-offset-2 hover:underline";
+
+/** One figure of the worklist, a link to the list it counts. */
+function Count({ href, label, count, testId }: { href: string; label: string; count: number; testId: string }) {
+  return (
+    <li>
+      <Link href={href} className={link} data-testid={testId}>
+        {label}: <strong>{count}</strong>
+      </Link>
+    </li>
+  );
+}
+
+const card = "rounded-lg border border-slate-200 bg-white p-5 shadow-sm";
+
+/** "Your work": what needs the signed-in person now, by role; every figure links to the list behind it. */
+export default async function WorklistPage() {
   const actor = await actorForPage();
-  const query = await searchParams;
-  const filter = filterFromQuery(query);
-  const [{ rollups, trends, refused, shown }, agencies, t, format] = await Promise.all([
-    withUsableFilter((usable) => dashboardFigures(actor, usable), filter),
-    listAgencies(actor),
-    getTranslations(),
-    getFormatter(),
-  ]);
-  const indicators = await listIndicators(actor, rollups.asOf);
+  const [work, t, format] = await Promise.all([worklist(actor), getTranslations("worklist"), getFormatter()]);
+  const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium" });
+  const perRound = (rounds: RoundCount[], label: (round: RoundCount) => string, testId: string) =>
+    rounds.length === 0 ? (
+      <p className="mt-2 text-sm" data-testid={`${testId}-no-round`}>
+        {t("noOpenRound")}
+      </p>
+    ) : (
+      <ul className="mt-2 space-y-1 text-sm">
+        {rounds.map((round) => (
+          <Count key={round.roundId} href={`/rounds/${round.roundId}`} label={label(round)} count={round.count} testId={testId} />
+        ))}
+      </ul>
+    );
   return (
     <>
-      <h1 className="text-2xl font-semibold">{t("overview.title")}</h1>
-      <p className="mt-2 max-w-3xl text-slate-700">{t("dashboard.intro")}</p>
-      <DashboardFilterForm values={shown} agencies={agencies} today={todayIso()} />
-      {refused && (
-        <p role="alert" className="mt-3 rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-          {t("dashboard.invalidFilter")}
-        </p>
-      )}
-      <p className="mt-3 text-sm font-medium" data-testid="as-of">
-        {t("dashboard.figuresAsOf", { date: format.dateTime(new Date(`${rollups.asOf}T00:00:00Z`), { dateStyle: "long" }) })}
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">{t("intro", { date: day(work.today) })}</p>
+      <p className="mt-2 text-sm">
+        <Link href="/overview" prefetch={false} className={link}>
+          {t("toOverview")}
+        </Link>
       </p>
-      {narrowsThePlan(shown) && <p className="text-sm text-slate-700">{t("dashboard.filtered")}</p>}
-      <p className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm">
-        <a href={`/api/v1/pillars?${new URLSearchParams({ format: "csv", ...shown })}`} download className="text-brand-700 underline">
-          {t("dashboard.downloadFigures")}
-        </a>
-        <a href="/api/v1/status-updates?format=csv" download className="text-brand-700 underline">
-          {t("dashboard.downloadHistory")}
-        </a>
-      </p>
-      <ClientMessages of={["components/dashboard/pillar-card", "components/dashboard/verdict-trends"]}>
-        <ol className="mt-4 grid gap-4 md:grid-cols-2" aria-label={t("dashboard.pillarsLabel")}>
-          {rollups.pillars.map((pillar) => (
-            <PillarCard key={pillar.id} pillar={pillar} drillDownQuery={filterQueryString(shown)} />
-          ))}
-        </ol>
-        <VerdictTrends trends={trends} />
-      </ClientMessages>
-      <Indicators indicators={indicators} />
+      <div className="mt-6 grid gap-4 md:grid-cols-2">
+        {work.milestones && (
+          <Section id="my-milestones-heading" className={card} title={t("milestonesHeading")}>
+            <ul className="mt-2 space-y-1 text-sm">
+              <Count href="/milestones?mine=true&urgency=overdue" label={t("overdue")} count={work.milestones.overdue} testId="work-overdue" />
+              <Count href="/milestones?mine=true&urgency=due_soon" label={t("dueSoon", { days: urgencyDays.dueSoon })} count={work.milestones.dueSoon} testId="work-due-soon" />
+              <Count href="/milestones?mine=true&urgency=stale" label={t("stale", { days: urgencyDays.stale })} count={work.milestones.stale} testId="work-stale" />
+            </ul>
+          </Section>
+        )}
+        {work.selfAssessments && (
+          <Section id="self-assessments-heading" className={card} title={t("selfAssessmentsHeading")}>
+            {perRound(work.selfAssessments, (round) => t("commitmentsToSelfAssess", { round: round.roundTitle }), "work-self-assessments")}
+          </Section>
+        )}
+        {work.pillarsToAssess && (
+          <Section id="assessments-heading" className={card} title={t("assessmentsHeading")}>
+            {perRound(work.pillarsToAssess, (round) => t("pillarsToAssess", { round: round.roundTitle }), "work-pillars")}
+          </Section>
+        )}
+        {(work.returned !== undefined || work.retractedEvidence !== undefined) && (
+          <Section id="returned-heading" className={card} title={t("returnedHeading")}>
+            <ul className="mt-2 space-y-1 text-sm">
+              {work.returned !== undefined && (
+                <Count href="/assessments?mine=true&state=returned" label={t("returned")} count={work.returned} testId="work-returned" />
+              )}
+              {work.retractedEvidence !== undefined && (
+                <Count href="/evidence?mine=true&retracted=true" label={t("retractedEvidence")} count={work.retractedEvidence} testId="work-retracted" />
+              )}
+            </ul>
+          </Section>
+        )}
+        {work.awaitingDecision !== undefined && (
+          <Section id="decisions-heading" className={card} title={t("decisionsHeading")}>
+            <ul className="mt-2 space-y-1 text-sm">
+              <Count href="/assessments?state=submitted" label={t("awaitingDecision")} count={work.awaitingDecision} testId="work-awaiting" />
+            </ul>
+          </Section>
+        )}
+        {work.longOverdue && (
+          <Section id="escalations-heading" className={card} title={t("longOverdueHeading", { days: urgencyDays.escalate })}>
+            {work.longOverdue.length === 0 ? (
+              <p className="mt-2 text-sm">{t("noLongOverdue")}</p>
+            ) : (
+              <ul className="mt-2 space-y-1 text-sm">
+                {work.longOverdue.map((row) => (
+                  <Count
+                    key={row.pillarNumber}
+                    href={`/milestones?pillar=${row.pillarNumber}&overdueDays=${urgencyDays.escalate}`}
+                    label={t("pillarLabel", { number: row.pillarNumber, name: row.pillarName })}
+                    count={row.count}
+                    testId="work-long-overdue"
+                  />
+                ))}
+              </ul>
+            )}
+          </Section>
+        )}
+        {work.endedOpenRounds && (
+          <Section id="ended-rounds-heading" className={card} title={t("endedRoundsHeading", { count: work.endedOpenRounds.length })}>
+            {work.endedOpenRounds.length === 0 ? (
+              <p className="mt-2 text-sm">{t("noEndedRounds")}</p>
+            ) : (
+              <ul className="mt-2 space-y-1 text-sm">
+                {work.endedOpenRounds.map((round) => (
+                  <li key={round.id}>
+                    <Link href={`/rounds/${round.id}`} className={link} data-testid="work-ended-round">
+                      {t("endedRound", { round: round.title, date: day(round.periodEnd) })}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+        )}
+      </div>
+      {/* What changed since the person's last visit in what they follow (issue 17, follows and notifications) goes here, below the role sections. */}
     </>
   );
 }

@@ -62,8 +62,8 @@ export async function DashboardFilterForm(props: {
       <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
         {t("dashboard.apply")}
       </button>
-      {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full load: a client navigation would keep what the fields hold, as they are uncontrolled */}
-      <a href="/" className="py-2 text-brand-700 underline">
+      {/* A plain link, so a full load: a client navigation would keep what the fields hold, as they are uncontrolled. */}
+      <a href="/overview" className="py-2 text-brand-700 underline">
         {t("dashboard.reset")}
       </a>
     </form>

@@ -36,14 +36,27 @@ function stackedBar(pillar: PillarRollup) {
     });
 }
 
+/** A count, linked to the milestone list it counts when `href` is given. */
+function Figure({ count, href }: { count: number; href: string | null }) {
+  return href ? (
+    <a href={href} className="link underline">
+      {count}
+    </a>
+  ) : (
+    <>{count}</>
+  );
+}
+
 /**
  * One pillar's figures on the dashboard: the status bar and its table, the counts and the latest verdict.
- * `drillDownQuery` carries the dashboard's day and filters to the pillar's page.
+ * `drillDownQuery` carries the dashboard's day and filters to the pillar's page. With `linkCounts`
+ * (today's figures of the whole plan, which the milestone list shows) each count links to its milestones.
  */
-export function PillarCard({ pillar, drillDownQuery }: { pillar: PillarRollup; drillDownQuery: string }) {
+export function PillarCard({ pillar, drillDownQuery, linkCounts }: { pillar: PillarRollup; drillDownQuery: string; linkCounts: boolean }) {
   const t = useTranslations();
   const format = useFormatter();
   const verdict = pillar.latestVerdict;
+  const listOf = (filter: Record<string, string>) => (linkCounts ? `/milestones?${new URLSearchParams({ pillar: String(pillar.number), ...filter })}` : null);
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid={`pillar-card-${pillar.number}`}>
       <h2 className="text-lg font-semibold">
@@ -77,7 +90,7 @@ export function PillarCard({ pillar, drillDownQuery }: { pillar: PillarRollup; d
                   <StatusBadge status={status} />
                 </th>
                 <td className="py-0.5 text-right tabular-nums" data-testid={`count-${status}`}>
-                  {pillar.milestonesByStatus[status]}
+                  <Figure count={pillar.milestonesByStatus[status]} href={listOf({ status })} />
                 </td>
               </tr>
             ))}
@@ -89,9 +102,13 @@ export function PillarCard({ pillar, drillDownQuery }: { pillar: PillarRollup; d
           {pillar.percentCompleted === null ? t("dashboard.noMilestones") : t("dashboard.percentValue", { percent: pillar.percentCompleted })}
         </dd>
         <dt className="font-medium">{t("dashboard.overdue")}</dt>
-        <dd data-testid="overdue">{pillar.overdue}</dd>
+        <dd data-testid="overdue">
+          <Figure count={pillar.overdue} href={listOf({ urgency: "overdue" })} />
+        </dd>
         <dt className="font-medium">{t("dashboard.atRisk")}</dt>
-        <dd data-testid="at-risk">{pillar.atRisk}</dd>
+        <dd data-testid="at-risk">
+          <Figure count={pillar.atRisk} href={listOf({ status: "at_risk" })} />
+        </dd>
         <dt className="font-medium">{t("dashboard.delays")}</dt>
         <dd>
           {delayCauses.every((cause) => pillar.delaysByCause[cause] === 0)

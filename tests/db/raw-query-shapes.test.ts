@@ -15,6 +15,7 @@ import { pillarAsOf, pillarRollups } from "../../server/rollups";
 import { lockRound } from "../../server/rounds";
 import { listStatusUpdates } from "../../server/status-updates";
 import { findActiveAccount, readActiveAccount } from "../../server/users";
+import { worklist } from "../../server/worklist";
 import { source, sourceFiles } from "../unit/app-sources";
 import { actorOf, createSession } from "../factories";
 
@@ -81,6 +82,9 @@ describe("raw queries", () => {
     const published = await db().assessment.findFirstOrThrow({ where: { state: "published" } });
     await getAssessment(manager!, published.id);
     await healthDetail(true);
+    // An open round whose period has ended, for the worklist's rounds.
+    await db().assessmentRound.create({ data: { title: "Shapes round", periodStart: new Date("2025-01-01"), periodEnd: new Date("2025-06-30"), openedById: manager!.id } });
+    for (const actor of [staff!, reviewer!, manager!]) await worklist(actor, asOf);
 
     expect([...mismatches]).toEqual([]);
     const withoutRows = declaredRows.filter((name) => !rowsSeen.get(name));

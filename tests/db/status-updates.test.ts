@@ -119,13 +119,13 @@ describe("a status update", () => {
 });
 
 describe("my milestones", () => {
-  it("groups by urgency: overdue, due within 30 days, stale, the rest", async () => {
+  it("groups by urgency: overdue, due within 14 days, stale, the rest", async () => {
     const agency = await createAgency();
     const commitment = await createCommitment({ agencyIds: [agency.id] });
     const actor = actorOf(await createUser({ roles: ["staff"], agencyId: agency.id }));
     const today = "2026-06-15";
     const overdue = await createMilestone({ commitmentId: commitment.id, dueDate: new Date("2026-06-01T00:00:00Z") });
-    const soon = await createMilestone({ commitmentId: commitment.id, dueDate: new Date("2026-07-10T00:00:00Z") });
+    const soon = await createMilestone({ commitmentId: commitment.id, dueDate: new Date("2026-06-29T00:00:00Z") });
     const stale = await createMilestone({ commitmentId: commitment.id, dueDate: new Date("2026-12-01T00:00:00Z") });
     await db().milestone.update({ where: { id: stale.id }, data: { createdAt: new Date("2026-01-01T00:00:00Z") } });
     const fresh = await createMilestone({ commitmentId: commitment.id, dueDate: new Date("2026-12-01T00:00:00Z") });

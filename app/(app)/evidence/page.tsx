@@ -5,30 +5,19 @@ import { commitmentGroups, FilterInput, FilterSelect } from "@/components/eviden
 import { Pager } from "@/components/pager";
 import { listCommitments } from "@/server/commitments";
 import { EvidenceKind, EvidenceShows, Reliability } from "@/server/db/generated/enums";
-import { ValidationError } from "@/server/errors";
 import { listEvidence, type EvidencePage } from "@/server/evidence";
-import { actorForPage } from "@/server/pages";
+import { actorForPage, orEmptyOnInvalidFilter } from "@/server/pages";
 import { can } from "@/server/permissions";
 import { listPillars } from "@/server/pillars";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const filterNames = ["pillar", "commitment", "kind", "shows", "reliability", "from", "to", "q"] as const;
+const filterNames = ["pillar", "commitment", "kind", "shows", "reliability", "from", "to", "q", "mine", "retracted"] as const;
 type Filter = Partial<Record<(typeof filterNames)[number], string>>;
 
 export async function generateMetadata() {
   const t = await getTranslations("evidenceLog");
   return { title: t("title") };
-}
-
-/** A malformed, hand-edited filter shows an empty page with a note rather than an error page. */
-async function orEmpty<T>(read: Promise<T>, empty: T): Promise<[T, boolean]> {
-  try {
-    return [await read, false];
-  } catch (error) {
-    if (error instanceof ValidationError) return [empty, true];
-    throw error;
-  }
 }
 
 export default async function EvidenceLogPage({ searchParams }: Props) {
@@ -46,8 +35,8 @@ export default async function EvidenceLogPage({ searchParams }: Props) {
   );
   const emptyPage: EvidencePage = { items: [], total: 0, page: 1, pageSize: 1, pageCount: 1 };
   const [[evidence, invalid], [commitments], pillars, t] = await Promise.all([
-    orEmpty(listEvidence(actor, { ...filter, page: first("page") }), emptyPage),
-    orEmpty(listCommitments(actor, { pillar: filter.pillar }), []),
+    orEmptyOnInvalidFilter(listEvidence(actor, { ...filter, page: first("page") }), emptyPage),
+    orEmptyOnInvalidFilter(listCommitments(actor, { pillar: filter.pillar }), []),
     listPillars(actor),
     getTranslations(),
   ]);
@@ -113,6 +102,9 @@ export default async function EvidenceLogPage({ searchParams }: Props) {
           <FilterInput name="to" type="date" label={t("evidenceLog.to")} value={filter.to} />
         </div>
         <div className="mt-4 flex flex-wrap items-end gap-4">
+          {/* Filters the worklist links to (what one logged, what was retracted); kept while the others change. */}
+          {filter.mine && <input type="hidden" name="mine" value={filter.mine} />}
+          {filter.retracted && <input type="hidden" name="retracted" value={filter.retracted} />}
           <FilterInput name="q" type="search" label={t("evidenceLog.search")} hint={t("evidenceLog.searchHint")} value={filter.q} className="min-w-64 grow" />
           <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white hover:bg-brand-800">
             {t("evidenceLog.apply")}

@@ -6,6 +6,7 @@ import { LanguageSwitch } from "./language-switch";
 import { navigationFor } from "./navigation";
 import { SessionActivity } from "./session-activity";
 import { SignOutButton } from "./sign-out-button";
+import { UnsavedChangesGuard } from "./unsaved-changes-guard";
 
 export async function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
   const t = await getTranslations();
@@ -54,6 +55,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
         {children}
       </main>
       <SessionActivity />
+      <UnsavedChangesGuard question={t("shell.leaveUnsaved")} />
     </>
   );
 }

@@ -23,12 +23,30 @@ export function FormFeedback({ state }: { state: FormState }) {
   );
 }
 
-export function SubmitButton({ pending, label, pendingLabel, name, value }: { pending: boolean; label: string; pendingLabel: string; name?: string; value?: string }) {
+export function SubmitButton({
+  pending,
+  label,
+  pendingLabel,
+  name,
+  value,
+  onClick,
+  describedBy,
+}: {
+  pending: boolean;
+  label: string;
+  pendingLabel: string;
+  name?: string;
+  value?: string;
+  onClick?: () => void;
+  describedBy?: string;
+}) {
   return (
     <button
       type="submit"
       name={name}
       value={value}
+      onClick={onClick}
+      aria-describedby={describedBy}
       disabled={pending}
       className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70"
     >

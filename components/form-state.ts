@@ -44,3 +44,11 @@ export function issuesOf(state: FormState, name: string): FieldIssue[] | undefin
     .flatMap(([, fieldIssues]) => fieldIssues);
   return issues.length > 0 ? issues : undefined;
 }
+
+/**
+ * The attribute of a form that writes a record, for components/unsaved-changes-guard.tsx:
+ * leaving it with edits asks first, and so does leaving it refused, since what it shows was not saved.
+ */
+export function unsavedGuard(state: FormState): { "data-unsaved-guard": string } {
+  return { "data-unsaved-guard": submitted(state) ? "refused" : "" };
+}

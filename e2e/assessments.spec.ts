@@ -151,6 +151,55 @@ test("the review cycle: draft, submit, return with a comment, revise, resubmit, 
   expect(late.status()).toBe(409);
 });
 
+test("a draft typed but never saved is submitted as the form shows it; leaving it first asks before the typing is lost", async ({ browser }) => {
+  const manager = await pageAs(browser, "manager");
+  const reviewer = await pageAs(browser, "reviewer");
+  const opened = await manager.request.post("/api/v1/rounds", { data: { title: `E2E submit as shown ${unique()}`, periodStart: "2020-01-01", periodEnd: dayOffset(30) } });
+  expect(opened.status()).toBe(201);
+  const roundId = ((await opened.json()) as { data: { id: string } }).data.id;
+  const commitment = await firstCommitmentOfPillar(reviewer.request, 4);
+  const evidenceTitle = `Community programme census ${unique()}`;
+  await logEvidence(reviewer.request, commitment.id, evidenceTitle);
+  const pillars = await pillarIds(reviewer.request);
+  const created = await reviewer.request.post("/api/v1/assessments", { data: { roundId, pillarId: pillars.get(4) } });
+  expect(created.status()).toBe(201);
+  const draftId = ((await created.json()) as { data: { id: string } }).data.id;
+
+  await reviewer.goto(`/assessments/${draftId}`);
+  await reviewer.getByLabel("Advances", { exact: true }).selectOption("steady");
+  await reviewer.getByLabel("Results", { exact: true }).selectOption("slow");
+  const narrative = "Programmes reached more towns; violence fell only slightly.";
+  await reviewer.getByRole("textbox", { name: "Narrative" }).fill(narrative);
+  await reviewer.getByRole("checkbox", { name: new RegExp(evidenceTitle) }).check();
+
+  // A link away asks first; staying keeps everything typed.
+  const question = new Promise<string>((resolve) =>
+    reviewer.once("dialog", (dialog) => {
+      resolve(dialog.message());
+      void dialog.dismiss();
+    }),
+  );
+  await reviewer.getByRole("main").getByRole("link", { name: /E2E submit as shown/ }).click();
+  expect(await question).toContain("not saved");
+  await expect(reviewer).toHaveURL(new RegExp(`/assessments/${draftId}$`));
+  await expect(reviewer.getByRole("textbox", { name: "Narrative" })).toHaveValue(narrative);
+
+  // Submit, never having saved: what the form shows is what is submitted.
+  await reviewer.getByRole("button", { name: "Submit", exact: true }).click();
+  await expect(reviewer.getByTestId("assessment-header")).toContainText("Submitted");
+  await expect(reviewer.getByTestId("verdict-advances")).toHaveText("Steady");
+  await expect(reviewer.getByTestId("verdict-results")).toHaveText("Slow");
+  await expect(reviewer.getByTestId("narrative")).toHaveText(narrative);
+  await expect(reviewer.getByRole("region", { name: "Cited evidence" })).toContainText(evidenceTitle);
+  await expectNoSeriousAccessibilityFindings(reviewer);
+  const stored = ((await (await reviewer.request.get(`/api/v1/assessments/${draftId}`)).json()) as { data: { state: string; version: number } }).data;
+  expect(stored).toMatchObject({ state: "submitted", version: 2 });
+
+  // Nothing unsaved is left: leaving now asks nothing.
+  await reviewer.getByRole("main").getByRole("link", { name: /E2E submit as shown/ }).click();
+  await expect(reviewer).toHaveURL(new RegExp(`/rounds/${roundId}$`));
+});
+
 test("an amendment is a new version; both stay readable, the newest first", async ({ browser }) => {
   const manager = await pageAs(browser, "manager");
   const reviewer = await pageAs(browser, "reviewer");

@@ -150,9 +150,11 @@ test("an assessment is saved, submitted, returned and its round closed without J
   await expect(reviewer.getByRole("status")).toHaveText("Draft saved.");
   expect(await dataOf(reviewer.request, api)).toMatchObject({ version: assessment.version + 2, narrative: "Saved without scripts.", advances: "steady" });
 
+  // Submit sends what the form shows: the narrative changed since the save is submitted with it, in one version.
+  await reviewer.getByRole("textbox", { name: "Narrative" }).fill("Submitted without scripts, as typed.");
   await reviewer.getByRole("button", { name: "Submit", exact: true }).click();
   await expect(reviewer.getByTestId("assessment-header")).toContainText("Submitted");
-  expect(await dataOf(reviewer.request, api)).toMatchObject({ version: assessment.version + 3, state: "submitted" });
+  expect(await dataOf(reviewer.request, api)).toMatchObject({ version: assessment.version + 3, state: "submitted", narrative: "Submitted without scripts, as typed." });
 
   await manager.goto(`/assessments/${assessment.id}`);
   await manager.getByRole("button", { name: "Return to author" }).click();

@@ -283,19 +283,13 @@ export const actionRules: ActionRule[] = [
   // Reviewers write independent assessments, staff their agency's self-assessment.
   { action: "app/actions/assessments.ts#startAssessmentAction", calls: ["createAssessment"], cases: [{ allowed: "ValidationError", expect: only(["reviewer", "staff"]) }] },
   // Only the author edits and submits, in an open round; no one else sees a draft.
+  // The draft's form saves it, or submits it as it shows it.
   {
     action: "app/actions/assessments.ts#saveAssessmentAction",
-    calls: ["updateAssessment"],
+    calls: ["updateAssessment", "submitAssessment"],
     cases: [
-      { record: "assessment.draftOfReviewer", allowed: "ConflictError", expect: only(["reviewer"], "hidden") },
-      { record: "assessment.submittedOfOtherReviewer", allowed: "ConflictError", expect: only([]) },
-    ],
-  },
-  {
-    action: "app/actions/assessments.ts#submitAssessmentAction",
-    calls: ["submitAssessment"],
-    cases: [
-      { record: "assessment.draftOfReviewer", allowed: "ValidationError", expect: only(["reviewer"], "hidden") },
+      { call: "updateAssessment", record: "assessment.draftOfReviewer", allowed: "ConflictError", expect: only(["reviewer"], "hidden") },
+      { call: "submitAssessment", record: "assessment.draftOfReviewer", allowed: "ValidationError", expect: only(["reviewer"], "hidden") },
       { record: "assessment.submittedOfOtherReviewer", allowed: "ConflictError", expect: only([]) },
     ],
   },

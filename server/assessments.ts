@@ -159,38 +159,66 @@ export async function updateAssessment(actor: Actor, rawId: string, raw: unknown
   const input = parseInput(assessmentEditInput, raw);
   return db().$transaction(async (tx) => {
     const before = await writableByAuthor(tx, actor, id);
-    const citations = input.evidenceIds ? await checkCitations(tx, input.evidenceIds, before.pillarId, before.periodEnd) : null;
-    const after = await advance(tx, id, input.version, editableStates, {
-      ...(input.advances !== undefined ? { advances: input.advances } : {}),
-      ...(input.results !== undefined ? { results: input.results } : {}),
-      ...(input.narrative !== undefined ? { narrative: input.narrative } : {}),
-      ...(citations ? { citations: { deleteMany: {}, create: citations.map((evidenceId) => ({ evidenceId })) } } : {}),
-    });
+    const after = await advance(tx, id, input.version, editableStates, await draftChanges(tx, input, before));
     await recordAudit(tx, actor, { action: "assessment.update", entityType: "Assessment", entityId: id, before: assessmentJson(before.row), after: assessmentJson(after) });
     return assessmentJson(after);
   });
 }
 
-/** Submits a complete assessment: both ratings, a narrative and at least one piece of evidence that still stands. */
+/**
+ * Submits a complete assessment: both ratings, a narrative and at least one
+ * piece of evidence that still stands. Changes sent with it (what the form
+ * shows, saved or not) are saved first in the same transaction, so the
+ * author submits what they see, or nothing is written.
+ */
 export async function submitAssessment(actor: Actor, rawId: string, raw: unknown) {
   const { id } = parseInput(z.object({ id: recordId }), { id: rawId });
-  const input = parseInput(assessmentStepInput, raw);
+  const input = parseInput(assessmentEditInput, raw);
   return db().$transaction(async (tx) => {
-    const { row, pillarId, periodEnd } = await writableByAuthor(tx, actor, id);
+    const before = await writableByAuthor(tx, actor, id);
+    const { row, pillarId, periodEnd } = before;
+    const advances = input.advances === undefined ? row.advances : input.advances;
+    const results = input.results === undefined ? row.results : input.results;
+    const narrative = input.narrative ?? row.narrative;
+    const cited = input.evidenceIds ?? row.citations.map((citation) => citation.evidenceId);
     const missing: FieldErrors = {};
-    if (!row.advances) missing.advances = [{ code: "required" }];
-    if (!row.results) missing.results = [{ code: "required" }];
-    if (row.narrative.trim() === "") missing.narrative = [{ code: "required" }];
-    if (row.citations.length === 0) missing.evidenceIds = [{ code: "citationRequired" }];
+    if (!advances) missing.advances = [{ code: "required" }];
+    if (!results) missing.results = [{ code: "required" }];
+    if (narrative.trim() === "") missing.narrative = [{ code: "required" }];
+    if (cited.length === 0) missing.evidenceIds = [{ code: "citationRequired" }];
     else {
-      const issues = await citationIssues(tx, row.citations.map((citation) => citation.evidenceId), pillarId, periodEnd);
+      const issues = await citationIssues(tx, cited, pillarId, periodEnd);
       if (issues.length > 0) missing.evidenceIds = issues;
     }
     if (Object.keys(missing).length > 0) throw new ValidationError(missing);
-    const after = await advance(tx, id, input.version, editableStates, { state: "submitted", submittedAt: new Date() });
+    const edited = hasDraftChanges(input);
+    const after = await advance(tx, id, input.version, editableStates, {
+      ...(edited ? await draftChanges(tx, input, before) : {}),
+      state: "submitted",
+      submittedAt: new Date(),
+    });
+    if (edited) {
+      await recordAudit(tx, actor, { action: "assessment.update", entityType: "Assessment", entityId: id, before: assessmentJson(row), after: assessmentJson(after) });
+    }
     await recordAudit(tx, actor, { action: "assessment.submit", entityType: "Assessment", entityId: id, before: { state: row.state }, after: { state: "submitted" } });
     return assessmentJson(after);
   });
+}
+
+type DraftEdit = z.output<typeof assessmentEditInput>;
+
+const hasDraftChanges = (input: DraftEdit) =>
+  input.advances !== undefined || input.results !== undefined || input.narrative !== undefined || input.evidenceIds !== undefined;
+
+/** The fields an edit sends, as a change of the row; the evidence it cites checked first. */
+async function draftChanges(tx: Transaction, input: DraftEdit, before: { pillarId: string; periodEnd: Date }): Promise<Prisma.AssessmentUpdateInput> {
+  const citations = input.evidenceIds ? await checkCitations(tx, input.evidenceIds, before.pillarId, before.periodEnd) : null;
+  return {
+    ...(input.advances !== undefined ? { advances: input.advances } : {}),
+    ...(input.results !== undefined ? { results: input.results } : {}),
+    ...(input.narrative !== undefined ? { narrative: input.narrative } : {}),
+    ...(citations ? { citations: { deleteMany: {}, create: citations.map((evidenceId) => ({ evidenceId })) } } : {}),
+  };
 }
 
 /** A manager publishes a submitted assessment; from then on the database refuses any change to it. */

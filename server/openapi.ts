@@ -701,9 +701,9 @@ const paths: Record<string, Partial<Record<Method, OperationSpec>>> = {
       operationId: "submitAssessment",
       summary: "Submits the author's assessment",
       description:
-        "Needs both ratings (results may be cannot_assess), a narrative and at least one cited piece of the pillar's evidence published by the period's end and not retracted; 400 names what is missing.",
+        "Needs both ratings (results may be cannot_assess), a narrative and at least one cited piece of the pillar's evidence published by the period's end and not retracted; 400 names what is missing. Fields of the draft sent with it are saved first, in the same transaction: the assessment is submitted as sent, or nothing changes.",
       tag: "assessments",
-      body: "AssessmentStepInput",
+      body: "AssessmentEditInput",
       answer: ref("Assessment"),
       errors: [400, 403, 404, 409],
     },

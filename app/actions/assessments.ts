@@ -25,13 +25,17 @@ export async function startAssessmentAction(_previous: FormState, formData: Form
   return runFormActionThenShow(formData, createAssessment, (assessment) => `/assessments/${assessment.id}`);
 }
 
-/** Saves the draft. A form leaves out a group of checkboxes none of which is ticked: that means no citation. */
+/**
+ * Saves the draft, or submits it as the form shows it (the button pressed
+ * sends `intent`): saved and submitted in one transaction, never one without
+ * the other. A form leaves out a group of checkboxes none of which is ticked:
+ * that means no citation.
+ */
 export async function saveAssessmentAction(id: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  return step(formData, (actor, values) => updateAssessment(actor, id, { ...values, evidenceIds: values.evidenceIds ?? [] }));
-}
-
-export async function submitAssessmentAction(id: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  return step(formData, (actor, values) => submitAssessment(actor, id, values));
+  return step(formData, (actor, { intent, ...values }) => {
+    const draft = { ...values, evidenceIds: values.evidenceIds ?? [] };
+    return intent === "submit" ? submitAssessment(actor, id, draft) : updateAssessment(actor, id, draft);
+  });
 }
 
 export async function publishAssessmentAction(id: string, _previous: FormState, formData: FormData): Promise<FormState> {

@@ -6,7 +6,7 @@ import { useActionState } from "react";
 import { logEvidenceAction } from "@/app/actions/evidence";
 import { FieldErrorText, SelectField, TextArea, TextField } from "@/components/form-fields";
 import { FormFeedback, SubmitButton } from "@/components/form-feedback";
-import { idleForm, issuesOf, textValue } from "@/components/form-state";
+import { idleForm, unsavedGuard, issuesOf, textValue } from "@/components/form-state";
 import { EvidenceKind, EvidenceShows, Reliability } from "@/server/db/generated/enums";
 
 interface Props {
@@ -24,7 +24,7 @@ export function EvidenceForm({ commitment, milestones, milestoneRequired, milest
   const text = (name: string, stored?: string) => textValue(state, name, stored);
   const choose = t("evidenceLog.choose");
   return (
-    <form action={action} noValidate className="mt-6 max-w-3xl space-y-4">
+    <form action={action} noValidate className="mt-6 max-w-3xl space-y-4" {...unsavedGuard(state)}>
       <FormFeedback state={state} />
       <input type="hidden" name="commitmentId" value={commitment.id} />
       <div>

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { FieldErrorText, SelectField, TextArea, TextField } from "@/components/form-fields";
 import type { PlanFormOptions } from "@/server/plan-admin";
 import { FormFeedback } from "@/components/form-feedback";
-import { idleForm, issuesOf, listValue, textValue, type FormAction } from "@/components/form-state";
+import { idleForm, unsavedGuard, issuesOf, listValue, textValue, type FormAction } from "@/components/form-state";
 import { OwnerField, PlanFormEnd, TitleAndDescription } from "@/components/plan/plan-form-parts";
 
 const leadParties = ["us", "mx", "joint"] as const;
@@ -44,7 +44,7 @@ export function CommitmentForm({
   const leadPartyIssues = issuesOf(state, "leadParty");
   const agencyIssues = issuesOf(state, "agencyIds");
   return (
-    <form action={formAction} className="mt-6 max-w-3xl space-y-4">
+    <form action={formAction} className="mt-6 max-w-3xl space-y-4" {...unsavedGuard(state)}>
       <FormFeedback state={state} />
       {commitment && <input type="hidden" name="version" value={commitment.version} />}
       <SelectField

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { SelectField, TextField } from "@/components/form-fields";
 import type { PlanFormOptions } from "@/server/plan-admin";
 import { FormFeedback } from "@/components/form-feedback";
-import { idleForm, issuesOf, textValue, type FormAction } from "@/components/form-state";
+import { idleForm, unsavedGuard, issuesOf, textValue, type FormAction } from "@/components/form-state";
 import { OwnerField, PlanFormEnd, TitleAndDescription } from "@/components/plan/plan-form-parts";
 
 export interface StoredMilestone {
@@ -33,7 +33,7 @@ export function MilestoneForm({
   const [state, formAction, pending] = useActionState(action, idleForm);
   const commitmentValue = textValue(state, "commitmentId", milestone?.commitmentId ?? commitmentId);
   return (
-    <form action={formAction} className="mt-6 max-w-3xl space-y-4">
+    <form action={formAction} className="mt-6 max-w-3xl space-y-4" {...unsavedGuard(state)}>
       <FormFeedback state={state} />
       {milestone && <input type="hidden" name="version" value={milestone.version} />}
       <SelectField

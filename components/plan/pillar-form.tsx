@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { TextArea, TextField } from "@/components/form-fields";
 import { FormFeedback } from "@/components/form-feedback";
-import { idleForm, issuesOf, textValue, type FormAction } from "@/components/form-state";
+import { idleForm, unsavedGuard, issuesOf, textValue, type FormAction } from "@/components/form-state";
 import { PlanFormEnd } from "@/components/plan/plan-form-parts";
 
 interface StoredPillar {
@@ -20,7 +20,7 @@ export function PillarForm({ action, pillar }: { action: FormAction; pillar?: St
   const t = useTranslations("planAdmin");
   const [state, formAction, pending] = useActionState(action, idleForm);
   return (
-    <form action={formAction} className="mt-6 max-w-2xl space-y-4">
+    <form action={formAction} className="mt-6 max-w-2xl space-y-4" {...unsavedGuard(state)}>
       <FormFeedback state={state} />
       {pillar && <input type="hidden" name="version" value={pillar.version} />}
       <TextField

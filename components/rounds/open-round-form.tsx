@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { openRoundAction } from "@/app/actions/rounds";
 import { FormFeedback, SubmitButton } from "@/components/form-feedback";
 import { TextField } from "@/components/form-fields";
-import { idleForm, issuesOf, textValue } from "@/components/form-state";
+import { idleForm, unsavedGuard, issuesOf, textValue } from "@/components/form-state";
 
 // The example title names the month of a round of the demo plan (April 2011), in the reader's language.
 const exampleRoundMonth = Date.UTC(2011, 3, 1);
@@ -14,7 +14,7 @@ export function OpenRoundForm() {
   const t = useTranslations("rounds");
   const [state, action, pending] = useActionState(openRoundAction, idleForm);
   return (
-    <form action={action} noValidate aria-labelledby="open-round-heading" className="mt-4 max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+    <form action={action} noValidate aria-labelledby="open-round-heading" className="mt-4 max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" {...unsavedGuard(state)}>
       <h2 id="open-round-heading" className="text-xl font-semibold">
         {t("openHeading")}
       </h2>

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { FieldErrorText, SelectField, TextField } from "@/components/form-fields";
 import { FormFeedback, SubmitButton } from "@/components/form-feedback";
-import { idleForm, issuesOf, listValue, textValue, type FormAction } from "@/components/form-state";
+import { idleForm, unsavedGuard, issuesOf, listValue, textValue, type FormAction } from "@/components/form-state";
 import { SecretField } from "@/components/profile/password-field";
 import { passwordLength } from "@/domain/limits";
 import { Role } from "@/server/db/generated/enums";
@@ -28,7 +28,7 @@ export function UserForm({ action, agencies, user }: { action: FormAction; agenc
   const chosenRoles = listValue(state, "roles", user?.roles ?? []);
   const roleIssues = issuesOf(state, "roles");
   return (
-    <form action={formAction} className="mt-6 max-w-2xl space-y-4">
+    <form action={formAction} className="mt-6 max-w-2xl space-y-4" {...unsavedGuard(state)}>
       <FormFeedback state={state} />
       {user && <input type="hidden" name="version" value={user.version} />}
       {!user && <TextField name="email" type="email" label={t("fields.email")} required maxLength={254} defaultValue={textValue(state, "email")} issues={issuesOf(state, "email")} />}

@@ -178,6 +178,25 @@ describe("submitting", () => {
     expect((await db().assessment.findUniqueOrThrow({ where: { id: empty.id } })).state).toBe("draft");
   });
 
+  it("saves what is sent with it and submits it in one step: one new version, an edit and a submission in the audit trail", async () => {
+    const reviewer = await createActor(["reviewer"]);
+    const roundId = (await createRound()).id;
+    const empty = await createAssessment(reviewer, { roundId, pillarId });
+    const done = await submitAssessment(reviewer, empty.id, { version: 1, advances: "steady", results: "slow", narrative: "Typed, never saved.", evidenceIds: [evidenceId] });
+    expect(done).toMatchObject({ state: "submitted", version: 2, advances: "steady", results: "slow", narrative: "Typed, never saved.", evidenceIds: [evidenceId] });
+    const events = await db().auditEvent.findMany({ where: { entityId: empty.id }, select: { action: true } });
+    expect(events.map((event) => event.action).sort()).toEqual(["assessment.create", "assessment.submit", "assessment.update"]);
+  });
+
+  it("writes nothing when what is sent with it is incomplete: the typed fields are not saved alone", async () => {
+    const reviewer = await createActor(["reviewer"]);
+    const roundId = (await createRound()).id;
+    const empty = await createAssessment(reviewer, { roundId, pillarId });
+    const error = await failure(submitAssessment(reviewer, empty.id, { version: 1, advances: "steady", narrative: "Half done.", evidenceIds: [] }));
+    expect(Object.keys((error as ValidationError).fieldErrors).sort()).toEqual(["evidenceIds", "results"]);
+    expect(await db().assessment.findUniqueOrThrow({ where: { id: empty.id } })).toMatchObject({ state: "draft", version: 1, advances: null, narrative: "" });
+  });
+
   it("accepts 'cannot be assessed' as the results rating", async () => {
     const { reviewer, draft } = await completeDraft();
     const edited = await updateAssessment(reviewer, draft.id, { version: 1, results: "cannot_assess" });

@@ -5,7 +5,6 @@ import {
   publishAssessmentAction,
   returnAssessmentAction,
   saveAssessmentAction,
-  submitAssessmentAction,
 } from "@/app/actions/assessments";
 import { AssessmentForm } from "@/components/assessments/assessment-form";
 import { StepForm } from "@/components/assessments/step-form";
@@ -152,15 +151,6 @@ export default async function AssessmentPage({ params }: Props) {
               publishedOn: evidence.publishedOn ? isoDate(evidence.publishedOn) : null,
               commitmentTitle: evidence.commitment.title,
             }))}
-          />
-          <StepForm
-            id="submit"
-            action={submitAssessmentAction.bind(null, assessment.id)}
-            version={assessment.version}
-            heading={t("assessment.submitHeading")}
-            hint={t("assessment.submitHint")}
-            label={t("assessment.submit")}
-            pendingLabel={t("assessment.submitting")}
           />
         </div>
       )}

@@ -5,13 +5,14 @@ import { useActionState, useState } from "react";
 import { noteMaxLength } from "@/domain/limits";
 import { delayCauses, isMilestoneStatus, milestoneStatuses, namesACause } from "@/domain/milestone-status";
 import { MilestoneStatus } from "@/server/db/generated/enums";
-import { idleForm, type FormAction } from "./form-state";
+import { idleForm, unsavedGuard, type FormAction } from "./form-state";
 import { SavedNotice } from "./form-feedback";
 import { FormProblem, SelectField, TextArea, TextField } from "./form-fields";
 
 interface ConflictState {
+  status: string;
   version: number;
-  latestUpdate: { previousStatus: string; newStatus: string; author: string; createdAt: string } | null;
+  latestUpdate: { previousStatus: string; newStatus: string; cause: string | null; author: string; createdAt: string } | null;
 }
 
 export function StatusUpdateForm({ action: update, version, currentStatus }: { action: FormAction; version: number; currentStatus: string }) {
@@ -23,20 +24,25 @@ export function StatusUpdateForm({ action: update, version, currentStatus }: { a
     const value = refused?.values[name];
     return typeof value === "string" ? value : undefined;
   };
-  // The select's default stays what the form was opened or refused with; the
-  // live choice only decides which follow-up fields to show. Feeding the live
-  // choice back as the default would rebuild the select (SelectField keys on
-  // it) and take the keyboard focus away while the user picks.
-  const initialStatus = typed("status") ?? currentStatus;
-  const [status, setStatus] = useState(initialStatus);
   const conflict = state.status === "conflict" ? (state.current as ConflictState | undefined) : undefined;
-  // After a conflict the form carries the version that won, so that a deliberate resubmission goes through.
+  // After a conflict the form starts again from the update that won (its
+  // status, cause and version, which the page above now shows) with the note
+  // kept: a second press records the note against what is there now, never
+  // the status chosen before the other update came in.
+  const initialStatus = conflict?.status ?? typed("status") ?? currentStatus;
+  const initialCause = conflict ? (conflict.latestUpdate?.cause ?? "") : (typed("cause") ?? "");
+  // The select's default stays what the form was opened or answered with; the
+  // live choice, kept per answer, only decides which follow-up fields to show.
+  // Feeding the live choice back as the default would rebuild the select
+  // (SelectField keys on it) and take the keyboard focus away while the user picks.
+  const [choice, setChoice] = useState({ answer: state, status: initialStatus });
+  const status = choice.answer === state ? choice.status : initialStatus;
   const versionToSend = conflict?.version ?? version;
   const fieldErrors = state.status === "invalid" ? state.fieldErrors : {};
   const statusLabel = (value: string) => (isMilestoneStatus(value) ? t(`status.${value}`) : value);
 
   return (
-    <form action={action} noValidate className="mt-4 max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" aria-labelledby="status-update-heading">
+    <form action={action} noValidate className="mt-4 max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" aria-labelledby="status-update-heading" {...unsavedGuard(state)}>
       <h2 id="status-update-heading" className="text-xl font-semibold">
         {t("statusUpdate.heading")}
       </h2>
@@ -65,7 +71,7 @@ export function StatusUpdateForm({ action: update, version, currentStatus }: { a
         label={t("statusUpdate.status")}
         required
         defaultValue={initialStatus}
-        onChange={setStatus}
+        onChange={(value) => setChoice({ answer: state, status: value })}
         issues={fieldErrors.status}
         options={milestoneStatuses.map((value) => ({ value, label: t(`status.${value}`) }))}
       />
@@ -74,7 +80,7 @@ export function StatusUpdateForm({ action: update, version, currentStatus }: { a
           name="cause"
           label={t("statusUpdate.cause")}
           required
-          defaultValue={typed("cause") ?? ""}
+          defaultValue={initialCause}
           placeholder={t("statusUpdate.causePlaceholder")}
           issues={fieldErrors.cause}
           options={delayCauses.map((value) => ({ value, label: t(`cause.${value}`) }))}
@@ -86,7 +92,7 @@ export function StatusUpdateForm({ action: update, version, currentStatus }: { a
           type="date"
           label={t("statusUpdate.completedOn")}
           hint={t("statusUpdate.completedOnHint")}
-          defaultValue={typed("completedOn")}
+          defaultValue={conflict ? undefined : typed("completedOn")}
           issues={fieldErrors.completedOn}
         />
       )}

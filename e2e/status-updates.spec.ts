@@ -55,7 +55,7 @@ test.describe("program staff update a milestone", () => {
     await expect(page.getByLabel("New status")).toHaveValue("delayed");
   });
 
-  test("two people submitting against one version: one wins, the other sees the winner with their note kept", async ({ browser }) => {
+  test("two people submitting against one version: the second sees the winner on the page, keeps their note, and a second press does not overwrite it", async ({ browser }) => {
     const first = await contextAs(browser, "staff");
     const second = await contextAs(browser, "staff");
     const [pageA, pageB] = [await first.newPage(), await second.newPage()];
@@ -63,7 +63,9 @@ test.describe("program staff update a milestone", () => {
     await pageA.goto(`/milestones/${milestone.id}`);
     await pageB.goto(`/milestones/${milestone.id}`);
 
-    await pageA.getByLabel("Note").fill("First: permits granted.");
+    await pageA.getByLabel("New status").selectOption("at_risk");
+    await pageA.getByLabel("Cause").selectOption("funding");
+    await pageA.getByLabel("Note").fill("First: the second tranche is held up.");
     await pageA.getByRole("button", { name: "Record the update" }).click();
     await expect(pageA.getByRole("status")).toHaveText("The status update was recorded.");
 
@@ -73,14 +75,24 @@ test.describe("program staff update a milestone", () => {
     const conflict = pageB.getByRole("alert").filter({ hasText: "Someone updated this milestone" });
     await expect(conflict).toBeVisible();
     await expect(conflict).toContainText("Sam Staff");
+    // The page shows what won: the current status and, in the history, the winning update with its note.
+    await expect(pageB.getByTestId("current-status")).toHaveText("At risk");
+    const top = pageB.getByTestId("milestone-history").getByRole("listitem").first();
+    await expect(top).toContainText("In progress → At risk");
+    await expect(top).toContainText("First: the second tranche is held up.");
+    // The form starts from that update, with the note typed here kept.
+    await expect(pageB.getByLabel("New status")).toHaveValue("at_risk");
+    await expect(pageB.getByLabel("Cause")).toHaveValue("funding");
     await expect(pageB.getByLabel("Note")).toHaveValue("Second: all done.");
+    expect((await historyOf(pageA.request, milestone.id)).history.filter((h) => h.note.startsWith("Second"))).toHaveLength(0);
 
-    const history = await historyOf(pageA.request, milestone.id);
-    expect(history.history.filter((h) => h.note.startsWith("Second"))).toHaveLength(0);
-
-    // Resubmitting, now knowingly against the winning version, goes through.
+    // A second press records the note against the winner's status, not the "completed" chosen before it came in.
     await pageB.getByRole("button", { name: "Record the update" }).click();
     await expect(pageB.getByRole("status")).toHaveText("The status update was recorded.");
+    await expect(pageB.getByTestId("current-status")).toHaveText("At risk");
+    const after = (await (await pageA.request.get(`/api/v1/milestones/${milestone.id}`)).json()) as { data: { status: string; history: { note: string; newStatus: string }[] } };
+    expect(after.data.status).toBe("at_risk");
+    expect(after.data.history[0]).toMatchObject({ note: "Second: all done.", newStatus: "at_risk" });
     await first.close();
     await second.close();
   });

@@ -42,7 +42,7 @@ export default async function MilestonePage({ params }: Props) {
       <p className="mt-2 max-w-3xl text-slate-700">{milestone.description}</p>
       <dl className="mt-4 grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
         <dt className="font-medium">{t("milestone.status")}</dt>
-        <dd>
+        <dd data-testid="current-status">
           <StatusBadge status={milestone.status} />
         </dd>
         <dt className="font-medium">{t("milestone.due")}</dt>

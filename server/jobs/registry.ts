@@ -1,4 +1,5 @@
 import "server-only";
+import { sendEmailJob } from "../email/send";
 import type { JobDefinition } from "./worker";
 
 /**
@@ -6,5 +7,5 @@ import type { JobDefinition } from "./worker";
  * by name (server/jobs/queue.ts) or runs on its schedule.
  */
 export function registeredJobs(): JobDefinition[] {
-  return [];
+  return [sendEmailJob];
 }

@@ -2,7 +2,7 @@ import { can, type Actor, type Permission } from "@/server/permissions";
 
 interface NavigationItem {
   href: string;
-  label: "nav.work" | "nav.overview" | "nav.myMilestones" | "nav.milestones" | "nav.evidence" | "nav.rounds" | "nav.plan" | "nav.users" | "nav.audit";
+  label: "nav.work" | "nav.overview" | "nav.myMilestones" | "nav.milestones" | "nav.evidence" | "nav.rounds" | "nav.plan" | "nav.users" | "nav.audit" | "nav.emails";
   /** The permission the page itself checks (through the data-access layer or actorForPageWith). */
   permission: Permission;
 }
@@ -19,6 +19,7 @@ const navigation: readonly NavigationItem[] = [
   { href: "/admin/plan", label: "nav.plan", permission: "plan.manage" },
   { href: "/admin/users", label: "nav.users", permission: "user.manage" },
   { href: "/admin/audit", label: "nav.audit", permission: "audit.read" },
+  { href: "/admin/emails", label: "nav.emails", permission: "operations.read" },
 ];
 
 export function navigationFor(actor: Actor): NavigationItem[] {

@@ -126,6 +126,7 @@ export const pageRules: PageRule[] = [
   adminPage("/admin/users/[id]", "user"),
   adminPage("/admin/audit"),
   adminPage("/admin/tokens"),
+  adminPage("/admin/emails"),
 ];
 
 const read = (route: string, record?: DemoRecord): ApiRule => ({ route, cases: [{ record, expect: signedIn }] });

@@ -62,7 +62,7 @@ export async function startWorker({ jobs, clock = () => new Date(), pollingInter
       if (job.queue) await boss.updateQueue(job.name, job.queue);
       if (job.schedule) await boss.schedule(job.name, job.schedule, null, { tz: "UTC" });
       else await boss.unschedule(job.name);
-      await boss.work(job.name, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds }, async ([attempt]) => {
+      await boss.work(job.name, { includeMetadata: true, batchSize: 1, ...(pollingIntervalSeconds ? { pollingIntervalSeconds } : {}) }, async ([attempt]) => {
         if (!attempt) return;
         const context: JobContext = {
           now: clock(),

@@ -621,8 +621,6 @@ export async function selfAssessmentComparisons(actor: Actor, rawScope: unknown)
     });
 }
 
-export type SelfAssessmentComparison = Awaited<ReturnType<typeof selfAssessmentComparisons>>[number];
-
 /**
  * The evidence an assessment may cite: its pillar's, published by the end of
  * the round's period, not retracted; the ones it cites already come first.

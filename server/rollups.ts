@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { closedStatuses, delayCauses, initialStatus, statusesNamingACause } from "../domain/milestone-status";
 import { advancesScale, resultsScale } from "./assessment-scales";
-import { db } from "./db/client";
+import { db, type Transaction } from "./db/client";
 import { column, queryRows, rawRow } from "./db/raw-rows";
 import { atPlanRevision } from "./figures-cache";
 import type { Advances, DelayCause, Results } from "./db/generated/enums";
@@ -131,10 +131,10 @@ async function summedMilestoneFigures(filter: RollupFilter, asOf: string): Promi
 }
 
 /** The figures counted from the status history itself, milestone by milestone: what the kept changes must always equal. */
-async function replayMilestoneFigures(filter: RollupFilter, asOf: string): Promise<MilestoneFiguresRow[]> {
+async function replayMilestoneFigures(filter: RollupFilter, asOf: string, client?: Transaction): Promise<MilestoneFiguresRow[]> {
   const end = endOf(asOf);
   const day = dateOnly(asOf);
-  return queryRows(milestoneFiguresRow)`
+  return queryRows(milestoneFiguresRow, client)`
     WITH commitments AS (
       SELECT c.id, c."pillarId"
       FROM "Commitment" c
@@ -230,6 +230,15 @@ export async function pillarRollups(actor: Actor, rawFilter: unknown): Promise<{
   const asOf = filter.asOf ?? todayIso();
   const [figures, verdicts] = await Promise.all([milestoneFigures(filter, asOf), verdictsByRound(asOf)]);
   return { asOf, pillars: rollupsFrom(figures, verdicts, asOf) };
+}
+
+/**
+ * The five pillars' milestone figures as they stood at the end of `asOf`,
+ * unfiltered and read inside `tx`, for a round report frozen in the
+ * transaction that closes its round (server/frozen-reports.ts).
+ */
+export async function pillarFiguresIn(tx: Transaction, asOf: string): Promise<PillarRollup[]> {
+  return rollupsFrom(await replayMilestoneFigures({}, asOf, tx), [], asOf);
 }
 
 /** The dashboard's two readings of the same day, the verdicts read once for both. */

@@ -7,6 +7,7 @@ import { db, type Transaction } from "./db/client";
 import { RoundStatus } from "./db/generated/enums";
 import { queryRows, rawRow } from "./db/raw-rows";
 import { ConflictError, NotFoundError } from "./errors";
+import { freezeRoundReport } from "./frozen-reports";
 import { ensure, type Actor } from "./permissions";
 import { calendarDate, dateOnly, isoDate, parseInput, recordId } from "./validation";
 
@@ -44,7 +45,10 @@ export async function openRound(actor: Actor, raw: unknown) {
   });
 }
 
-/** Closes a round; from then on it takes no new drafts, edits or submissions. */
+/**
+ * Closes a round; from then on it takes no new drafts, edits or submissions,
+ * and its report is frozen in the same transaction (server/frozen-reports.ts).
+ */
 export async function closeRound(actor: Actor, rawId: string) {
   ensure(actor, "round.manage");
   const { id } = parseInput(z.object({ id: recordId }), { id: rawId });
@@ -53,6 +57,7 @@ export async function closeRound(actor: Actor, rawId: string) {
     if (!round) throw new NotFoundError();
     if (round.status === "closed") throw new ConflictError("roundClosed");
     const closed = await tx.assessmentRound.update({ where: { id }, data: { status: "closed", closedAt: new Date() }, select: roundSelect });
+    await freezeRoundReport(tx, { ...closed, closedAt: closed.closedAt! });
     await recordAudit(tx, actor, { action: "round.close", entityType: "AssessmentRound", entityId: id, before: { status: "open" }, after: { status: "closed" } });
     return roundJson(closed);
   });

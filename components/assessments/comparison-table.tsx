@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { TableHead } from "@/components/table";
-import type { SelfAssessmentComparison } from "@/server/assessments";
+import type { ComparisonRow } from "@/server/round-report";
 import { VerdictPair } from "./verdict";
 
 /**
@@ -9,7 +9,7 @@ import { VerdictPair } from "./verdict";
  * column names the commitment (on a round's page) or the round (on a
  * commitment's page).
  */
-export async function ComparisonTable({ rows, firstColumn }: { rows: SelfAssessmentComparison[]; firstColumn: "commitment" | "round" }) {
+export async function ComparisonTable({ rows, firstColumn }: { rows: ComparisonRow[]; firstColumn: "commitment" | "round" }) {
   const t = await getTranslations();
   const gap = (value: number | null) => (value === null ? t("rounds.notComparable") : String(value));
   return (

@@ -3,6 +3,7 @@ import { initialStatus } from "../../../domain/milestone-status";
 import { recordAudit } from "../../../server/audit";
 import { hashPassword } from "../../../server/auth/password";
 import { db, type Transaction } from "../../../server/db/client";
+import { freezeRoundReport } from "../../../server/frozen-reports";
 import type { Country, MilestoneStatus, Role } from "../../../server/db/generated/enums";
 import { demoAgencies, demoCommitments, demoIndicators, demoPillars, demoRounds, demoSources, type DemoOwner } from "./demo-data";
 
@@ -181,6 +182,7 @@ async function loadDemoData(tx: Transaction, passwordHash: string): Promise<void
     });
   }
 
+  const closedRounds = [];
   for (const round of demoRounds) {
     const created = await tx.assessmentRound.create({
       data: {
@@ -214,7 +216,11 @@ async function loadDemoData(tx: Transaction, passwordHash: string): Promise<void
         data: { state: "published", publishedAt: noon(assessment.publishedOn), publishedById: userId("manager") },
       });
     }
+    if (created.closedAt) closedRounds.push({ ...created, closedAt: created.closedAt });
   }
+  // Frozen as closing them would have, in the order they closed, once everything they report on is in place.
+  closedRounds.sort((a, b) => a.closedAt.getTime() - b.closedAt.getTime());
+  for (const round of closedRounds) await freezeRoundReport(tx, round);
 
   await recordAudit(tx, null, {
     action: "demo.seed",

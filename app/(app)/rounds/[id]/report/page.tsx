@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ComparisonTable } from "@/components/assessments/comparison-table";
+import { FrozenDigests } from "@/components/frozen-digests";
 import { PrintButton } from "@/components/print-button";
 import { Section } from "@/components/section";
 import { StatusBadge } from "@/components/status-badge";
@@ -39,6 +40,8 @@ export default async function RoundReportPage({ params }: Props) {
           {t("report.downloadPdf")}
         </a>
       </p>
+
+      {report.frozen && <FrozenDigests frozen={report.frozen} />}
 
       <Section id="summary-heading" title={t("report.summaryHeading")} className="mt-6">
         <table className="mt-2 w-full border-collapse text-left text-sm" data-testid="report-summary">

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { commitmentGroups, FilterSelect } from "@/components/evidence/filter-controls";
 import { EmptyFilterResult } from "@/components/empty-filter-result";
-import { StatusBadge } from "@/components/status-badge";
+import { DueBadge, StatusBadge } from "@/components/status-badge";
 import { TableHead } from "@/components/table";
 import { urgencyDays } from "@/domain/limits";
 import { milestoneStatuses } from "@/domain/milestone-status";
@@ -149,7 +149,10 @@ export async function MilestoneList(props: {
                         </Link>
                       </td>
                       <td className="py-1 pr-2">{m.commitment.title}</td>
-                      <td className="py-1 pr-2 whitespace-nowrap">{day(m.dueDate)}</td>
+                      <td className="py-1 pr-2 whitespace-nowrap">
+                        {day(m.dueDate)}
+                        <DueBadge flag={m.urgency === "overdue" || m.urgency === "due_soon" ? m.urgency : null} />
+                      </td>
                       <td className="py-1 pr-2 whitespace-nowrap">{m.lastUpdateAt ? day(m.lastUpdateAt.slice(0, 10)) : t("milestoneList.never")}</td>
                       <td className="py-1">
                         <StatusBadge status={m.status} />

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { MilestoneStatus } from "@/server/db/generated/enums";
-import { StatusBadge } from "./status-badge";
+import { dueFlag } from "@/domain/milestone-status";
+import { DueBadge, StatusBadge } from "./status-badge";
 
 interface Row {
   id: string;
@@ -11,8 +12,8 @@ interface Row {
   owner?: { name: string } | null;
 }
 
-/** A commitment's milestones: title (linked), due date, optionally owner, status. */
-export async function MilestoneTable({ commitmentTitle, milestones, showOwner = false }: { commitmentTitle: string; milestones: Row[]; showOwner?: boolean }) {
+/** A commitment's milestones: title (linked), due date flagged overdue or due soon on the day `asOf`, optionally owner, status. */
+export async function MilestoneTable({ commitmentTitle, milestones, asOf, showOwner = false }: { commitmentTitle: string; milestones: Row[]; asOf: string; showOwner?: boolean }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   if (milestones.length === 0) return <p className="mt-3 text-sm">{t("pillar.noMilestones")}</p>;
   return (
@@ -34,7 +35,10 @@ export async function MilestoneTable({ commitmentTitle, milestones, showOwner = 
                 {milestone.title}
               </Link>
             </td>
-            <td className="py-1 pr-2 whitespace-nowrap">{format.dateTime(milestone.dueDate, { dateStyle: "medium" })}</td>
+            <td className="py-1 pr-2 whitespace-nowrap">
+              {format.dateTime(milestone.dueDate, { dateStyle: "medium" })}
+              <DueBadge flag={dueFlag(milestone.dueDate.toISOString().slice(0, 10), milestone.status, asOf)} />
+            </td>
             {showOwner && <td className="py-1 pr-2">{milestone.owner?.name ?? t("commitment.noOwner")}</td>}
             <td className="py-1">
               <StatusBadge status={milestone.status} />

@@ -20,3 +20,19 @@ export function StatusBadge({ status }: { status: MilestoneStatus }) {
     </span>
   );
 }
+
+const dueTones = {
+  overdue: "bg-red-50 text-red-900 border-red-400",
+  due_soon: "bg-amber-50 text-amber-900 border-amber-400",
+} as const;
+
+/** "Overdue" or "Due soon" beside a milestone's due date (domain/milestone-status.ts dueFlag); nothing otherwise. */
+export function DueBadge({ flag }: { flag: keyof typeof dueTones | null }) {
+  const t = useTranslations("dueFlag");
+  if (!flag) return null;
+  return (
+    <span data-due={flag} className={`ml-2 inline-block rounded border px-2 py-0.5 text-xs font-medium ${dueTones[flag]}`}>
+      {t(flag)}
+    </span>
+  );
+}

@@ -1,4 +1,5 @@
 import { DelayCause, MilestoneStatus } from "../server/db/generated/enums";
+import { urgencyDays } from "./limits";
 
 // The milestone statuses and causes of delay, and what each status means for
 // the rules and the figures. The status update form in the browser needs them
@@ -43,4 +44,16 @@ export function isMilestoneStatus(value: string): value is MilestoneStatus {
 /** Whether a move to this status names its cause; false for anything that is not a status. */
 export function namesACause(status: string): boolean {
   return isMilestoneStatus(status) && meaning[status].namesCause;
+}
+
+/**
+ * Whether a milestone of this status, due on this day (YYYY-MM-DD), is overdue or due soon on
+ * `today`: the flag shown wherever a milestone appears, by the rule the lists' urgency follows
+ * in SQL (server/milestones.ts). A closed milestone is neither.
+ */
+export function dueFlag(dueDate: string, status: MilestoneStatus, today: string): "overdue" | "due_soon" | null {
+  if (meaning[status].closed) return null;
+  if (dueDate < today) return "overdue";
+  const soon = new Date(Date.parse(`${today}T00:00:00Z`) + urgencyDays.dueSoon * 86_400_000).toISOString().slice(0, 10);
+  return dueDate <= soon ? "due_soon" : null;
 }

@@ -5,7 +5,7 @@ import { storageStateOf } from "./users";
 
 const milestoneColumns = [
   "id", "title", "dueDate", "status", "version", "ownerId", "ownerName", "commitmentId", "commitmentTitle",
-  "pillarNumber", "pillarCode", "pillarName", "lastUpdateAt", "urgency",
+  "pillarNumber", "pillarCode", "pillarName", "lastUpdateAt", "urgency", "overdue",
 ];
 const statusUpdateColumns = [
   "id", "milestoneId", "milestoneTitle", "commitmentId", "commitmentTitle", "pillarNumber", "pillarCode",

@@ -22,7 +22,12 @@ test.describe("program staff", () => {
     await expect(page).toHaveURL(/\/milestones\?mine=true&urgency=overdue$/);
     await expect(page.getByTestId("count-overdue")).toHaveText(String(overdue));
     await expect(page.locator("#overdue tbody tr")).toHaveCount(overdue);
+    await expect(page.locator("#overdue tbody tr").first().locator("[data-due=overdue]")).toHaveText("Overdue");
     await expectNoSeriousAccessibilityFindings(page);
+
+    // The milestone's own page flags it overdue beside its due date.
+    await page.locator("#overdue tbody tr").first().getByRole("link").click();
+    await expect(page.getByTestId("milestone-due").locator("[data-due=overdue]")).toHaveText("Overdue");
 
     // The overview of the five pillars stays one click away.
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" }).click();

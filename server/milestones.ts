@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { urgencyDays } from "../domain/limits";
-import { closedStatuses } from "../domain/milestone-status";
+import { closedStatuses, dueFlag } from "../domain/milestone-status";
 import { Prisma } from "./db/generated/client";
 import { recordAudit } from "./audit";
 import { setArchived } from "./commitments";
@@ -15,8 +15,8 @@ import { MilestoneStatus } from "./db/generated/enums";
 import { mayUpdateStatus } from "./status-updates";
 import { blankToUndefined, calendarDate, dateOnly, isoDate, optionalRecordId, parseInput, recordId, todayIso, versionSeen } from "./validation";
 
-/** One milestone with its commitment, pillar, evidence and full history, newest first. */
-export async function getMilestone(actor: Actor, id: string) {
+/** One milestone with its commitment, pillar, evidence and full history, newest first, flagged overdue or due soon on `today`. */
+export async function getMilestone(actor: Actor, id: string, today: string = todayIso()) {
   ensure(actor, "plan.read");
   const milestone = await db().milestone.findUnique({
     where: { id },
@@ -43,7 +43,7 @@ export async function getMilestone(actor: Actor, id: string) {
   });
   if (!milestone) throw new NotFoundError();
   const live = milestone.archivedAt === null && milestone.commitment.archivedAt === null;
-  return { ...milestone, mayUpdateStatus: live && mayUpdateStatus(actor, milestone) };
+  return { ...milestone, dueFlag: dueFlag(isoDate(milestone.dueDate), milestone.status, today), mayUpdateStatus: live && mayUpdateStatus(actor, milestone) };
 }
 
 // ---------------------------------------------------------------------------
@@ -152,11 +152,13 @@ export interface MilestoneListItem {
   pillar: { number: number; code: string; name: string };
   lastUpdateAt: string | null;
   urgency: Urgency;
+  /** Not completed nor cancelled, and due before today. */
+  overdue: boolean;
 }
 
 export const milestoneCsvColumns = [
   "id", "title", "dueDate", "status", "version", "ownerId", "ownerName", "commitmentId", "commitmentTitle",
-  "pillarNumber", "pillarCode", "pillarName", "lastUpdateAt", "urgency",
+  "pillarNumber", "pillarCode", "pillarName", "lastUpdateAt", "urgency", "overdue",
 ] as const satisfies readonly CsvColumn<MilestoneListItem>[];
 
 const milestoneRow = rawRow("milestone", {
@@ -233,13 +235,14 @@ export async function listMilestones(actor: Actor, rawFilter: unknown, today: st
     pillar: { number: row.pillarNumber, code: row.pillarCode, name: row.pillarName },
     lastUpdateAt: row.lastUpdateAt?.toISOString() ?? null,
     urgency: row.urgency,
+    overdue: row.urgency === "overdue",
   }));
 }
 
 /** A milestone as the API shows it, with its history newest first. */
-export async function getMilestoneForApi(actor: Actor, rawId: string) {
+export async function getMilestoneForApi(actor: Actor, rawId: string, today: string = todayIso()) {
   const { id } = parseInput(z.object({ id: recordId }), { id: rawId });
-  const milestone = await getMilestone(actor, id);
+  const milestone = await getMilestone(actor, id, today);
   return {
     id: milestone.id,
     title: milestone.title,
@@ -247,6 +250,8 @@ export async function getMilestoneForApi(actor: Actor, rawId: string) {
     dueDate: isoDate(milestone.dueDate),
     status: milestone.status,
     completedOn: isoDate(milestone.completedOn),
+    overdue: milestone.dueFlag === "overdue",
+    dueSoon: milestone.dueFlag === "due_soon",
     version: milestone.version,
     archived: milestone.archivedAt !== null,
     owner: milestone.owner ? { name: milestone.owner.name } : null,

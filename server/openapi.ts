@@ -91,6 +91,7 @@ const milestoneListItem = z.strictObject({
   pillar: pillarRef,
   lastUpdateAt: dateTime.nullable(),
   urgency: z.enum(urgencies),
+  overdue: z.boolean().describe("not completed nor cancelled, and due before today"),
 });
 
 const historyEntry = z.strictObject({
@@ -111,6 +112,8 @@ const milestoneDetail = z.strictObject({
   dueDate: date,
   status: z.enum(MilestoneStatus),
   completedOn: date.nullable(),
+  overdue: z.boolean().describe("not completed nor cancelled, and due before today"),
+  dueSoon: z.boolean().describe("not completed nor cancelled, and due within 14 days from today"),
   version: z.number().int(),
   archived: z.boolean(),
   owner: named.nullable(),

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../server/errors";
-import { listMilestones } from "../../server/milestones";
+import { getMilestoneForApi, listMilestones, milestoneCsvColumns } from "../../server/milestones";
 import { updateMilestoneStatus } from "../../server/status-updates";
 import { actorOf, createAgency, createCommitment, createMilestone, createUser } from "../factories";
 
@@ -152,6 +152,23 @@ describe("my milestones", () => {
     const list = await listMilestones(actor, { mine: "true", commitment: commitment.id }, "2026-06-15");
     expect(Object.fromEntries(list.map((m) => [m.id, m.urgency]))).toEqual({ [late.id]: "overdue", [completed.id]: "rest", [cancelled.id]: "rest" });
     expect(list[0]!.id).toBe(late.id);
+  });
+});
+
+describe("overdue, wherever a milestone appears", () => {
+  it("is flagged in the list (and so its exports) and in the API's milestone, due soon too, never once closed", async () => {
+    const actor = await staffOfAgency();
+    const today = "2026-06-15";
+    const late = await createMilestone({ commitmentId, dueDate: new Date("2026-06-14T00:00:00Z") });
+    const soon = await createMilestone({ commitmentId, dueDate: new Date("2026-06-29T00:00:00Z") });
+    const done = await createMilestone({ commitmentId, dueDate: new Date("2026-06-14T00:00:00Z") });
+    await db().milestone.update({ where: { id: done.id }, data: { status: "completed", completedOn: new Date("2026-06-10T00:00:00Z") } });
+    const listed = Object.fromEntries((await listMilestones(actor, { commitment: commitmentId }, today)).map((m) => [m.id, m.overdue]));
+    expect(listed).toMatchObject({ [late.id]: true, [soon.id]: false, [done.id]: false });
+    expect(milestoneCsvColumns).toContain("overdue");
+    expect(await getMilestoneForApi(actor, late.id, today)).toMatchObject({ overdue: true, dueSoon: false });
+    expect(await getMilestoneForApi(actor, soon.id, today)).toMatchObject({ overdue: false, dueSoon: true });
+    expect(await getMilestoneForApi(actor, done.id, today)).toMatchObject({ overdue: false, dueSoon: false });
   });
 });
 

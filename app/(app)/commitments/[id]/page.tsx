@@ -8,6 +8,7 @@ import { listAssessments, selfAssessmentComparisons } from "@/server/assessments
 import { getCommitment } from "@/server/commitments";
 import { actorForPage, orNotFound } from "@/server/pages";
 import { can } from "@/server/permissions";
+import { todayIso } from "@/server/validation";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -60,7 +61,7 @@ export default async function CommitmentPage({ params }: Props) {
         <dd>{commitment.sourceCitation}</dd>
       </dl>
       <h2 className="mt-8 text-xl font-semibold">{t("commitment.milestonesHeading")}</h2>
-      <MilestoneTable commitmentTitle={commitment.title} milestones={commitment.milestones} showOwner />
+      <MilestoneTable commitmentTitle={commitment.title} milestones={commitment.milestones} asOf={todayIso()} showOwner />
       <h2 className="mt-8 text-xl font-semibold">{t("commitment.evidenceHeading")}</h2>
       <EvidenceList items={commitment.evidence} empty={t("commitment.noEvidence")} />
       <h2 className="mt-8 text-xl font-semibold">{t("commitment.assessmentsHeading")}</h2>

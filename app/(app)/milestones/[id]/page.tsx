@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { submitStatusUpdate } from "@/app/actions/status-updates";
 import { ClientMessages } from "@/components/client-messages";
 import { EvidenceList } from "@/components/evidence-list";
-import { StatusBadge } from "@/components/status-badge";
+import { DueBadge, StatusBadge } from "@/components/status-badge";
 import { StatusUpdateForm } from "@/components/status-update-form";
 import { can } from "@/server/permissions";
 import { getMilestone } from "@/server/milestones";
@@ -46,7 +46,10 @@ export default async function MilestonePage({ params }: Props) {
           <StatusBadge status={milestone.status} />
         </dd>
         <dt className="font-medium">{t("milestone.due")}</dt>
-        <dd>{day(milestone.dueDate)}</dd>
+        <dd data-testid="milestone-due">
+          {day(milestone.dueDate)}
+          <DueBadge flag={milestone.dueFlag} />
+        </dd>
         {milestone.completedOn && (
           <>
             <dt className="font-medium">{t("milestone.completedOn")}</dt>

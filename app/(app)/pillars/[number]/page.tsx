@@ -77,7 +77,7 @@ export default async function PillarPage({ params, searchParams }: Props) {
               <dt className="font-medium">{t("pillar.agencies")}</dt>
               <dd>{commitment.agencies.map(({ agency }) => agency.name).join("; ")}</dd>
             </dl>
-            <MilestoneTable commitmentTitle={commitment.title} milestones={commitment.milestones} />
+            <MilestoneTable commitmentTitle={commitment.title} milestones={commitment.milestones} asOf={asOf} />
           </li>
         ))}
       </ul>

@@ -1,19 +1,22 @@
-// npm run bench [-- --small]
-// Builds a synthetic plan in a database of its own (5 pillars, 2,000
-// commitments, 20,000 milestones, 200,000 status updates, 50,000 evidence
-// records, 20 rounds; --small: a hundredth of it, to prove the benchmark
-// works), serves the production build on it and measures, with 20 concurrent
-// connections: the dashboard, GET /api/v1/pillars, the dashboard "as of" a
-// past day, the dashboard as of a new day at each request (so that no figures
-// kept from an earlier request can answer), and CSV exports of a tenth and of
-// the whole status history (the memory they take must not grow with the
-// rows). Each figure comes with the same aggregates run as bare SQL (without
-// the figures kept per plan revision), the server's peak memory and its rise
-// during the target, and the dashboard's first-load JavaScript. A benchmark, not a test: it prints
-// figures and fails only when something does not work.
+// npm run bench [-- --small] [-- --scale N] [-- --json FILE]
+// Builds a synthetic plan in a database of its own (at scale 1: 5 pillars,
+// 2,000 commitments, 20,000 milestones, 200,000 status updates, 50,000
+// evidence records, 20 rounds; --scale N multiplies all but the pillars and
+// rounds; --small: a hundredth of it, to prove the benchmark works), serves
+// the production build on it and measures, with 20 concurrent connections:
+// the dashboard, the dashboard "as of" a past day, the dashboard while a
+// writer posts a status update through the API every 250 ms (the writes'
+// own times are the status-update target), the dashboard as of a new day at
+// each request (so that no figures kept from an earlier request can answer),
+// GET /api/v1/pillars, an evidence search, and the CSV export of the whole
+// status history (the memory it takes must not grow with the rows). Each
+// figure comes with the same queries run as bare SQL, the server's peak
+// memory and its rise during the target, and the dashboard's first-load
+// JavaScript; --json FILE writes every figure beside the table. A benchmark,
+// not a test: it prints figures and fails only when something does not work.
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -27,7 +30,17 @@ import { findFreePort } from "./lib/ports";
 import { startThrowawayServer } from "./lib/throwaway-database";
 
 const small = process.argv.includes("--small");
-const scale = small ? 0.01 : 1;
+/** The value after `--name` on the command line. */
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+const scale = small ? 0.01 : Number(option("--scale") ?? 1);
+if (!(scale > 0)) {
+  console.error("--scale takes a positive number, e.g. --scale 10");
+  process.exit(2);
+}
+const jsonFile = option("--json");
 const size = {
   commitments: Math.round(2_000 * scale),
   milestones: Math.round(20_000 * scale),
@@ -39,6 +52,11 @@ const concurrency = 20;
 const seconds = small ? 2 : 15;
 const warmUpSeconds = small ? 1 : 3;
 const password = "bench-password-1";
+// The writer's personal API token (a staff member who owns every milestone).
+const writerToken = `fpt_be4c4000_${randomBytes(32).toString("base64url")}`;
+// Words of the synthetic evidence, English and Spanish, each in about one record of twenty.
+const evidenceWords = ["prison", "border", "extradition", "customs", "judges", "police", "training", "treatment", "firearms", "laundering",
+  "cárcel", "frontera", "aduanas", "jueces", "policía", "capacitación", "tratamiento", "armas", "lavado", "comunidades"];
 
 if (!existsSync(path.join(projectRoot, ".next", "BUILD_ID"))) {
   console.error("The benchmark measures the production build: run `npm run build` first.");
@@ -62,8 +80,10 @@ async function buildPlan(url: string) {
        SELECT 'c' || i, 'p' || (1 + i % 5), 'Commitment ' || i, 'Synthetic', (ARRAY['us','mx','joint'])[1 + i % 3]::"LeadParty", DATE '2008-01-01', 'Synthetic', TIMESTAMPTZ '2008-01-01', now()
        FROM generate_series(1, ${commitments}) i`,
     `INSERT INTO "CommitmentAgency" ("commitmentId", "agencyId") SELECT 'c' || i, 'ag' || (1 + i % 10) FROM generate_series(1, ${commitments}) i`,
-    `INSERT INTO "Milestone" (id, "commitmentId", title, description, "dueDate", "createdAt", "updatedAt", version)
-       SELECT 'm' || i, 'c' || (1 + i % ${commitments}), 'Milestone ' || i, 'Synthetic', DATE '2009-01-01' + (i * 7919 % 6900), TIMESTAMPTZ '2008-01-01', now(), ${updatesPerMilestone + 1}
+    `INSERT INTO "ApiToken" (id, "userId", name, scope, "tokenHash", prefix, "expiresAt")
+       VALUES ('bench-token', 'bench-staff', 'Bench writer', 'write', '${createHash("sha256").update(writerToken).digest("hex")}', '${writerToken.slice(0, 12)}', now() + interval '1 day')`,
+    `INSERT INTO "Milestone" (id, "commitmentId", title, description, "dueDate", "createdAt", "updatedAt", version, "ownerId")
+       SELECT 'm' || i, 'c' || (1 + i % ${commitments}), 'Milestone ' || i, 'Synthetic', DATE '2009-01-01' + (i * 7919 % 6900), TIMESTAMPTZ '2008-01-01', now(), ${updatesPerMilestone + 1}, 'bench-staff'
        FROM generate_series(1, ${milestones}) i`,
     // Ten updates per milestone, a few months apart, statuses in a shuffled cycle.
     `INSERT INTO "StatusUpdate" (id, "milestoneId", "previousStatus", "newStatus", note, cause, "completedOn", "authorId", "createdAt")
@@ -80,10 +100,10 @@ async function buildPlan(url: string) {
     `UPDATE "Milestone" mi SET status = u."newStatus", "completedOn" = u."completedOn"
        FROM "StatusUpdate" u WHERE u."milestoneId" = mi.id AND u.id = mi.id || '-' || ${updatesPerMilestone}`,
     `INSERT INTO "Evidence" (id, "commitmentId", title, kind, publisher, url, "publishedOn", summary, shows, reliability, "authorId", "createdAt")
-       SELECT 'e' || i, 'c' || (1 + i % ${commitments}), 'Evidence report ' || i, 'official_document', 'Publisher ' || (i % 40), 'https://example.org/e' || i,
-              DATE '2009-01-01' + (i * 31 % 6000), 'Synthetic summary of finding ' || i, (ARRAY['advance','setback','neutral'])[1 + i % 3]::"EvidenceShows",
+       SELECT 'e' || i, 'c' || (1 + i % ${commitments}), 'Evidence report ' || i || ' on ' || words[1 + i % ${evidenceWords.length}], 'official_document', 'Publisher ' || (i % 40), 'https://example.org/e' || i,
+              DATE '2009-01-01' + (i * 31 % 6000), 'Synthetic summary of finding ' || i || ', ' || words[1 + (i / ${evidenceWords.length}) % ${evidenceWords.length}], (ARRAY['advance','setback','neutral'])[1 + i % 3]::"EvidenceShows",
               'official_record', 'bench-reviewer', TIMESTAMPTZ '2009-01-01' + make_interval(days => i * 31 % 6000)
-       FROM generate_series(1, ${evidence}) i`,
+       FROM generate_series(1, ${evidence}) i, (SELECT ARRAY[${evidenceWords.map((word) => `'${word}'`).join(", ")}] AS words) w`,
     `INSERT INTO "AssessmentRound" (id, title, "periodStart", "periodEnd", status, "openedById", "closedAt", "createdAt")
        SELECT 'r' || i, 'Round ' || i, DATE '2009-01-01' + (i - 1) * 300, DATE '2009-01-01' + i * 300 - 1, 'closed', 'bench-manager',
               TIMESTAMPTZ '2009-01-01' + make_interval(days => i * 300), TIMESTAMPTZ '2009-01-01' + make_interval(days => (i - 1) * 300)
@@ -95,9 +115,15 @@ async function buildPlan(url: string) {
        FROM generate_series(1, ${rounds}) r, generate_series(1, 5) p`,
     `INSERT INTO "AssessmentCitation" ("assessmentId", "evidenceId") SELECT a.id, (SELECT e.id FROM "Evidence" e JOIN "Commitment" c ON c.id = e."commitmentId" WHERE c."pillarId" = a."pillarId" LIMIT 1) FROM "Assessment" a`,
     `UPDATE "Assessment" SET state = 'published', "publishedAt" = "submittedAt" + interval '5 days', "publishedById" = 'bench-manager'`,
-    `ANALYZE`,
   ];
+  // Row by row, the triggers would reckon the figures' changes and the plan
+  // revision once per statement's row; the plan is loaded without them (as a
+  // restore is) and the figures' changes reckoned once, in one statement.
+  await client.query("SET session_replication_role = replica");
   for (const statement of statements) await client.query(statement);
+  await client.query("SET session_replication_role = DEFAULT");
+  await client.query("SELECT rebuild_plan_figures()");
+  await client.query("ANALYZE");
   const counts = await client.query<{ table: string; rows: number }>(`
     SELECT 'milestones' AS table, count(*)::int AS rows FROM "Milestone" UNION ALL SELECT 'status updates', count(*)::int FROM "StatusUpdate"
     UNION ALL SELECT 'evidence', count(*)::int FROM "Evidence" UNION ALL SELECT 'commitments', count(*)::int FROM "Commitment"
@@ -257,33 +283,88 @@ try {
   process.env.DATABASE_URL = appUrl;
   process.env.DATABASE_POOL_SIZE = String(concurrency);
   const { uncachedRollupQueries } = await import("../server/rollups");
+  const { listEvidence } = await import("../server/evidence");
   const { todayIso } = await import("../server/validation");
   const { db, disconnectDb } = await import("../server/db/client");
   const dashboardSql = (asOf: string) => Promise.all([uncachedRollupQueries.milestoneFigures({}, asOf), uncachedRollupQueries.verdictsByRound(asOf)]);
   const pastDay = small ? "2012-06-30" : "2016-06-30";
   // A day not asked for before, so that no figures kept from an earlier request can answer.
   let freshDays = 0;
-  const freshDay = () => isoDate(new Date(Date.UTC(2010, 0, 1) + freshDays++ * 86_400_000));
-  // The synthetic updates of the first of ten rounds of updates fall in this period: a tenth of the history.
-  const tenthOfHistory = "from=2009-06-01&to=2009-11-30";
-  const statusHistorySql = (where = "") =>
-    db().$queryRawUnsafe(`SELECT u.*, m.title FROM "StatusUpdate" u JOIN "Milestone" m ON m.id = u."milestoneId" ${where} ORDER BY u."createdAt", u.id`);
+  const freshDay = () => isoDate(new Date(Date.UTC(2010, 0, 1) + (freshDays++ % 6000) * 86_400_000));
+  let searches = 0;
+  const searchWord = () => evidenceWords[searches++ % evidenceWords.length]!;
+  const { readActiveAccount } = await import("../server/users");
+  const benchManager = await readActiveAccount("bench-manager");
+  if (!benchManager) throw new Error("the bench's manager is missing");
+  const statusHistorySql = () => db().$queryRawUnsafe(`SELECT u.*, m.title FROM "StatusUpdate" u JOIN "Milestone" m ON m.id = u."milestoneId" ORDER BY u."createdAt", u.id`);
 
-  const targets: { name: string; workers?: number; send: () => Promise<void>; sql: () => Promise<unknown> }[] = [
-    { name: "dashboard /", send: () => get(`${baseUrl}/`, cookie), sql: () => dashboardSql(todayIso()) },
-    { name: "GET /api/v1/pillars", send: () => get(`${baseUrl}/api/v1/pillars`, cookie, "application/json"), sql: () => dashboardSql(todayIso()) },
-    { name: `dashboard as of ${pastDay}`, send: () => get(`${baseUrl}/?asOf=${pastDay}`, cookie), sql: () => dashboardSql(pastDay) },
-    { name: "dashboard as of a new day each request (figures computed afresh)", send: () => get(`${baseUrl}/?asOf=${freshDay()}`, cookie), sql: () => dashboardSql(freshDay()) },
+  // The writer: every 250 ms a status update through the API to a random milestone, with the version it has now.
+  const writerAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const statuses = ["in_progress", "at_risk", "delayed", "completed", "not_started"] as const;
+  async function postStatusUpdate(): Promise<void> {
+    const id = `m${1 + Math.floor(Math.random() * size.milestones)}`;
+    const { version } = await db().milestone.findUniqueOrThrow({ where: { id }, select: { version: true } });
+    const status = statuses[Math.floor(Math.random() * statuses.length)]!;
+    const body = JSON.stringify({ status, note: "Bench update", version, ...(status === "at_risk" || status === "delayed" ? { cause: "funding" } : {}) });
+    await new Promise<void>((resolve, reject) => {
+      const request = http.request(`${baseUrl}/api/v1/milestones/${id}/status-updates`, {
+        method: "POST",
+        agent: writerAgent,
+        headers: { Authorization: `Bearer ${writerToken}`, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) },
+      }, (response) => {
+        response.on("end", () => (response.statusCode === 201 ? resolve() : reject(new Error(`status update of ${id} answered ${response.statusCode}`))));
+        response.on("error", reject);
+        response.resume();
+      });
+      request.on("error", reject);
+      request.end(body);
+    });
+  }
+  /** Posts a status update every 250 ms until stopped, and measures each. */
+  function writer() {
+    const latencies: number[] = [];
+    let running = true;
+    const started = performance.now();
+    const done = (async () => {
+      for (let next = performance.now(); running; ) {
+        const t0 = performance.now();
+        await postStatusUpdate();
+        latencies.push(performance.now() - t0);
+        next += 250;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
+      }
+    })();
+    return {
+      stop: async (): Promise<Measured> => {
+        running = false;
+        await done;
+        latencies.sort((x, y) => x - y);
+        return { requests: latencies.length, perSecond: latencies.length / ((performance.now() - started) / 1000), p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+      },
+    };
+  }
+
+  interface Target { id: string; name: string; workers?: number; send: () => Promise<void>; sql?: () => Promise<unknown>; withWriter?: boolean }
+  const targets: Target[] = [
+    { id: "dashboard", name: "dashboard /", send: () => get(`${baseUrl}/`, cookie), sql: () => dashboardSql(todayIso()) },
+    { id: "dashboard-past-day", name: `dashboard as of ${pastDay}`, send: () => get(`${baseUrl}/?asOf=${pastDay}`, cookie), sql: () => dashboardSql(pastDay) },
+    { id: "dashboard-mixed", name: "dashboard / while a status update is posted every 250 ms", send: () => get(`${baseUrl}/`, cookie), sql: () => dashboardSql(todayIso()), withWriter: true },
+    { id: "dashboard-afresh", name: "dashboard as of a new day each request (figures computed afresh)", send: () => get(`${baseUrl}/?asOf=${freshDay()}`, cookie), sql: () => dashboardSql(freshDay()) },
+    { id: "api-pillars", name: "GET /api/v1/pillars", send: () => get(`${baseUrl}/api/v1/pillars`, cookie, "application/json"), sql: () => dashboardSql(todayIso()) },
     {
-      name: "status history CSV (a tenth)",
-      workers: 2,
-      send: () => get(`${baseUrl}/api/v1/status-updates?format=csv&${tenthOfHistory}`, cookie, "text/csv"),
-      sql: () => statusHistorySql(`WHERE u."createdAt" >= '2009-06-01' AND u."createdAt" < '2009-12-01'`),
+      id: "evidence-search",
+      name: "evidence search GET /api/v1/evidence?q=",
+      send: () => get(`${baseUrl}/api/v1/evidence?q=${encodeURIComponent(searchWord())}`, cookie, "application/json"),
+      sql: () => listEvidence(benchManager.actor, { q: searchWord() }),
     },
-    { name: "status history CSV (whole)", workers: 2, send: () => get(`${baseUrl}/api/v1/status-updates?format=csv`, cookie, "text/csv"), sql: () => statusHistorySql() },
+    { id: "export-whole", name: "status history CSV (whole)", workers: 1, send: () => get(`${baseUrl}/api/v1/status-updates?format=csv`, cookie, "text/csv"), sql: statusHistorySql },
   ];
 
-  const rows: string[] = [];
+  interface Row { id: string; name: string; connections: number; requestsPerSecond: number; p50Ms: number; p95Ms: number; sqlP50Ms: number | null; peakRssMb: number; requests: number; sqlP95Ms: number | null; riseMb: number }
+  const rows: Row[] = [];
+  const line = (row: Row) =>
+    `| ${row.name} | ${row.connections} | ${row.requests} | ${row.requestsPerSecond.toFixed(1)} | ${ms(row.p50Ms)} | ${ms(row.p95Ms)} | ${row.sqlP50Ms === null ? "–" : ms(row.sqlP50Ms)} | ${row.sqlP95Ms === null ? "–" : ms(row.sqlP95Ms)} | ${row.sqlP50Ms === null ? "–" : `${(row.p50Ms / row.sqlP50Ms).toFixed(1)}×`} | ${row.peakRssMb.toFixed(0)} MB | ${row.riseMb.toFixed(0)} MB |`;
+  const megabytes = (bytes: number) => bytes / 1024 / 1024;
   for (const target of targets) {
     const workers = target.workers ?? concurrency;
     // Kept-alive connections idled through the last target's SQL phase as long as
@@ -293,25 +374,51 @@ try {
     // first seconds under that load (code not yet optimized by the JIT, heaps
     // still growing) are a start, not the steady state measured; the bench's own pool.
     await load(target.send, workers, warmUpSeconds);
-    await load(async () => void (await target.sql()), 2, 1);
+    if (target.sql) await load(async () => void (await target.sql!()), 2, 1);
     const before = memory.reset();
-    const http = await load(target.send, workers, seconds);
+    const writes = target.withWriter ? writer() : null;
+    const measured = await load(target.send, workers, seconds);
+    const written = await writes?.stop();
     const peak = memory.peak();
-    const sql = await load(async () => void (await target.sql()), workers, Math.max(1, seconds / 3));
-    rows.push(
-      `| ${target.name} | ${workers} | ${http.requests} | ${http.perSecond.toFixed(1)} | ${ms(http.p50)} | ${ms(http.p95)} | ${ms(sql.p50)} | ${ms(sql.p95)} | ${(http.p50 / sql.p50).toFixed(1)}× | ${mb(peak)} | ${mb(peak - before)} |`,
-    );
-    console.log(rows.at(-1));
+    const sql = target.sql ? await load(async () => void (await target.sql!()), workers, Math.max(1, seconds / 3)) : null;
+    const row: Row = {
+      id: target.id, name: target.name, connections: workers, requests: measured.requests, requestsPerSecond: measured.perSecond, p50Ms: measured.p50, p95Ms: measured.p95,
+      sqlP50Ms: sql?.p50 ?? null, sqlP95Ms: sql?.p95 ?? null, peakRssMb: megabytes(peak), riseMb: megabytes(peak - before),
+    };
+    rows.push(row);
+    console.log(line(row));
+    if (written) {
+      const writes: Row = {
+        id: "status-update", name: "status update POST /api/v1/milestones/{id}/status-updates (the writer of the mixed target)", connections: 1, requests: written.requests,
+        requestsPerSecond: written.perSecond, p50Ms: written.p50, p95Ms: written.p95, sqlP50Ms: null, sqlP95Ms: null, peakRssMb: megabytes(peak), riseMb: megabytes(peak - before),
+      };
+      rows.push(writes);
+      console.log(line(writes));
+    }
   }
   memory.stop();
   const js = await firstLoadJs(baseUrl, cookie);
+
+  // The machine's speed gauge: the history replayed milestone by milestone for
+  // 20,000 milestones (all of them at scale 1, those of a due-date range at
+  // other scales), 20 at once: the bare SQL p50 earlier measurements give.
+  const gaugeDays = Math.min(6900, Math.round(6900 / Math.max(scale, 1)));
+  const gaugeFilter = { from: "2009-01-01", to: isoDate(new Date(Date.UTC(2009, 0, 1) + (gaugeDays - 1) * 86_400_000)) };
+  await load(async () => void (await uncachedRollupQueries.replayMilestoneFigures(gaugeFilter, todayIso())), 2, 1);
+  const gauge = await load(async () => void (await uncachedRollupQueries.replayMilestoneFigures(gaugeFilter, todayIso())), concurrency, small ? 1 : 5);
   await disconnectDb();
 
-  console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, ${mb(os.totalmem())} RAM, Node ${process.version}, ${small ? "small plan (--small)" : "full plan"}`);
+  console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, ${mb(os.totalmem())} RAM, Node ${process.version}, load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")}, ${small ? "small plan (--small)" : `scale ${scale}`}`);
+  console.log(`Speed gauge (the history replayed for ${small ? "the small plan's" : "20,000"} milestones, ${concurrency} at once): p50 ${ms(gauge.p50)}, p95 ${ms(gauge.p95)}`);
   console.log("| target | connections | requests | req/s | p50 | p95 | SQL p50 | SQL p95 | p50 / SQL p50 | server peak RSS | rise over the RSS before |");
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-  for (const row of rows) console.log(row);
+  for (const row of rows) console.log(line(row));
   console.log(`\nDashboard first-load JavaScript: ${(js / 1024).toFixed(1)} KB compressed (gzip)`);
+  if (jsonFile) {
+    const targetsJson = rows.map(({ id, name, connections, requestsPerSecond, p50Ms, p95Ms, sqlP50Ms, peakRssMb }) => ({ id, name, connections, requestsPerSecond, p50Ms, p95Ms, sqlP50Ms, peakRssMb }));
+    writeFileSync(jsonFile, `${JSON.stringify({ scale, targets: targetsJson }, null, 2)}\n`);
+    console.log(`Figures written to ${jsonFile}`);
+  }
   exitCode = 0;
 } catch (error) {
   console.error(error);

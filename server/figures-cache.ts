@@ -4,9 +4,10 @@ import { cache } from "react";
 import { z } from "zod";
 import { queryRows, rawRow } from "./db/raw-rows";
 
-// The managers' figures are computed from the whole plan and its history,
-// which costs the database far more than a page may spend, yet they change
-// only when the plan does. Every transaction that changes a table they read
+// The managers' figures are computed from the whole plan and its history
+// (cheaply for whole pillars, from the changes kept per day; milestone by
+// milestone for an agency or a range of due dates), yet they change only when
+// the plan does. Every transaction that changes a table they read
 // raises the plan revision at its commit (the tables' triggers named
 // "<table>_raises_plan_revision" in prisma/migrations), so a computation kept
 // under the revision it was made at is exact until the revision moves. Each app

@@ -9,6 +9,7 @@ import type { Prisma } from "./db/generated/client";
 import { Advances, AssessmentKind, AssessmentState, Results } from "./db/generated/enums";
 import { idRow, queryRows } from "./db/raw-rows";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors, type FieldIssue } from "./errors";
+import { notifyAssessmentStep } from "./notifications";
 import { can, ensure, type Actor, type Permission } from "./permissions";
 import { lockRound } from "./rounds";
 import { blankToUndefined, isoDate, optionalRecordId, parseInput, recordId, versionSeen } from "./validation";
@@ -201,6 +202,7 @@ export async function submitAssessment(actor: Actor, rawId: string, raw: unknown
       await recordAudit(tx, actor, { action: "assessment.update", entityType: "Assessment", entityId: id, before: assessmentJson(row), after: assessmentJson(after) });
     }
     await recordAudit(tx, actor, { action: "assessment.submit", entityType: "Assessment", entityId: id, before: { state: row.state }, after: { state: "submitted" } });
+    await notifyAssessmentStep(tx, actor, id, "submitted");
     return assessmentJson(after);
   });
 }
@@ -230,6 +232,7 @@ export async function publishAssessment(actor: Actor, rawId: string, raw: unknow
     const row = await decidable(tx, actor, id);
     const after = await advance(tx, id, input.version, ["submitted"], { state: "published", publishedAt: new Date(), publishedBy: { connect: { id: actor.id } } });
     await recordAudit(tx, actor, { action: "assessment.publish", entityType: "Assessment", entityId: id, before: { state: row.state }, after: { state: "published" } });
+    await notifyAssessmentStep(tx, actor, id, "published");
     return assessmentJson(after);
   });
 }
@@ -249,6 +252,7 @@ export async function returnAssessment(actor: Actor, rawId: string, raw: unknown
       before: { state: row.state },
       after: { state: "returned", comment: input.comment },
     });
+    await notifyAssessmentStep(tx, actor, id, "returned");
     return assessmentJson(after);
   });
 }

@@ -8,6 +8,7 @@ import { Prisma } from "./db/generated/client";
 import { EvidenceKind, EvidenceShows, Reliability } from "./db/generated/enums";
 import { idRow, queryRows, rawRow } from "./db/raw-rows";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./errors";
+import { notifyEvidence } from "./notifications";
 import { can, ensure, type Actor } from "./permissions";
 import { pillarMatches } from "./pillars";
 import { mayUpdateStatus } from "./status-updates";
@@ -61,6 +62,7 @@ export async function logEvidence(actor: Actor, raw: unknown) {
       },
     });
     await recordAudit(tx, actor, { action: "evidence.log", entityType: "Evidence", entityId: created.id, after: input });
+    await notifyEvidence(tx, actor, created);
     return created;
   });
 }

@@ -33,6 +33,8 @@ const permissions = {
   // Create users, change their roles, agency and name, deactivate them, end their sessions.
   "user.manage": ["admin"],
   "profile.update": everyone,
+  // One's own inbox, follows and notification preferences (server/notifications.ts, server/follows.ts).
+  "notifications.own": everyone,
   // Personal API tokens: everyone creates, lists and revokes their own (server/api-tokens.ts)…
   "apiToken.own": everyone,
   // …and admins list and revoke anyone's.

@@ -8,6 +8,7 @@ import { RoundStatus } from "./db/generated/enums";
 import { queryRows, rawRow } from "./db/raw-rows";
 import { ConflictError, NotFoundError } from "./errors";
 import { freezeRoundReport } from "./frozen-reports";
+import { notifyRoundOpened } from "./notifications";
 import { ensure, type Actor } from "./permissions";
 import { calendarDate, dateOnly, isoDate, parseInput, recordId } from "./validation";
 
@@ -41,6 +42,7 @@ export async function openRound(actor: Actor, raw: unknown) {
       select: roundSelect,
     });
     await recordAudit(tx, actor, { action: "round.open", entityType: "AssessmentRound", entityId: round.id, after: input });
+    await notifyRoundOpened(tx, actor, { id: round.id, title: round.title, periodEnd: input.periodEnd });
     return roundJson(round);
   });
 }

@@ -10,6 +10,7 @@ import { Prisma } from "./db/generated/client";
 import { DelayCause, MilestoneStatus } from "./db/generated/enums";
 import { column, queryCount, queryRows, rawRow } from "./db/raw-rows";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
+import { notifyStatusUpdate } from "./notifications";
 import { can, ensure, type Actor } from "./permissions";
 import { blankToUndefined, dateOnly, isoDate, optionalCalendarDate, optionalPageNumber, optionalRecordId, optionalText, parseInput, recordId, todayIso, versionSeen } from "./validation";
 
@@ -121,6 +122,7 @@ export async function updateMilestoneStatus(actor: Actor, milestoneId: string, r
       before: { status: milestone.status, version: input.version },
       after: { status: input.status, version: input.version + 1, statusUpdateId: statusUpdate.id, cause: input.cause ?? null },
     });
+    await notifyStatusUpdate(tx, actor, statusUpdate);
     return {
       milestone: { id, status: input.status, completedOn: isoDate(completedOn), version: input.version + 1 },
       statusUpdate: {

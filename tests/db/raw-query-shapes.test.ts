@@ -8,7 +8,9 @@ import { listCommitments } from "../../server/commitments";
 import { db } from "../../server/db/client";
 import { onRawRows } from "../../server/db/raw-rows";
 import { listEvidence, streamEvidence } from "../../server/evidence";
+import { followState } from "../../server/follows";
 import { listMilestones } from "../../server/milestones";
+import { notifyRoundOpened } from "../../server/notifications";
 import { listPillars } from "../../server/pillars";
 import { healthDetail } from "../../server/operations";
 import { pillarAsOf, pillarRollups } from "../../server/rollups";
@@ -85,6 +87,9 @@ describe("raw queries", () => {
     // An open round whose period has ended, for the worklist's rounds.
     await db().assessmentRound.create({ data: { title: "Shapes round", periodStart: new Date("2025-01-01"), periodEnd: new Date("2025-06-30"), openedById: manager!.id } });
     for (const actor of [staff!, reviewer!, manager!]) await worklist(actor, asOf);
+    await db().$transaction((tx) => notifyRoundOpened(tx, manager!, { id: round.id, title: round.title, periodEnd: asOf }));
+    const milestone = await db().milestone.findFirstOrThrow();
+    await followState(staff!, "milestone", milestone.id);
 
     expect([...mismatches]).toEqual([]);
     const withoutRows = declaredRows.filter((name) => !rowsSeen.get(name));

@@ -1,0 +1,250 @@
+import "server-only";
+import type { createTranslator, Messages } from "next-intl";
+import { z } from "zod";
+import { db, type Transaction } from "./db/client";
+import { Prisma } from "./db/generated/client";
+import { AssessmentState, type NotificationKind, type Role } from "./db/generated/enums";
+import { queryCount, queryRows, rawRow } from "./db/raw-rows";
+import { NotFoundError } from "./errors";
+import { followersOf } from "./follows";
+import { ensure, rolesWith, type Actor } from "./permissions";
+import { blankToUndefined, optionalPageNumber, parseInput, recordId } from "./validation";
+
+// The notification ledger. Every notification is made by one INSERT … SELECT
+// of its recipients with ON CONFLICT DO NOTHING on the unique key (recipient,
+// kind, record, period): the ledger, not a process's memory, decides that it
+// exists once, however many app instances and workers compute it. Events are
+// written inside the transaction of the change that causes them, so a change
+// rolled back notifies no one.
+
+/** The message values of a notification: plain strings and numbers, dates as ISO days. */
+type NotificationValues = Record<string, string | number>;
+
+interface NotificationEvent {
+  kind: NotificationKind;
+  recordType: string;
+  recordId: string;
+  /** Tells apart the occasions of one record (a due date, an assessment's version). */
+  period?: string;
+  values: NotificationValues;
+  link: string;
+  /** A SELECT of the recipients' ids, as column `id`. */
+  recipients: Prisma.Sql;
+  /** Whoever caused the event is not told of it. */
+  causedBy?: string | null;
+}
+
+const createdRow = rawRow("createdNotification", { id: z.string(), recipientId: z.string() });
+
+/** Adds the event's notifications that are not in the ledger yet, for active accounts; answers those it added. */
+async function notify(tx: Transaction, event: NotificationEvent) {
+  return queryRows(createdRow, tx)`
+    INSERT INTO "Notification" (id, "recipientId", kind, "recordType", "recordId", period, "values", link)
+    SELECT gen_random_uuid()::text, u.id, ${event.kind}::"NotificationKind", ${event.recordType}, ${event.recordId}, ${event.period ?? ""},
+      ${JSON.stringify(event.values)}::jsonb, ${event.link}
+    FROM "User" u
+    WHERE u.id IN (${event.recipients}) AND u.active AND u.id IS DISTINCT FROM ${event.causedBy ?? null}::text
+    ON CONFLICT DO NOTHING
+    RETURNING id, "recipientId"`;
+}
+
+/** Everyone holding a role that carries the permission. */
+function holdersOf(...roles: readonly Role[]): Prisma.Sql {
+  return Prisma.sql`SELECT id FROM "User" WHERE roles && ${[...new Set(roles)]}::"Role"[]`;
+}
+
+const onePerson = (userId: string) => Prisma.sql`SELECT ${userId}::text AS id`;
+
+/**
+ * A round opened: reviewers (to write their assessments) and the staff of
+ * agencies responsible for a commitment still in the plan (for their
+ * self-assessments).
+ */
+export async function notifyRoundOpened(tx: Transaction, actor: Actor, round: { id: string; title: string; periodEnd: string }) {
+  await notify(tx, {
+    kind: "round_opened",
+    recordType: "AssessmentRound",
+    recordId: round.id,
+    values: { title: round.title, periodEnd: round.periodEnd },
+    link: `/rounds/${round.id}`,
+    causedBy: actor.id,
+    recipients: Prisma.sql`
+      ${holdersOf(...rolesWith("assessment.write"))}
+      UNION
+      SELECT u.id FROM "User" u
+        WHERE u.roles && ${[...rolesWith("selfAssessment.write")]}::"Role"[]
+          AND EXISTS (SELECT 1 FROM "CommitmentAgency" ca JOIN "Commitment" c ON c.id = ca."commitmentId"
+                      WHERE ca."agencyId" = u."agencyId" AND c."archivedAt" IS NULL)`,
+  });
+}
+
+/** What the notifications of an assessment's step say of it. */
+async function assessmentValues(tx: Transaction, assessmentId: string) {
+  const row = await tx.assessment.findUniqueOrThrow({
+    where: { id: assessmentId },
+    select: {
+      pillarId: true,
+      commitmentId: true,
+      authorId: true,
+      version: true,
+      returnComment: true,
+      pillar: { select: { code: true, name: true } },
+      commitment: { select: { title: true } },
+      round: { select: { title: true } },
+      author: { select: { name: true } },
+    },
+  });
+  const values: NotificationValues = { pillar: `${row.pillar.code} ${row.pillar.name}`, round: row.round.title, author: row.author.name };
+  if (row.commitment) values.commitment = row.commitment.title;
+  return { row, values };
+}
+
+/**
+ * An assessment moved to `state`: submitted → the managers who decide on it;
+ * returned (with the comment) or published → its author; published → also
+ * whoever follows its pillar or commitment. The version after the step is
+ * the period, so each return of a resubmitted assessment is told anew.
+ */
+export async function notifyAssessmentStep(tx: Transaction, actor: Actor, assessmentId: string, state: Exclude<AssessmentState, "draft">) {
+  const { row, values } = await assessmentValues(tx, assessmentId);
+  const base = { recordType: "Assessment", recordId: assessmentId, period: String(row.version), link: `/assessments/${assessmentId}`, causedBy: actor.id };
+  if (state === "submitted") {
+    await notify(tx, { ...base, kind: "assessment_submitted", values, recipients: holdersOf(...rolesWith("assessment.decide")) });
+    return;
+  }
+  if (state === "returned") {
+    await notify(tx, { ...base, kind: "assessment_returned", values: { ...values, comment: row.returnComment ?? "" }, recipients: onePerson(row.authorId) });
+    return;
+  }
+  await notify(tx, { ...base, kind: "assessment_published", values, recipients: onePerson(row.authorId) });
+  await notify(tx, {
+    ...base,
+    kind: "followed_change",
+    values: { ...values, change: "assessment" },
+    recipients: Prisma.sql`${followersOf({ pillarId: row.pillarId, commitmentId: row.commitmentId, milestoneId: null })} EXCEPT ${onePerson(row.authorId)}`,
+  });
+}
+
+/** A status update on a milestone → whoever follows it, its commitment or its pillar. */
+export async function notifyStatusUpdate(tx: Transaction, actor: Actor, update: { id: string; milestoneId: string; newStatus: string }) {
+  const milestone = await tx.milestone.findUniqueOrThrow({ where: { id: update.milestoneId }, select: { title: true, commitmentId: true, commitment: { select: { pillarId: true } } } });
+  await notify(tx, {
+    kind: "followed_change",
+    recordType: "StatusUpdate",
+    recordId: update.id,
+    values: { change: "statusUpdate", milestone: milestone.title, status: update.newStatus, author: actor.name },
+    link: `/milestones/${update.milestoneId}`,
+    causedBy: actor.id,
+    recipients: followersOf({ pillarId: milestone.commitment.pillarId, commitmentId: milestone.commitmentId, milestoneId: update.milestoneId }),
+  });
+}
+
+/** Evidence logged on a commitment (or one of its milestones) → whoever follows either, or the pillar. */
+export async function notifyEvidence(tx: Transaction, actor: Actor, evidence: { id: string; title: string; commitmentId: string; milestoneId: string | null }) {
+  const commitment = await tx.commitment.findUniqueOrThrow({ where: { id: evidence.commitmentId }, select: { title: true, pillarId: true } });
+  await notify(tx, {
+    kind: "followed_change",
+    recordType: "Evidence",
+    recordId: evidence.id,
+    values: { change: "evidence", title: evidence.title, commitment: commitment.title, author: actor.name },
+    link: `/evidence/${evidence.id}`,
+    causedBy: actor.id,
+    recipients: followersOf({ pillarId: commitment.pillarId, commitmentId: evidence.commitmentId, milestoneId: evidence.milestoneId }),
+  });
+}
+
+// ---------------------------------------------------------------------------
+// The inbox
+// ---------------------------------------------------------------------------
+
+/** The bell shows at most this many; more reads as "99+". */
+export const unreadShownAtMost = 99;
+
+/** How many unread notifications the person has, counted up to one more than the bell shows (an index range, however full the inbox). */
+export async function unreadCount(actor: Actor): Promise<number> {
+  ensure(actor, "notifications.own");
+  return queryCount`
+    SELECT count(*)::int AS total FROM (
+      SELECT 1 FROM "Notification" WHERE "recipientId" = ${actor.id} AND "readAt" IS NULL LIMIT ${unreadShownAtMost + 1}::int
+    ) unread`;
+}
+
+export const notificationFilter = z.object({
+  unread: z.preprocess(blankToUndefined, z.enum(["true", "false"]).optional()),
+  page: optionalPageNumber,
+});
+
+const notificationPageSize = 30;
+
+const notificationSelect = { id: true, kind: true, recordType: true, recordId: true, values: true, link: true, createdAt: true, readAt: true } as const;
+
+/** One page of the person's notifications, newest first; `unread=true` for the unread ones only. */
+export async function listNotifications(actor: Actor, rawFilter: unknown, { pageSize = notificationPageSize }: { pageSize?: number } = {}) {
+  ensure(actor, "notifications.own");
+  const filter = parseInput(notificationFilter, rawFilter);
+  const page = filter.page ?? 1;
+  const where = { recipientId: actor.id, ...(filter.unread === "true" ? { readAt: null } : {}) };
+  const [total, rows] = await Promise.all([
+    db().notification.count({ where }),
+    db().notification.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize, select: notificationSelect }),
+  ]);
+  const items = rows.map((row) => ({
+    ...row,
+    values: row.values as NotificationValues,
+    createdAt: row.createdAt.toISOString(),
+    readAt: row.readAt?.toISOString() ?? null,
+  }));
+  return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+export type NotificationItem = Awaited<ReturnType<typeof listNotifications>>["items"][number];
+
+// A form sends one id as a string and "all" as the text "true"; the API sends an array and a boolean.
+export const markReadInput = z
+  .strictObject({
+    ids: z.preprocess((value) => (typeof value === "string" ? [value] : value), z.array(recordId).min(1).max(500).optional()),
+    all: z.preprocess((value) => (value === "true" ? true : value), z.literal(true).optional()),
+  })
+  .refine((input) => (input.ids === undefined) !== (input.all === undefined), { path: ["ids"], message: "idsOrAll" });
+
+/**
+ * Marks the person's own notifications read: the ones named, or all. Another
+ * person's ids match nothing. Not an audit event: it changes only what the
+ * person's own inbox shows, as a session's last-seen time does.
+ */
+export async function markNotificationsRead(actor: Actor, raw: unknown) {
+  ensure(actor, "notifications.own");
+  const input = parseInput(markReadInput, raw);
+  const { count } = await db().notification.updateMany({
+    where: { recipientId: actor.id, readAt: null, ...(input.ids ? { id: { in: input.ids } } : {}) },
+    data: { readAt: new Date() },
+  });
+  return { marked: count };
+}
+
+/** Marks one notification read and answers where it leads; for following a notification's link from the inbox. */
+export async function openNotification(actor: Actor, rawId: string) {
+  ensure(actor, "notifications.own");
+  const { id } = parseInput(z.object({ id: recordId }), { id: rawId });
+  const { marked } = await markNotificationsRead(actor, { ids: [id] });
+  const row = await db().notification.findFirst({ where: { id, recipientId: actor.id }, select: { link: true } });
+  if (!row) throw new NotFoundError();
+  return { marked, link: row.link };
+}
+
+type Translate = ReturnType<typeof createTranslator<Messages>>;
+
+/**
+ * A notification's sentence in the reader's language (the inbox's and the
+ * email's), from the values kept with it: days formatted by `day` for the
+ * locale, a status named in it.
+ */
+export function notificationText(t: Translate, day: (isoDay: string) => string, notification: Pick<NotificationItem, "kind" | "values">): string {
+  const values: NotificationValues = { ...notification.values };
+  for (const key of ["dueDate", "periodEnd"]) {
+    const value = values[key];
+    if (typeof value === "string") values[key] = day(value);
+  }
+  if (typeof values.status === "string") values.status = t(`status.${values.status}` as "status.in_progress");
+  return t(`notifications.kinds.${notification.kind}`, values);
+}

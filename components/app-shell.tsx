@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { unreadCount, unreadShownAtMost } from "@/server/notifications";
 import type { Actor } from "@/server/permissions";
 import { LanguageSwitch } from "./language-switch";
 import { navigationFor } from "./navigation";
@@ -9,7 +10,7 @@ import { SignOutButton } from "./sign-out-button";
 import { UnsavedChangesGuard } from "./unsaved-changes-guard";
 
 export async function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
-  const t = await getTranslations();
+  const [t, unread] = await Promise.all([getTranslations(), unreadCount(actor)]);
   return (
     <>
       <a
@@ -32,6 +33,17 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
                 ({actor.roles.map((role) => t(`roles.${role}`)).join(", ")})
               </span>
             </p>
+            <Link href="/notifications" prefetch={false} className="flex items-center gap-1 text-sm underline-offset-2 hover:underline" data-testid="notification-bell">
+              <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5 fill-current">
+                <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
+              </svg>
+              <span className="sr-only">{unread > unreadShownAtMost ? t("notifications.bellOverflow", { count: unreadShownAtMost }) : t("notifications.bell", { count: unread })}</span>
+              {unread > 0 && (
+                <span aria-hidden="true" className="rounded-full bg-amber-300 px-2 text-xs font-semibold text-brand-900">
+                  {unread > unreadShownAtMost ? `${unreadShownAtMost}+` : unread}
+                </span>
+              )}
+            </Link>
             <Link href="/profile" prefetch={false} className="text-sm underline-offset-2 hover:underline">
               {t("shell.profile")}
             </Link>

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { createApiTokenAction, revokeApiTokenAction } from "@/app/actions/api-tokens";
+import { updateNotificationPreferencesAction } from "@/app/actions/notifications";
 import {
   changePasswordAction,
   confirmSecondFactorAction,
@@ -10,6 +11,7 @@ import {
   startSecondFactorAction,
 } from "@/app/actions/profile";
 import { ClientMessages } from "@/components/client-messages";
+import { NotificationPreferencesForm } from "@/components/notifications/preferences-form";
 import { CreateApiTokenForm } from "@/components/profile/api-token-forms";
 import { ApiTokenTable } from "@/components/profile/api-token-table";
 import { EndSessionForm } from "@/components/profile/end-session-form";
@@ -18,6 +20,7 @@ import { ConfirmSecondFactorForm, RemoveSecondFactorForm, StartSecondFactorForm 
 import { SignOutEverywhereForm } from "@/components/profile/sign-out-everywhere-form";
 import { TableHead } from "@/components/table";
 import { apiTokenExpiryRange, listMyApiTokens } from "@/server/api-tokens";
+import { getNotificationPreferences } from "@/server/notification-preferences";
 import { listMySessions, type Device } from "@/server/auth/sessions";
 import { accountForPage, getProfile } from "@/server/profile";
 import { currentSessionId } from "@/server/session";
@@ -43,10 +46,11 @@ export default async function ProfilePage() {
   const { actor, mustEnrolSecondFactor } = await accountForPage();
   const now = new Date();
   // Tokens are for a full session: an account that owes its second factor reaches nothing else.
-  const [profile, sessions, tokens, t, format] = await Promise.all([
+  const [profile, sessions, tokens, preferences, t, format] = await Promise.all([
     getProfile(actor),
     currentSessionId().then((id) => listMySessions(actor, id)),
     mustEnrolSecondFactor ? [] : listMyApiTokens(actor, now),
+    mustEnrolSecondFactor ? [] : getNotificationPreferences(actor),
     getTranslations(),
     getFormatter(),
   ]);
@@ -64,6 +68,7 @@ export default async function ProfilePage() {
         "components/profile/second-factor-forms",
         "components/profile/sign-out-everywhere-form",
         "components/profile/api-token-forms",
+        "components/notifications/preferences-form",
       ]}
     >
       <h1 className="text-2xl font-semibold">{t("profile.title")}</h1>
@@ -146,6 +151,12 @@ export default async function ProfilePage() {
         <p className="mt-6">{t("profile.sessions.intro")}</p>
         <SignOutEverywhereForm action={signOutEverywhereAction} />
       </Section>
+
+      {!mustEnrolSecondFactor && (
+        <Section id="notifications" title={t("notifications.preferences.title")} intro={t("notifications.preferences.intro", { email: actor.email })}>
+          <NotificationPreferencesForm action={updateNotificationPreferencesAction} preferences={preferences} />
+        </Section>
+      )}
 
       {!mustEnrolSecondFactor && (
         <Section id="api-tokens" title={t("profile.apiTokens.title")} intro={t("profile.apiTokens.intro")}>

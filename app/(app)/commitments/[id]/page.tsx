@@ -4,6 +4,7 @@ import { ComparisonTable } from "@/components/assessments/comparison-table";
 import { AssessmentTable } from "@/components/assessments/assessment-table";
 import { EvidenceList } from "@/components/evidence-list";
 import { MilestoneTable } from "@/components/milestone-table";
+import { FollowButton } from "@/components/notifications/follow-button";
 import { listAssessments, selfAssessmentComparisons } from "@/server/assessments";
 import { getCommitment } from "@/server/commitments";
 import { actorForPage, orNotFound } from "@/server/pages";
@@ -44,6 +45,7 @@ export default async function CommitmentPage({ params }: Props) {
           )}
         </p>
       )}
+      <FollowButton actor={actor} targetType="commitment" targetId={commitment.id} />
       <dl className="mt-4 grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
         <dt className="font-medium">{t("commitment.description")}</dt>
         <dd>{commitment.description}</dd>

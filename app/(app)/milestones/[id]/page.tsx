@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { submitStatusUpdate } from "@/app/actions/status-updates";
 import { ClientMessages } from "@/components/client-messages";
 import { EvidenceList } from "@/components/evidence-list";
+import { FollowButton } from "@/components/notifications/follow-button";
 import { DueBadge, StatusBadge } from "@/components/status-badge";
 import { StatusUpdateForm } from "@/components/status-update-form";
 import { can } from "@/server/permissions";
@@ -39,6 +40,7 @@ export default async function MilestonePage({ params }: Props) {
           </Link>
         </p>
       )}
+      <FollowButton actor={actor} targetType="milestone" targetId={milestone.id} />
       <p className="mt-2 max-w-3xl text-slate-700">{milestone.description}</p>
       <dl className="mt-4 grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
         <dt className="font-medium">{t("milestone.status")}</dt>

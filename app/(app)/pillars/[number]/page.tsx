@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { filterFromQuery, filterQueryString, narrowsThePlan } from "@/components/dashboard/filter-query";
 import { MilestoneTable } from "@/components/milestone-table";
+import { FollowButton } from "@/components/notifications/follow-button";
 import { actorForPage, orNotFound, withUsableFilter } from "@/server/pages";
 import { can } from "@/server/permissions";
 import { pillarAsOf } from "@/server/rollups";
@@ -34,6 +35,7 @@ export default async function PillarPage({ params, searchParams }: Props) {
     <>
       <h1 className="text-2xl font-semibold">{t("pillar.heading", { number: pillar.number, name: pillar.name })}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">{pillar.description}</p>
+      <FollowButton actor={actor} targetType="pillar" targetId={pillar.id} />
       {refused && (
         <p role="alert" className="mt-3 rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">
           {t("dashboard.invalidFilter")}

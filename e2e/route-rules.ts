@@ -112,6 +112,8 @@ export const pageRules: PageRule[] = [
   readPage("/assessments/[id]", "assessment.published"),
   // Every signed-in person's own account.
   readPage("/profile"),
+  // Everyone's own inbox.
+  readPage("/notifications"),
   // Admins manage pillars, commitments, milestones, users and roles, and read the audit trail.
   adminPage("/admin/plan"),
   adminPage("/admin/import"),
@@ -181,6 +183,13 @@ export const apiRules: ApiRule[] = [
   read("GET /api/v1/tokens"),
   { route: "POST /api/v1/tokens", body: {}, allowedStatus: 400, cases: [{ expect: signedIn }] },
   { route: "POST /api/v1/tokens/[id]/revoke", allowedStatus: 404, cases: [{ record: "missing", expect: signedIn }] },
+  // Everyone's own inbox, follows and notification preferences.
+  read("GET /api/v1/notifications"),
+  { route: "POST /api/v1/notifications/read", body: {}, allowedStatus: 400, cases: [{ expect: signedIn }] },
+  read("GET /api/v1/notification-preferences"),
+  { route: "PUT /api/v1/notification-preferences", body: { round_opened: "never" }, allowedStatus: 400, cases: [{ expect: signedIn }] },
+  { route: "POST /api/v1/follows", body: {}, allowedStatus: 400, cases: [{ expect: signedIn }] },
+  { route: "DELETE /api/v1/follows", body: {}, allowedStatus: 400, cases: [{ expect: signedIn }] },
   // An address the API does not have: 404 in JSON, to everyone.
   ...["GET", "POST", "PUT", "PATCH", "DELETE"].map((method): ApiRule => ({ route: `${method} /api/v1/[...path]`, cases: [{ record: "missing", expect: nowhere }] })),
 ];
@@ -243,7 +252,12 @@ export type DataAccessFunction =
   | "removeSecondFactor"
   | "createApiToken"
   | "revokeApiToken"
-  | "setPreferredLocale";
+  | "setPreferredLocale"
+  | "markNotificationsRead"
+  | "openNotification"
+  | "follow"
+  | "unfollow"
+  | "updateNotificationPreferences";
 
 /**
  * What an allowed call answers to the probe: the refusal after the permission
@@ -380,6 +394,12 @@ export const actionRules: ActionRule[] = [
       { record: "missing", allowed: "NotFoundError", expect: signedIn },
     ],
   },
+  // Everyone keeps their own inbox, follows and notification preferences; another's notification is not found.
+  ownAccountAction("app/actions/notifications.ts#markNotificationsReadAction", "markNotificationsRead", "ValidationError"),
+  { action: "app/actions/notifications.ts#openNotificationAction", calls: ["openNotification"], cases: [{ record: "missing", allowed: "NotFoundError", expect: signedIn }] },
+  ownAccountAction("app/actions/notifications.ts#followAction", "follow", "ValidationError"),
+  ownAccountAction("app/actions/notifications.ts#unfollowAction", "unfollow", "ValidationError"),
+  ownAccountAction("app/actions/notifications.ts#updateNotificationPreferencesAction", "updateNotificationPreferences", "ValidationError"),
   // The language is switched for anyone; a signed-in person's choice is kept on their account.
   { action: "app/actions/locale.ts#switchLocale", calls: ["setPreferredLocale"], cases: [{ allowed: "ValidationError", expect: { ...signedIn, anonymous: "allowed" } }] },
   { action: "app/actions/session.ts#signOutAction", calls: [], cases: [{ allowed: "done", expect: open }] },

@@ -13,15 +13,21 @@ import {
   DelayCause,
   EvidenceKind,
   EvidenceShows,
+  FollowTarget,
   LeadParty,
   MilestoneStatus,
+  NotificationDelivery,
+  NotificationKind,
   Reliability,
   Results,
   Role,
   RoundStatus,
 } from "./db/generated/enums";
 import { evidenceCsvColumns, evidenceFilter, evidenceInput, retractionInput } from "./evidence";
+import { followInput } from "./follows";
 import { milestoneCsvColumns, milestoneFilter, urgencies } from "./milestones";
+import { preferencesInput } from "./notification-preferences";
+import { markReadInput, notificationFilter } from "./notifications";
 import { rollupFilter } from "./rollups";
 import { roundCsvColumns, roundInput } from "./rounds";
 import { statusUpdateCsvColumns, statusUpdateFilter, statusUpdateInput } from "./status-updates";
@@ -319,6 +325,25 @@ const problem = z.strictObject({
   retryAfterSeconds: z.number().int().min(1).optional().describe("rate_limited, too_many_attempts: seconds to wait (also the Retry-After header)"),
 });
 
+const notification = z.strictObject({
+  id,
+  kind: z.enum(NotificationKind),
+  recordType: z.string().describe("what it is about: Milestone, AssessmentRound, Assessment, StatusUpdate or Evidence"),
+  recordId: id,
+  values: z.record(z.string(), z.union([z.string(), z.number()])).describe("what the kind's message says (titles, a comment, days as ISO dates), as it was when it was made"),
+  link: z.string().describe("the page of the app it leads to, a path"),
+  createdAt: dateTime,
+  readAt: dateTime.nullable(),
+});
+
+const notificationPreference = z.strictObject({
+  kind: z.enum(NotificationKind),
+  delivery: z.enum(NotificationDelivery),
+  isDefault: z.boolean().describe("no choice of yours: the design's default for the kind"),
+});
+
+const follow = z.strictObject({ targetType: z.enum(FollowTarget), targetId: id, following: z.boolean() });
+
 const health = z.strictObject({
   status: z.enum(["ok", "unavailable"]),
   database: z.enum(["reachable", "unreachable"]),
@@ -360,6 +385,9 @@ export const answerSchemas = {
   AuditEvent: auditEvent,
   ApiToken: apiToken,
   ApiTokenCreated: apiTokenCreated,
+  Notification: notification,
+  NotificationPreference: notificationPreference,
+  Follow: follow,
   Problem: problem,
   Health: health,
 };
@@ -378,6 +406,9 @@ const requestSchemas = {
   UserSecondFactorResetInput: userSecondFactorResetInput,
   // The schema's bounds on the expiry day move with the clock; the document shows its fields.
   ApiTokenInput: apiTokenInput(new Date()),
+  MarkReadInput: markReadInput,
+  NotificationPreferencesInput: preferencesInput,
+  FollowInput: followInput,
 };
 
 type AnswerName = keyof typeof answerSchemas;
@@ -390,7 +421,7 @@ const ref = (name: AnswerName | RequestName): JsonSchema => ({ $ref: `#/componen
 // Operations
 // ---------------------------------------------------------------------------
 
-type Method = "get" | "post" | "patch";
+type Method = "get" | "post" | "put" | "patch" | "delete";
 type ErrorStatus = 400 | 403 | 404 | 409;
 
 interface CsvExport {
@@ -802,6 +833,64 @@ const paths: Record<string, Partial<Record<Method, OperationSpec>>> = {
       errors: [400, 403, 404, 409],
     },
   },
+  "/api/v1/notifications": {
+    get: {
+      operationId: "listNotifications",
+      summary: "Your notifications, newest first, 30 a page",
+      tag: "notifications",
+      query: notificationFilter,
+      queryDescriptions: { unread: "`true`: only the unread ones" },
+      paged: true,
+      answer: { type: "array", items: ref("Notification") },
+      errors: [400, 403],
+    },
+  },
+  "/api/v1/notifications/read": {
+    post: {
+      operationId: "markNotificationsRead",
+      summary: "Marks your notifications read: `{ids}` those named (others' ids match nothing), or `{all: true}` every one",
+      tag: "notifications",
+      body: "MarkReadInput",
+      answer: { type: "object", properties: { marked: { type: "integer", minimum: 0 } }, required: ["marked"] },
+      errors: [400, 403],
+    },
+  },
+  "/api/v1/notification-preferences": {
+    get: {
+      operationId: "getNotificationPreferences",
+      summary: "How you are told of each kind of notification: app (in the app only), email (at once), digest (a daily email) or off",
+      tag: "notifications",
+      answer: { type: "array", items: ref("NotificationPreference") },
+      errors: [403],
+    },
+    put: {
+      operationId: "updateNotificationPreferences",
+      summary: "Sets the delivery of the kinds given (`{round_opened: \"email\", …}`); the others keep theirs. Answers every kind",
+      tag: "notifications",
+      body: "NotificationPreferencesInput",
+      answer: { type: "array", items: ref("NotificationPreference") },
+      errors: [400, 403],
+    },
+  },
+  "/api/v1/follows": {
+    post: {
+      operationId: "follow",
+      summary: "Follows a pillar, commitment or milestone: you are told of its status updates, evidence and published assessments",
+      description: "People follow what they own without asking (a milestone's owner; a commitment's owner and its agencies' staff). 404 when the record does not exist.",
+      tag: "notifications",
+      body: "FollowInput",
+      answer: ref("Follow"),
+      errors: [400, 403, 404],
+    },
+    delete: {
+      operationId: "unfollow",
+      summary: "Stops following a pillar, commitment or milestone, also one you follow as its owner (the body names it, as for POST)",
+      tag: "notifications",
+      body: "FollowInput",
+      answer: ref("Follow"),
+      errors: [400, 403, 404],
+    },
+  },
   "/api/v1/users/{id}/second-factor/reset": {
     post: {
       operationId: "resetUserSecondFactor",
@@ -861,6 +950,7 @@ export function openApiDocument() {
       { name: "assessments", description: "assessment rounds and assessments" },
       { name: "users", description: "user accounts (admins)" },
       { name: "tokens", description: "personal API tokens" },
+      { name: "notifications", description: "your inbox, what you follow and how you are told" },
       { name: "audit", description: "the audit trail (admins)" },
       { name: "meta", description: "health, metrics and this document" },
     ],

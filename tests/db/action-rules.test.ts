@@ -22,6 +22,9 @@ import { createPillar as createPlanPillar, updatePillar } from "../../server/pil
 import { dryRun, importPlan } from "../../server/plan-import";
 import { changePassword, confirmSecondFactor, endAllMySessions, removeSecondFactor, startSecondFactorEnrolment } from "../../server/profile";
 import { closeRound, openRound } from "../../server/rounds";
+import { follow, unfollow } from "../../server/follows";
+import { updateNotificationPreferences } from "../../server/notification-preferences";
+import { markNotificationsRead, openNotification } from "../../server/notifications";
 import { updateMilestoneStatus } from "../../server/status-updates";
 import { createUser as createAccount, endUserSessions, resetUserSecondFactor, updateUser } from "../../server/user-admin";
 import { setPreferredLocale } from "../../server/users";
@@ -148,6 +151,11 @@ const calls: Record<DataAccessFunction, Call> = {
   createApiToken: (actor) => createApiToken(actor, {}),
   revokeApiToken: (actor, id) => revokeApiToken(actor, id),
   setPreferredLocale: (actor) => setPreferredLocale(actor, { locale: "xx" }),
+  markNotificationsRead: (actor) => markNotificationsRead(actor, {}),
+  openNotification: (actor, id) => openNotification(actor, id),
+  follow: (actor) => follow(actor, {}),
+  unfollow: (actor) => unfollow(actor, {}),
+  updateNotificationPreferences: (actor) => updateNotificationPreferences(actor, { round_opened: "never" }),
 };
 
 const answers = { ValidationError, ConflictError, NotFoundError } as const;

@@ -13,3 +13,6 @@ export const passwordLength = { minimum: 12, maximum: 128 } as const;
  * update, and overdue for more than `escalate` days it is the managers' concern too (their worklist).
  */
 export const urgencyDays = { dueSoon: 14, stale: 90, escalate: 30 } as const;
+
+/** Reminders of a milestone's due date: this many days before it (the first when it turns due soon). */
+export const reminderDaysBefore = [urgencyDays.dueSoon, 3] as const;

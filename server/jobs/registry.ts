@@ -1,5 +1,6 @@
 import "server-only";
 import { sendEmailJob } from "../email/send";
+import { remindersJob } from "../reminders";
 import type { JobDefinition } from "./worker";
 
 /**
@@ -7,5 +8,5 @@ import type { JobDefinition } from "./worker";
  * by name (server/jobs/queue.ts) or runs on its schedule.
  */
 export function registeredJobs(): JobDefinition[] {
-  return [sendEmailJob];
+  return [sendEmailJob, remindersJob];
 }

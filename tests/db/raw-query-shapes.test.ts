@@ -11,6 +11,7 @@ import { listEvidence, streamEvidence } from "../../server/evidence";
 import { followState } from "../../server/follows";
 import { listMilestones } from "../../server/milestones";
 import { notifyRoundOpened } from "../../server/notifications";
+import { computeReminders } from "../../server/reminders";
 import { listPillars } from "../../server/pillars";
 import { healthDetail } from "../../server/operations";
 import { pillarAsOf, pillarRollups } from "../../server/rollups";
@@ -90,6 +91,7 @@ describe("raw queries", () => {
     await db().$transaction((tx) => notifyRoundOpened(tx, manager!, { id: round.id, title: round.title, periodEnd: asOf }));
     const milestone = await db().milestone.findFirstOrThrow();
     await followState(staff!, "milestone", milestone.id);
+    await computeReminders(asOf);
 
     expect([...mismatches]).toEqual([]);
     const withoutRows = declaredRows.filter((name) => !rowsSeen.get(name));

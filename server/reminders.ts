@@ -1,0 +1,122 @@
+import "server-only";
+import { z } from "zod";
+import { reminderDaysBefore, urgencyDays } from "../domain/limits";
+import { Prisma } from "./db/generated/client";
+import { queryRows, rawRow } from "./db/raw-rows";
+import { defineJob } from "./jobs/worker";
+import { rolesWith } from "./permissions";
+import { isoDate } from "./validation";
+
+// The day's reminders, computed in SQL over the whole plan, each through the
+// notification ledger's unique key (recipient, kind, record, period): a
+// second worker, or a run after a restart, finds every row there already and
+// adds nothing. The period of a milestone's reminder is its due date (or, for
+// a stale one, the day of its last update), so a moved due date is reminded
+// of anew.
+
+const insertedRow = rawRow("reminderCount", { kind: z.string(), created: z.number().int() });
+
+function openMilestones(): Prisma.Sql {
+  return Prisma.sql`
+    FROM "Milestone" m
+    JOIN "Commitment" c ON c.id = m."commitmentId"`;
+}
+
+const stillToDo = Prisma.sql`m."archivedAt" IS NULL AND c."archivedAt" IS NULL AND m.status NOT IN ('completed', 'cancelled')`;
+
+/** Who hears of a milestone's due date: its owner and the staff of its commitment's agencies. */
+function ownerAndAgencyStaff(): Prisma.Sql {
+  return Prisma.sql`
+    CROSS JOIN LATERAL (
+      SELECT m."ownerId" AS id WHERE m."ownerId" IS NOT NULL
+      UNION
+      SELECT s.id FROM "CommitmentAgency" ca JOIN "User" s ON s."agencyId" = ca."agencyId"
+        WHERE ca."commitmentId" = c.id AND s.roles && ${[...rolesWith("milestone.updateStatus")]}::"Role"[]
+    ) r`;
+}
+
+function insert(kind: string, select: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    inserted AS (
+      INSERT INTO "Notification" (id, "recipientId", kind, "recordType", "recordId", period, "values", link)
+      SELECT gen_random_uuid()::text, r.id, ${kind}::"NotificationKind", 'Milestone', m.id, x.period, x."values", '/milestones/' || m.id
+      ${select}
+      ON CONFLICT DO NOTHING
+      RETURNING 1
+    )`;
+}
+
+/**
+ * Writes the reminders of the day `today` (an ISO day) that are not in the
+ * ledger yet: due in 14 and in 3 days, overdue the day after (or on the first
+ * run after it, within a week), overdue for more than 30 days to the managers
+ * too, stale for 90 days to the owner; and, for rounds still open whose period
+ * has ended with pillars not assessed, to the managers. Answers how many of
+ * each kind it added.
+ */
+export async function computeReminders(today: string) {
+  const day = Prisma.sql`${today}::date`;
+  const values = (extra: Prisma.Sql) => Prisma.sql`jsonb_build_object('title', m.title, 'dueDate', m."dueDate"::text${extra})`;
+  const managers = Prisma.sql`SELECT id FROM "User" WHERE roles && ${[...rolesWith("assessment.decide")]}::"Role"[]`;
+  const statements: { kind: string; sql: Prisma.Sql }[] = [
+    ...reminderDaysBefore.map((days) => ({
+      kind: "milestone_due_soon",
+      sql: Prisma.sql`${openMilestones()} ${ownerAndAgencyStaff()}
+        CROSS JOIN LATERAL (SELECT 'due-' || ${days}::int || ':' || m."dueDate"::text AS period, ${values(Prisma.sql`, 'days', ${days}::int`)} AS "values") x
+        WHERE ${stillToDo} AND m."dueDate" = ${day} + ${days}::int`,
+    })),
+    {
+      kind: "milestone_overdue",
+      sql: Prisma.sql`${openMilestones()} ${ownerAndAgencyStaff()}
+        CROSS JOIN LATERAL (SELECT m."dueDate"::text AS period, ${values(Prisma.empty)} AS "values") x
+        WHERE ${stillToDo} AND m."dueDate" < ${day} AND m."dueDate" >= ${day} - 7`,
+    },
+    {
+      kind: "milestone_escalation",
+      sql: Prisma.sql`${openMilestones()}
+        CROSS JOIN LATERAL (${managers}) r
+        CROSS JOIN LATERAL (SELECT m."dueDate"::text AS period, ${values(Prisma.sql`, 'days', ${urgencyDays.escalate}::int`)} AS "values") x
+        WHERE ${stillToDo} AND m."dueDate" < ${day} - ${urgencyDays.escalate}::int`,
+    },
+    {
+      kind: "milestone_stale",
+      sql: Prisma.sql`${openMilestones()}
+        CROSS JOIN LATERAL (SELECT coalesce(max(su."createdAt"), m."createdAt") AS at FROM "StatusUpdate" su WHERE su."milestoneId" = m.id) last
+        CROSS JOIN LATERAL (SELECT m."ownerId" AS id WHERE m."ownerId" IS NOT NULL) r
+        CROSS JOIN LATERAL (SELECT (last.at AT TIME ZONE 'UTC')::date::text AS period, ${values(Prisma.sql`, 'days', ${urgencyDays.stale}::int`)} AS "values") x
+        WHERE ${stillToDo} AND (last.at AT TIME ZONE 'UTC')::date <= ${day} - ${urgencyDays.stale}::int`,
+    },
+  ];
+  const counts: Record<string, number> = {};
+  for (const { kind, sql } of statements) {
+    const [row] = await queryRows(insertedRow)`WITH ${insert(kind, Prisma.sql`${sql} AND EXISTS (SELECT 1 FROM "User" u WHERE u.id = r.id AND u.active)`)} SELECT ${kind}::text AS kind, (SELECT count(*)::int FROM inserted) AS created`;
+    counts[kind] = (counts[kind] ?? 0) + (row?.created ?? 0);
+  }
+  const [rounds] = await queryRows(insertedRow)`
+    WITH inserted AS (
+      INSERT INTO "Notification" (id, "recipientId", kind, "recordType", "recordId", period, "values", link)
+      SELECT gen_random_uuid()::text, u.id, 'round_period_ended', 'AssessmentRound', ar.id, ar."periodEnd"::text,
+        jsonb_build_object('title', ar.title, 'periodEnd', ar."periodEnd"::text, 'missing', missing.pillars), '/rounds/' || ar.id
+      FROM "AssessmentRound" ar
+      CROSS JOIN LATERAL (
+        SELECT count(*)::int AS pillars FROM "Pillar" p
+        WHERE NOT EXISTS (SELECT 1 FROM "Assessment" a WHERE a."roundId" = ar.id AND a."pillarId" = p.id AND a.kind = 'independent' AND a.state IN ('submitted', 'published'))
+      ) missing
+      JOIN "User" u ON u.id IN (${managers}) AND u.active
+      WHERE ar.status = 'open' AND ar."periodEnd" < ${day} AND missing.pillars > 0
+      ON CONFLICT DO NOTHING
+      RETURNING 1
+    )
+    SELECT 'round_period_ended'::text AS kind, (SELECT count(*)::int FROM inserted) AS created`;
+  counts.round_period_ended = rounds?.created ?? 0;
+  return counts;
+}
+
+/** Every day at 05:00 UTC, once however many workers run; the day is the worker's clock's. */
+export const remindersJob = defineJob<object>({
+  name: "notifications.reminders",
+  schedule: "0 5 * * *",
+  handle: async (_data, context) => {
+    await computeReminders(isoDate(context.now));
+  },
+});

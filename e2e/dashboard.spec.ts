@@ -48,6 +48,8 @@ test("a manager reads the dashboard, goes back to the end of the 2011 round and 
 test("a filter that cannot be used says so and shows today's figures", async ({ page }) => {
   await page.goto("/overview?asOf=2999-01-01&leadParty=canada");
   await expect(page.getByRole("alert").filter({ hasText: "Some filters could not be used" })).toBeVisible();
+  // A day after today is not blocked in silence by the browser: the page says why it cannot be shown.
+  await expect(page.getByRole("alert").filter({ hasText: "Some filters could not be used" })).toContainText("Figures exist only up to today");
   await expect(page.getByRole("list", { name: "Pillars" }).getByRole("listitem")).toHaveCount(5);
 });
 

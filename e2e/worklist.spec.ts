@@ -28,6 +28,11 @@ test.describe("program staff", () => {
     // The milestone's own page flags it overdue beside its due date.
     await page.locator("#overdue tbody tr").first().getByRole("link").click();
     await expect(page.getByTestId("milestone-due").locator("[data-due=overdue]")).toHaveText("Overdue");
+    // And offers to log evidence for it, the form opened on this milestone.
+    const milestoneId = page.url().split("/").pop()!;
+    await page.getByRole("link", { name: "Log evidence for this milestone" }).click();
+    await expect(page).toHaveURL(new RegExp(`/evidence/new\\?commitment=[^&]+&milestone=${milestoneId}$`));
+    await expect(page.locator("select[name=milestoneId]")).toHaveValue(milestoneId);
 
     // The overview of the five pillars stays one click away.
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" }).click();
@@ -78,5 +83,8 @@ test.describe("managers", () => {
     await page.getByTestId("empty-filter-result").getByRole("link", { name: "Clear the filters" }).click();
     await expect(page).toHaveURL(/\/milestones$/);
     await expect(page.locator("main tbody tr").first()).toBeVisible();
+
+    await page.goto("/evidence?q=zzqxwvjkh");
+    await expect(page.getByTestId("empty-filter-result")).toHaveText("No evidence matches these filters. Clear the filters");
   });
 });

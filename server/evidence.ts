@@ -50,8 +50,9 @@ export async function logEvidence(actor: Actor, raw: unknown) {
       ? await tx.milestone.findFirst({ where: { id: input.milestoneId, commitmentId: commitment.id, archivedAt: null }, select: { ownerId: true } })
       : null;
     if (input.milestoneId && !milestone) throw new ValidationError({ milestoneId: [{ code: "unknownRecord" }] });
-    const staffOnOwnMilestone = milestone !== null && mayUpdateStatus(actor, { ...milestone, commitment });
-    if (!can(actor, "evidence.logOnAnyCommitment") && !staffOnOwnMilestone) throw new ForbiddenError(actor, "evidence.log");
+    if (!can(actor, "evidence.logOnAnyCommitment") && !(milestone !== null && mayLogEvidenceOn(actor, { ...milestone, commitment }))) {
+      throw new ForbiddenError(actor, "evidence.log");
+    }
     const created = await tx.evidence.create({
       data: {
         ...input,
@@ -68,6 +69,11 @@ export async function logEvidence(actor: Actor, raw: unknown) {
 }
 
 /** The author retracts their own record; independent reviewers may retract any. */
+/** Whether the actor may log evidence on this milestone: reviewers on any, staff on those whose status they may update. */
+export function mayLogEvidenceOn(actor: Actor, milestone: Parameters<typeof mayUpdateStatus>[1]): boolean {
+  return can(actor, "evidence.log") && (can(actor, "evidence.logOnAnyCommitment") || mayUpdateStatus(actor, milestone));
+}
+
 function mayRetract(actor: Actor, evidence: { authorId: string }): boolean {
   return can(actor, "evidence.log") && (evidence.authorId === actor.id || can(actor, "evidence.retractAny"));
 }

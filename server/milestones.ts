@@ -5,6 +5,7 @@ import { closedStatuses, dueFlag } from "../domain/milestone-status";
 import { Prisma } from "./db/generated/client";
 import { recordAudit } from "./audit";
 import { setArchived } from "./commitments";
+import { mayLogEvidenceOn } from "./evidence";
 import type { CsvColumn } from "./csv";
 import { db, type Transaction } from "./db/client";
 import { column, queryRows, rawRow } from "./db/raw-rows";
@@ -43,7 +44,10 @@ export async function getMilestone(actor: Actor, id: string, today: string = tod
   });
   if (!milestone) throw new NotFoundError();
   const live = milestone.archivedAt === null && milestone.commitment.archivedAt === null;
-  return { ...milestone, dueFlag: dueFlag(isoDate(milestone.dueDate), milestone.status, today), mayUpdateStatus: live && mayUpdateStatus(actor, milestone) };
+  return { ...milestone, dueFlag: dueFlag(isoDate(milestone.dueDate), milestone.status, today),
+    mayUpdateStatus: live && mayUpdateStatus(actor, milestone),
+    mayLogEvidence: live && mayLogEvidenceOn(actor, milestone),
+  };
 }
 
 // ---------------------------------------------------------------------------

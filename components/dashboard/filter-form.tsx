@@ -6,7 +6,6 @@ const control = "mt-1 block rounded border border-slate-400 bg-white px-3 py-2";
 export async function DashboardFilterForm(props: {
   values: Record<string, string | undefined>;
   agencies: { id: string; code: string; name: string }[];
-  today: string;
 }) {
   const t = await getTranslations();
   const { values } = props;
@@ -16,7 +15,8 @@ export async function DashboardFilterForm(props: {
         <label htmlFor="asOf" className="block font-medium">
           {t("dashboard.asOf")}
         </label>
-        <input id="asOf" name="asOf" type="date" max={props.today} defaultValue={values.asOf ?? ""} aria-describedby="asOf-hint" className={control} />
+        {/* No `max`: the browser would refuse a later day without a word; the page says why it cannot be shown. */}
+        <input id="asOf" name="asOf" type="date" defaultValue={values.asOf ?? ""} aria-describedby="asOf-hint" className={control} />
         <p id="asOf-hint" className="mt-1 max-w-48 text-xs text-slate-600">
           {t("dashboard.asOfHint")}
         </p>

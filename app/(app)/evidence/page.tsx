@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { EmptyFilterResult } from "@/components/empty-filter-result";
 import { EvidenceList } from "@/components/evidence-list";
 import { commitmentGroups, FilterInput, FilterSelect } from "@/components/evidence/filter-controls";
 import { Pager } from "@/components/pager";
@@ -128,10 +129,14 @@ export default async function EvidenceLogPage({ searchParams }: Props) {
             {t("evidenceLog.showing", { first: firstShown, last: firstShown + evidence.items.length - 1, total: evidence.total })}
           </p>
         )}
-        <EvidenceList
-          items={evidence.items}
-          empty={evidence.total > 0 ? t("evidenceLog.pastLastPage", { page: evidence.page, pages: evidence.pageCount }) : t("evidenceLog.none")}
-        />
+        {evidence.total === 0 && Object.keys(filter).length > 0 ? (
+          <EmptyFilterResult message={t("evidenceLog.noneMatch")} clearHref="/evidence" />
+        ) : (
+          <EvidenceList
+            items={evidence.items}
+            empty={evidence.total > 0 ? t("evidenceLog.pastLastPage", { page: evidence.page, pages: evidence.pageCount }) : t("evidenceLog.none")}
+          />
+        )}
         <Pager
           page={evidence.page}
           pageCount={evidence.pageCount}

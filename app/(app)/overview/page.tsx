@@ -35,10 +35,11 @@ export default async function OverviewPage({ searchParams }: Props) {
     <>
       <h1 className="text-2xl font-semibold">{t("overview.title")}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">{t("dashboard.intro")}</p>
-      <DashboardFilterForm values={shown} agencies={agencies} today={todayIso()} />
+      <DashboardFilterForm values={shown} agencies={agencies} />
       {refused && (
         <p role="alert" className="mt-3 rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">
           {t("dashboard.invalidFilter")}
+          {filter.asOf && filter.asOf > todayIso() && <> {t("dashboard.futureDay", { date: format.dateTime(new Date(`${todayIso()}T00:00:00Z`), { dateStyle: "long" }) })}</>}
         </p>
       )}
       <p className="mt-3 text-sm font-medium" data-testid="as-of">

@@ -32,6 +32,11 @@ export default async function RoundsPage() {
     <ClientMessages of={["components/rounds/open-round-form"]}>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">{t("intro")}</p>
+      {mayWrite && !rounds.some((round) => round.status === "open") && (
+        <p className="mt-4 rounded border border-slate-300 bg-white px-4 py-3 text-sm" data-testid="no-open-round">
+          {t("noOpenRound")}
+        </p>
+      )}
       {inProgress.length > 0 && (
         <section aria-labelledby="in-progress-heading" className="mt-6">
           <h2 id="in-progress-heading" className="text-xl font-semibold">

@@ -85,6 +85,16 @@ export default async function MilestonePage({ params }: Props) {
       )}
       <h2 className="mt-8 text-xl font-semibold">{t("milestone.evidenceHeading")}</h2>
       <EvidenceList items={milestone.evidence} empty={t("milestone.noEvidence")} />
+      {milestone.mayLogEvidence && (
+        <p className="mt-3">
+          <Link
+            href={`/evidence/new?${new URLSearchParams({ commitment: milestone.commitment.id, milestone: milestone.id })}`}
+            className="inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+          >
+            {t("milestone.logEvidence")}
+          </Link>
+        </p>
+      )}
     </ClientMessages>
   );
 }

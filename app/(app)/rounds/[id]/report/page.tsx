@@ -41,7 +41,14 @@ export default async function RoundReportPage({ params }: Props) {
         </a>
       </p>
 
-      {report.frozen && <FrozenDigests frozen={report.frozen} />}
+      {report.frozen ? (
+        <FrozenDigests frozen={report.frozen} />
+      ) : (
+        // Only a closed round's report is frozen: an open one's can still change.
+        <p role="note" data-testid="report-provisional" className="mt-4 rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          {t("report.provisional", { published: report.pillars.filter((pillar) => pillar.verdicts.length > 0).length, total: report.pillars.length })}
+        </p>
+      )}
 
       <Section id="summary-heading" title={t("report.summaryHeading")} className="mt-6">
         <table className="mt-2 w-full border-collapse text-left text-sm" data-testid="report-summary">

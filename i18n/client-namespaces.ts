@@ -11,7 +11,7 @@ export const clientNamespaces = {
   "app/error": ["errors.page"],
   "components/assessments/assessment-form": [...forms, "assessment", "advances", "results"],
   "components/assessments/step-form": [...forms, "assessment"],
-  "components/dashboard/pillar-card": ["advances", "cause", "dashboard", "overview", "results", "status"],
+  "components/dashboard/pillar-card": ["advances", "cause", "dashboard", "dueFlag", "overview", "results", "status"],
   "components/dashboard/verdict-trends": ["advances", "dashboard", "results"],
   "components/evidence/evidence-form": [...forms, "evidenceLog", "evidenceKind", "evidenceShows", "reliability"],
   "components/evidence/retract-form": [...forms, "evidenceLog"],

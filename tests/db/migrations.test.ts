@@ -8,12 +8,16 @@ import { applyMigrations, migrationsDir, pendingSchemaChange, projectRoot } from
 
 const adminUrl = inject("databaseAdminUrl");
 
+// Diffing schemas runs Prisma's schema engine as WebAssembly: seconds of CPU,
+// several times that on a busy 2-core machine, so these two get more time.
+const schemaDiffTimeoutMs = 120_000;
+
 describe("migrations", () => {
-  it("schema.prisma and the committed migrations agree", async () => {
+  it("schema.prisma and the committed migrations agree", { timeout: schemaDiffTimeoutMs }, async () => {
     expect(await pendingSchemaChange(adminUrl)).toBeNull();
   });
 
-  it("a schema change without its migration is detected", async () => {
+  it("a schema change without its migration is detected", { timeout: schemaDiffTimeoutMs }, async () => {
     const schema = await readFile(path.join(projectRoot, "prisma", "schema.prisma"), "utf8");
     const changed = `${schema}\nmodel Forgotten {\n  id String @id\n}\n`;
     expect(await pendingSchemaChange(adminUrl, changed)).toMatch(/CREATE TABLE "Forgotten"/);

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { safeCallbackPath } from "@/components/safe-callback";
+import { acceptedLocale, isLocale } from "@/i18n/locales";
 import en from "@/messages/en.json";
 import { requestIdOf } from "@/server/request-id.mjs";
 
@@ -63,6 +64,16 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-request-id", requestIdOf(requestHeaders.get("x-request-id")));
   // Next.js reads the nonce for its scripts from the request's policy.
   requestHeaders.set("content-security-policy", policy);
+  // Only this proxy says in which language a public page is; a visitor's own header of that name is dropped.
+  requestHeaders.delete(publicLocaleHeader);
+  const publicPage = publicAddress(pathname);
+  if (publicPage) {
+    requestHeaders.set(publicLocaleHeader, publicPage.locale ?? acceptedLocale(request.headers.get("accept-language")));
+    if (publicPage.route === pathname) return secured(NextResponse.next({ request: { headers: requestHeaders } }), policy);
+    const url = request.nextUrl.clone();
+    url.pathname = publicPage.route;
+    return secured(NextResponse.rewrite(url, { request: { headers: requestHeaders } }), policy);
+  }
   const hasSession = sessionCookies.some((name) => request.cookies.has(name));
   if (!hasSession && !pathname.startsWith("/api/") && pathname !== "/signin") {
     const url = request.nextUrl.clone();
@@ -71,6 +82,25 @@ export function proxy(request: NextRequest) {
     return secured(NextResponse.redirect(url), policy);
   }
   return secured(NextResponse.next({ request: { headers: requestHeaders } }), policy);
+}
+
+/** The request header that carries a public page's language to i18n/request.ts. */
+const publicLocaleHeader = "x-public-locale";
+
+/**
+ * A public address (no sign-in; server/public-record.ts): `/public/en/…` and
+ * `/public/es/…` are the same page in each language, rendered by the route
+ * without the language; `/public/…` without one is in the language the
+ * browser prefers. A frozen report's file, `/public/rounds/{id}.json`, is
+ * served by the route beside its page, which cannot share its address.
+ */
+function publicAddress(pathname: string): { route: string; locale: string | null } | null {
+  const match = /^\/public(\/.*)?$/.exec(pathname);
+  if (!match) return null;
+  const [, prefix, rest = ""] = /^(?:\/([^/]+)(?=\/|$))?(.*)$/.exec(match[1] ?? "")!;
+  const locale = isLocale(prefix) ? prefix : null;
+  const unprefixed = locale ? rest : (match[1] ?? "");
+  return { route: `/public${unprefixed.replace(/^\/rounds\/([^/]+)\.json$/, "/rounds/$1/document")}`, locale };
 }
 
 /**

@@ -94,6 +94,9 @@ const readPage = (page: string, record?: DemoRecord): PageRule => ({ page, cases
 
 export const pageRules: PageRule[] = [
   { page: "/signin", cases: [{ expect: { anonymous: "allowed", admin: "away", manager: "away", reviewer: "away", staff: "away" } }] },
+  // The public record, without sign-in (server/public-record.ts); the same pages under /public/en and /public/es.
+  { page: "/public", cases: [{ expect: open }] },
+  { page: "/public/pillars/[number]", cases: [{ record: "pillarNumber", expect: open }] },
   readPage("/"),
   readPage("/overview"),
   readPage("/milestones"),

@@ -9,3 +9,8 @@ export const localeCookie = "tracker-locale";
 export function isLocale(value: unknown): value is AppLocale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
 }
+
+/** The language a browser's Accept-Language header asks for first among ours: Spanish when it leads, English otherwise. */
+export function acceptedLocale(acceptLanguage: string | null): AppLocale {
+  return /^\s*es\b/i.test(acceptLanguage ?? "") ? "es" : defaultLocale;
+}

@@ -233,6 +233,16 @@ export async function pillarRollups(actor: Actor, rawFilter: unknown): Promise<{
 }
 
 /**
+ * The five pillars' figures of the whole plan as of a day, for the public
+ * record (server/public-record.ts), which keeps only what it publishes: the
+ * milestone figures, and verdicts that were published.
+ */
+export async function wholePlanRollups(asOf: string): Promise<PillarRollup[]> {
+  const [figures, verdicts] = await Promise.all([milestoneFigures({}, asOf), verdictsByRound(asOf)]);
+  return rollupsFrom(figures, verdicts, asOf);
+}
+
+/**
  * The five pillars' milestone figures as they stood at the end of `asOf`,
  * unfiltered and read inside `tx`, for a round report frozen in the
  * transaction that closes its round (server/frozen-reports.ts).

@@ -1,0 +1,196 @@
+import "server-only";
+import { cache } from "react";
+import { z } from "zod";
+import { dueFlag } from "../domain/milestone-status";
+import { standingAssessments } from "./assessment-visibility";
+import { db } from "./db/client";
+import type { Advances, AssessmentKind, MilestoneStatus, Results } from "./db/generated/enums";
+import { NotFoundError } from "./errors";
+import { wholePlanRollups } from "./rollups";
+import { isoDate, optionalCalendarDate, parseInput, todayIso } from "./validation";
+
+// The public record (/public): what anyone reads without signing in. Every
+// read here names the columns it publishes and asks only for what was
+// published: the plan, each milestone's statuses with their days, and the
+// standing published assessments with the evidence they cite. It never reads
+// a draft, a submitted or returned assessment, a status note, an email or a
+// staff member's name: a self-assessment is its agency's, and a reviewer's
+// name appears on their published independent assessment only. With
+// PUBLIC_SITE=off every read is not found, so the whole site answers 404.
+
+/** Whether the public site is on: it is unless PUBLIC_SITE is `off`. */
+export function publicSiteOn(env: Record<string, string | undefined> = process.env): boolean {
+  return env.PUBLIC_SITE?.trim().toLowerCase() !== "off";
+}
+
+function ensurePublicSite(): void {
+  if (!publicSiteOn()) throw new NotFoundError();
+}
+
+const publicDay = z
+  .object({ asOf: optionalCalendarDate })
+  .refine((filter) => !filter.asOf || filter.asOf <= todayIso(), { path: ["asOf"], message: "dateInFuture" });
+
+export interface PublicPillarFigures {
+  number: number;
+  name: string;
+  description: string;
+  commitmentCount: number;
+  milestoneCount: number;
+  milestonesByStatus: Record<MilestoneStatus, number>;
+  percentCompleted: number | null;
+  overdue: number;
+}
+
+/** The five pillars as of a day (today when not given): milestones by status, percent completed and overdue, from the managers' rollups. */
+export async function publicPlanFigures(rawFilter: unknown): Promise<{ asOf: string; pillars: PublicPillarFigures[] }> {
+  ensurePublicSite();
+  const asOf = parseInput(publicDay, rawFilter).asOf ?? todayIso();
+  const rollups = await wholePlanRollups(asOf);
+  return {
+    asOf,
+    pillars: rollups.map((pillar) => ({
+      number: pillar.number,
+      name: pillar.name,
+      description: pillar.description,
+      commitmentCount: pillar.commitmentCount,
+      milestoneCount: pillar.milestoneCount,
+      milestonesByStatus: pillar.milestonesByStatus,
+      percentCompleted: pillar.percentCompleted,
+      overdue: pillar.overdue,
+    })),
+  };
+}
+
+export interface PublicVerdict {
+  id: string;
+  kind: AssessmentKind;
+  advances: Advances;
+  results: Results;
+  narrative: string;
+  edition: number;
+  publishedAt: Date;
+  commitment: { id: string; title: string } | null;
+  /** The reviewer of an independent assessment; null for a self-assessment, which is its agency's. */
+  reviewer: string | null;
+  /** The agency of a self-assessment; null for an independent one. */
+  agency: string | null;
+  evidence: { id: string; title: string; publisher: string; publishedOn: Date | null; url: string | null; retraction: { reason: string; retractedOn: Date } | null }[];
+}
+
+export interface PublicRound {
+  id: string;
+  title: string;
+  periodStart: Date;
+  periodEnd: Date;
+  closed: boolean;
+  verdicts: PublicVerdict[];
+}
+
+/**
+ * One pillar in public: its commitments and milestones (status, dates and the
+ * days each status was recorded, never the notes) and, round by round, newest
+ * first, the standing published assessments of it on both scales, the
+ * self-assessments beside the independent ones.
+ */
+// Cached per request: a page's metadata and its body read the pillar once.
+export const publicPillar = cache(async (number: number, today: string = todayIso()) => {
+  ensurePublicSite();
+  const pillar = await db().pillar.findUnique({
+    where: { number },
+    select: {
+      id: true,
+      number: true,
+      name: true,
+      description: true,
+      commitments: {
+        where: { archivedAt: null },
+        orderBy: { title: "asc" },
+        select: {
+          id: true,
+          title: true,
+          description: true,
+          leadParty: true,
+          startDate: true,
+          targetDate: true,
+          agencies: { orderBy: { agency: { name: "asc" } }, select: { agency: { select: { name: true } } } },
+          milestones: {
+            where: { archivedAt: null },
+            orderBy: [{ dueDate: "asc" }, { title: "asc" }],
+            select: {
+              id: true,
+              title: true,
+              dueDate: true,
+              status: true,
+              completedOn: true,
+              statusUpdates: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, newStatus: true, createdAt: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!pillar) throw new NotFoundError();
+  const assessments = await db().assessment.findMany({
+    where: { ...standingAssessments, pillarId: pillar.id },
+    orderBy: [{ round: { periodEnd: "desc" } }, { kind: "asc" }, { commitment: { title: "asc" } }, { publishedAt: "desc" }],
+    select: {
+      id: true,
+      kind: true,
+      advances: true,
+      results: true,
+      narrative: true,
+      edition: true,
+      publishedAt: true,
+      round: { select: { id: true, title: true, periodStart: true, periodEnd: true, status: true } },
+      commitment: { select: { id: true, title: true } },
+      agency: { select: { name: true } },
+      author: { select: { name: true } },
+      citations: {
+        orderBy: [{ evidence: { publishedOn: "desc" } }, { evidence: { title: "asc" } }],
+        select: { evidence: { select: { id: true, title: true, publisher: true, publishedOn: true, url: true, retraction: { select: { reason: true, createdAt: true } } } } },
+      },
+    },
+  });
+  const rounds = new Map<string, PublicRound>();
+  for (const assessment of assessments) {
+    const { round } = assessment;
+    const entry = rounds.get(round.id) ?? { id: round.id, title: round.title, periodStart: round.periodStart, periodEnd: round.periodEnd, closed: round.status === "closed", verdicts: [] };
+    rounds.set(round.id, entry);
+    entry.verdicts.push({
+      id: assessment.id,
+      kind: assessment.kind,
+      // A published assessment has both ratings (a check constraint of the init migration).
+      advances: assessment.advances!,
+      results: assessment.results!,
+      narrative: assessment.narrative,
+      edition: assessment.edition,
+      publishedAt: assessment.publishedAt!,
+      commitment: assessment.commitment,
+      reviewer: assessment.kind === "independent" ? assessment.author.name : null,
+      agency: assessment.kind === "self_assessment" ? (assessment.agency?.name ?? null) : null,
+      evidence: assessment.citations.map(({ evidence }) => ({
+        ...evidence,
+        retraction: evidence.retraction ? { reason: evidence.retraction.reason, retractedOn: evidence.retraction.createdAt } : null,
+      })),
+    });
+  }
+  return {
+    today,
+    pillar: {
+      number: pillar.number,
+      name: pillar.name,
+      description: pillar.description,
+      commitments: pillar.commitments.map((commitment) => ({
+        ...commitment,
+        agencies: commitment.agencies.map(({ agency }) => agency.name),
+        milestones: commitment.milestones.map(({ statusUpdates, ...milestone }) => ({
+          ...milestone,
+          dueFlag: dueFlag(isoDate(milestone.dueDate), milestone.status, today),
+          history: statusUpdates.map((update) => ({ id: update.id, status: update.newStatus, recordedAt: update.createdAt })),
+        })),
+      })),
+    },
+    rounds: [...rounds.values()],
+  };
+});

@@ -1,21 +1,17 @@
 // npm run db:backup [file] — writes a backup of the database (DATABASE_URL, or
 // the embedded one in .data/) to the file, by default a new timestamped file
 // in backups/. See scripts/lib/backup.ts for what a backup holds. It reads as
-// the tables' owner: the application role may not read the migrations' table.
+// the tables' owner; the job worker's scheduled backups (server/backups), as
+// the application role, which may read every table too.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { projectRoot } from "./lib/migrations";
-import { BackupError, backupDatabase } from "./lib/backup";
+import { BackupError, backupDatabase, backupFileName } from "./lib/backup";
 import { safeLocation, StartupError } from "./lib/app-database";
 import { secondFactorKeyInForce } from "./lib/second-factor-key";
 import { openToolDatabase } from "./lib/tool-database";
 
-function defaultFile(): string {
-  const stamp = new Date().toISOString().replace(/\.\d+Z$/, "Z").replaceAll(":", "-");
-  return path.join(projectRoot, "backups", `tracker-${stamp}.backup.gz`);
-}
-
-const file = path.resolve(process.argv[2] ?? defaultFile());
+const file = path.resolve(process.argv[2] ?? path.join(projectRoot, "backups", backupFileName(new Date())));
 try {
   await mkdir(path.dirname(file), { recursive: true });
   const database = await openToolDatabase();

@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pretty from "pino-pretty";
+import { BackupSettingsError, backupSettings } from "../server/backups/settings";
 import { disconnectDb } from "../server/db/client";
 import { isPortFree } from "./lib/embedded";
 import { applyMigrations, projectRoot } from "./lib/migrations";
@@ -68,6 +69,13 @@ function readableLog() {
 
 async function main() {
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new StartupError(`PORT must be a port number; it is "${process.env.PORT}".`);
+  try {
+    // The job worker keeps the schedule; a bad one stops the tracker before it starts anything, not the worker after.
+    backupSettings();
+  } catch (error) {
+    if (error instanceof BackupSettingsError) throw new StartupError(error.message);
+    throw error;
+  }
   if (!(await isPortFree(port, "0.0.0.0"))) {
     throw new StartupError(`Port ${port} is already in use. Stop what uses it, or start the tracker on another port: PORT=3001 npm start`);
   }

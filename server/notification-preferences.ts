@@ -9,8 +9,8 @@ import { parseInput } from "./validation";
 // How each person hears of each kind of notification: in the app only, by
 // email at once, in the daily digest, or not at all. Without a choice of
 // their own, the design's default: in the app for everything; email at once
-// for work returned or published, a round opened and escalations; the digest
-// for what a person follows.
+// for work returned or published, a round opened and escalations (and, for
+// admins, a failed backup); the digest for what a person follows.
 
 const notificationKinds = Object.values(NotificationKind);
 
@@ -25,6 +25,7 @@ const defaultDelivery: Record<NotificationKind, NotificationDelivery> = {
   assessment_returned: "email",
   assessment_published: "email",
   followed_change: "digest",
+  backup_failed: "email",
 };
 
 /** The preferences as the profile's form and the API send them: any of the kinds, each with its delivery. */

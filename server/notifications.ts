@@ -153,6 +153,18 @@ export async function notifyEvidence(tx: Transaction, actor: Actor, evidence: { 
   });
 }
 
+/** A scheduled backup failed → every admin (those who read the operations pages), whose link is the backups page. */
+export async function notifyBackupFailed(tx: Transaction, run: { id: string; day: string; error: string }) {
+  await notify(tx, {
+    kind: "backup_failed",
+    recordType: "BackupRun",
+    recordId: run.id,
+    values: { day: run.day, error: run.error },
+    link: "/admin/backups",
+    recipients: holdersOf(...rolesWith("operations.read")),
+  });
+}
+
 // ---------------------------------------------------------------------------
 // The inbox
 // ---------------------------------------------------------------------------
@@ -241,7 +253,7 @@ type Translate = ReturnType<typeof createTranslator<Messages>>;
  */
 export function notificationText(t: Translate, day: (isoDay: string) => string, notification: Pick<NotificationItem, "kind" | "values">): string {
   const values: NotificationValues = { ...notification.values };
-  for (const key of ["dueDate", "periodEnd"]) {
+  for (const key of ["dueDate", "periodEnd", "day"]) {
     const value = values[key];
     if (typeof value === "string") values[key] = day(value);
   }

@@ -80,6 +80,11 @@ export interface BackupSummary {
   migrations: string[];
 }
 
+/** The name of a backup taken at `at`, sorting in the order they were taken: `tracker-2026-03-01T03-00-00Z.backup.gz`. */
+export function backupFileName(at: Date): string {
+  return `tracker-${at.toISOString().replace(/\.\d+Z$/, "Z").replaceAll(":", "-")}.backup.gz`;
+}
+
 /** A refusal or a damaged file: the message says what to do, nothing was changed. */
 export class BackupError extends Error {}
 
@@ -328,6 +333,43 @@ function secondFactorsToReset(header: Header, { key, resetSecondFactors = false 
       `after this restore nobody with a second factor could sign in. To keep them, ${whatToBringBack[recorded.key.source]}, and restore again. ` +
       "To go on without them, restore with --reset-second-factors: every second factor is removed (the audit trail records it) and the people concerned set one up again. Nothing was changed.",
   );
+}
+
+/**
+ * Reads a backup back whole, as a restore would, without a database: every
+ * section must parse and end, and each table must hold the rows its end line
+ * says were written. Answers what it holds; a cut-off or damaged file is a
+ * BackupError.
+ */
+export async function verifyBackup(file: string): Promise<Omit<BackupSummary, "migrations">> {
+  const { next, close } = await openBackup(file);
+  try {
+    const counted: Record<string, number> = {};
+    let end: { rows: Record<string, number> } | undefined;
+    for (let line = await next(); line !== undefined; line = await next()) {
+      const entry = parseLine<{ table?: TableSection; end?: { rows: Record<string, number> } }>(line, "a section");
+      if (entry.table) {
+        const table = `${entry.table.schema}.${entry.table.name}`;
+        let rows = 0;
+        for (let row = await next(); row !== endOfRows; row = await next()) {
+          if (row === undefined) throw new BackupError(`The file is cut off in the rows of ${entry.table.name}.`);
+          rows += 1;
+        }
+        counted[table] = rows;
+      } else if (entry.end) {
+        end = entry.end;
+      }
+    }
+    if (!end) throw new BackupError("The file is cut off: its end is missing.");
+    for (const [table, count] of Object.entries(end.rows)) {
+      if (counted[table] !== count) throw new BackupError(`The file holds ${counted[table] ?? 0} rows of ${table} where ${count} were written.`);
+    }
+    return { tables: Object.keys(counted).length, rows: Object.values(counted).reduce((sum, n) => sum + n, 0) };
+  } catch (error) {
+    throw damagedFileError(error);
+  } finally {
+    await close();
+  }
 }
 
 /**

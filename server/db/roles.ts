@@ -37,8 +37,8 @@ export async function createApplicationRole(adminUrl: string, role: string, pass
  * transaction. Every table of the schema gets SELECT, INSERT and UPDATE; the
  * append-only ones (those a `refuse_change` trigger guards) SELECT and INSERT
  * only; DELETE only the tables the app deletes from; TRUNCATE, REFERENCES
- * and TRIGGER none; the job queue's schema, what its queue does. `_prisma_migrations` is the owner's to write; the app
- * only reads it, to report migrations not yet applied (/api/health?detail=1).
+ * and TRIGGER none; the sequences USAGE and SELECT; the job queue's schema, what its queue does. `_prisma_migrations` is the owner's to write; the app
+ * only reads it, to report migrations not yet applied (/api/health?detail=1) and to back it up (server/backups).
  */
 export async function grantApplicationPrivileges(ownerUrl: string, role: string): Promise<void> {
   const client = new pg.Client({ connectionString: ownerUrl });
@@ -63,7 +63,8 @@ export async function grantApplicationPrivileges(ownerUrl: string, role: string)
         : appendOnly ? ["SELECT", "INSERT"] : ["SELECT", "INSERT", "UPDATE", ...(tablesTheAppDeletesFrom.has(name) ? ["DELETE"] : [])];
       statements.push(`GRANT ${privileges.join(", ")} ON ${table} TO ${grantee}`);
     }
-    statements.push(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${pg.escapeIdentifier(schema!.name)} TO ${grantee}`);
+    // SELECT lets the job worker's scheduled backups read where each sequence stands (server/backups).
+    statements.push(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${pg.escapeIdentifier(schema!.name)} TO ${grantee}`);
     const { rowCount: hasJobQueue } = await client.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [jobQueueSchema]);
     if (hasJobQueue) {
       // The job queue's schema (server/jobs): pg-boss inserts, claims, settles

@@ -1,12 +1,15 @@
 import "server-only";
+import { scheduledBackupJob } from "../backups/scheduled";
+import { backupSettings } from "../backups/settings";
 import { sendEmailJob } from "../email/send";
 import { remindersJob } from "../reminders";
 import type { JobDefinition } from "./worker";
 
 /**
  * Every kind of job the worker runs (scripts/worker.ts). A job is enqueued
- * by name (server/jobs/queue.ts) or runs on its schedule.
+ * by name (server/jobs/queue.ts) or runs on its schedule. Throws
+ * BackupSettingsError on a backup setting the worker cannot keep.
  */
-export function registeredJobs(): JobDefinition[] {
-  return [sendEmailJob, remindersJob];
+export function registeredJobs(env: Record<string, string | undefined> = process.env): JobDefinition[] {
+  return [sendEmailJob, remindersJob, scheduledBackupJob(backupSettings(env))];
 }

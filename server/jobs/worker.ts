@@ -7,6 +7,8 @@ import { ensureQueue, jobQueueSettings, reportJobQueueEvents } from "./queue";
 export interface JobContext {
   /** The time as the worker's clock reads it when the attempt starts. */
   now: Date;
+  /** The worker's clock, for a handler that notes when its steps end. */
+  clock: () => Date;
   jobId: string;
   /** 0 on the first attempt. */
   retryCount: number;
@@ -66,6 +68,7 @@ export async function startWorker({ jobs, clock = () => new Date(), pollingInter
         if (!attempt) return;
         const context: JobContext = {
           now: clock(),
+          clock,
           jobId: attempt.id,
           retryCount: attempt.retryCount,
           lastAttempt: attempt.retryCount >= attempt.retryLimit,

@@ -11,6 +11,13 @@ import { UnsavedChangesGuard } from "./unsaved-changes-guard";
 
 export async function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
   const [t, unread] = await Promise.all([getTranslations(), unreadCount(actor)]);
+  const links = navigationFor(actor).map((item) => (
+    <li key={item.href}>
+      <Link href={item.href} prefetch={false} className="inline-block px-3 py-2 text-sm hover:bg-brand-700">
+        {t(item.label)}
+      </Link>
+    </li>
+  ));
   return (
     <>
       <a
@@ -52,15 +59,12 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
           </div>
         </div>
         <nav aria-label={t("shell.mainNavigation")} className="bg-brand-800">
-          <ul className="mx-auto flex max-w-6xl gap-1 px-4">
-            {navigationFor(actor).map((item) => (
-              <li key={item.href}>
-                <Link href={item.href} prefetch={false} className="inline-block px-3 py-2 text-sm hover:bg-brand-700">
-                  {t(item.label)}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          {/* On a phone the links fold into a menu, so that the page's own content comes first; <details> opens it without JavaScript. */}
+          <details className="mx-auto max-w-6xl px-4 md:hidden">
+            <summary className="cursor-pointer py-2 text-sm">{t("shell.menu")}</summary>
+            <ul className="pb-2">{links}</ul>
+          </details>
+          <ul className="mx-auto hidden max-w-6xl flex-wrap gap-1 px-4 md:flex">{links}</ul>
         </nav>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8">

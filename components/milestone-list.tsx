@@ -3,10 +3,11 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { commitmentGroups, FilterSelect } from "@/components/evidence/filter-controls";
 import { EmptyFilterResult } from "@/components/empty-filter-result";
 import { DueBadge, StatusBadge } from "@/components/status-badge";
-import { TableHead } from "@/components/table";
+import { Table, TableHead } from "@/components/table";
 import { urgencyDays } from "@/domain/limits";
 import { milestoneStatuses } from "@/domain/milestone-status";
 import type { MilestoneListItem, urgencies } from "@/server/milestones";
+import { FilterFold } from "@/components/filter-fold";
 
 type Urgency = (typeof urgencies)[number];
 const groupsInOrder: readonly Urgency[] = ["overdue", "due_soon", "stale", "rest"];
@@ -66,6 +67,7 @@ export async function MilestoneList(props: {
           </li>
         ))}
       </ul>
+      <FilterFold summary={t("milestoneList.filters")}>
       <form
         key={new URLSearchParams(query).toString()}
         method="get"
@@ -119,6 +121,7 @@ export async function MilestoneList(props: {
           </Link>
         )}
       </form>
+      </FilterFold>
       {query.overdueDays && (
         <p className="mt-3 text-sm" data-testid="overdue-days">
           {t("milestoneList.overdueForMore", { days: Number(query.overdueDays) })}
@@ -138,7 +141,7 @@ export async function MilestoneList(props: {
               <h2 id={`${urgency}-heading`} className="text-xl font-semibold">
                 {urgencyName(urgency)} ({items.length})
               </h2>
-              <table className="mt-3 w-full text-left text-sm">
+              <Table className="mt-3 w-full text-left text-sm" caption={urgencyName(urgency)}>
                 <TableHead columns={[t("pillar.milestoneColumn"), t("milestoneList.commitment"), t("pillar.dueColumn"), t("milestoneList.lastUpdate"), t("pillar.statusColumn")]} />
                 <tbody>
                   {items.map((m) => (
@@ -160,7 +163,7 @@ export async function MilestoneList(props: {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </Table>
             </section>
           ))
       )}

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { MilestoneStatus } from "@/server/db/generated/enums";
 import { dueFlag } from "@/domain/milestone-status";
 import { DueBadge, StatusBadge } from "./status-badge";
+import { Table } from "@/components/table";
 
 interface Row {
   id: string;
@@ -17,8 +18,7 @@ export async function MilestoneTable({ commitmentTitle, milestones, asOf, showOw
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   if (milestones.length === 0) return <p className="mt-3 text-sm">{t("pillar.noMilestones")}</p>;
   return (
-    <table className="mt-3 w-full text-left text-sm">
-      <caption className="sr-only">{t("pillar.milestonesCaption", { title: commitmentTitle })}</caption>
+    <Table className="mt-3 w-full text-left text-sm" caption={t("pillar.milestonesCaption", { title: commitmentTitle })}>
       <thead>
         <tr className="border-b border-slate-300">
           <th scope="col" className="py-1 pr-2">{t("pillar.milestoneColumn")}</th>
@@ -46,6 +46,6 @@ export async function MilestoneTable({ commitmentTitle, milestones, asOf, showOw
           </tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { TableHead } from "@/components/table";
+import { Table, TableHead } from "@/components/table";
 import type { AssessmentListItem } from "@/server/assessments";
 import { AssessmentStateBadge, VerdictPair } from "./verdict";
 
@@ -16,7 +16,7 @@ export async function AssessmentTable({ rows, firstColumn }: { rows: AssessmentL
   const label = (row: AssessmentListItem) =>
     firstColumn === "subject" ? subject(row) : firstColumn === "round" ? row.round.title : `${row.round.title} · ${subject(row)}`;
   return (
-    <table className="mt-2 w-full max-w-5xl border-collapse bg-white text-left text-sm">
+    <Table className="mt-2 w-full max-w-5xl border-collapse bg-white text-left text-sm" caption={t("rounds.assessmentsCaption")}>
       <TableHead
         columns={[
           firstColumn === "round" ? t("rounds.round") : t("rounds.subject"),
@@ -48,6 +48,6 @@ export async function AssessmentTable({ rows, firstColumn }: { rows: AssessmentL
           </tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { TableHead } from "@/components/table";
+import { Table, TableHead } from "@/components/table";
 import type { ComparisonRow } from "@/server/round-report";
 import { VerdictPair } from "./verdict";
 
@@ -13,7 +13,7 @@ export async function ComparisonTable({ rows, firstColumn }: { rows: ComparisonR
   const t = await getTranslations();
   const gap = (value: number | null) => (value === null ? t("rounds.notComparable") : String(value));
   return (
-    <table className="mt-2 w-full max-w-5xl border-collapse bg-white text-left text-sm" data-testid="comparisons">
+    <Table className="mt-2 w-full max-w-5xl border-collapse bg-white text-left text-sm" testId="comparisons" caption={t("rounds.comparisonHeading")}>
       <TableHead
         columns={[
           firstColumn === "round" ? t("rounds.round") : t("rounds.subject"),
@@ -58,6 +58,6 @@ export async function ComparisonTable({ rows, firstColumn }: { rows: ComparisonR
           </tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }

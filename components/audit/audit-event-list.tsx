@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { TableHead } from "@/components/table";
+import { Table, TableHead } from "@/components/table";
 import { auditChanges, type AuditEventListItem } from "@/server/audit-trail";
 import { recordPage } from "./record-link";
 
@@ -38,8 +38,7 @@ export async function AuditEventList({ events, empty }: { events: AuditEventList
             {changes.length === 0 ? (
               <p className="mt-2 text-sm">{t("noChanges")}</p>
             ) : (
-              <table className="mt-2 w-full text-left text-sm">
-                <caption className="sr-only">{t("changes")}</caption>
+              <Table className="mt-2 w-full text-left text-sm" caption={t("changes")}>
                 <TableHead columns={[t("field"), t("before"), t("after")]} />
                 <tbody>
                   {changes.map((change) => (
@@ -52,7 +51,7 @@ export async function AuditEventList({ events, empty }: { events: AuditEventList
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </Table>
             )}
           </li>
         );

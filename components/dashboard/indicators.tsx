@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { TableHead } from "@/components/table";
+import { Table, TableHead } from "@/components/table";
 import type { IndicatorSeries } from "@/server/indicators";
 import { ChartMarkers, markEveryPoint, tenth } from "./chart";
 
@@ -55,8 +55,7 @@ export async function Indicators({ indicators }: { indicators: IndicatorSeries[]
             {indicator.observations.length === 0 ? (
               <p className="text-sm">{t("dashboard.noObservations")}</p>
             ) : (
-              <table className="mt-2 w-full text-left text-sm">
-                <caption className="sr-only">{indicator.name}</caption>
+              <Table className="mt-2 w-full text-left text-sm" caption={indicator.name}>
                 <TableHead columns={[t("dashboard.observed"), t("dashboard.value"), t("dashboard.source")]} />
                 <tbody>
                   {indicator.observations.map((observation) => (
@@ -77,7 +76,7 @@ export async function Indicators({ indicators }: { indicators: IndicatorSeries[]
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </Table>
             )}
           </li>
         ))}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { TableHead } from "@/components/table";
+import { Table, TableHead } from "@/components/table";
 import type { VerdictTrend } from "@/server/rollups";
 import { ChartMarkers, markEveryPoint, tenth } from "./chart";
 
@@ -70,7 +70,7 @@ export function VerdictTrends({ trends }: { trends: { rounds: { id: string; titl
           </li>
         ))}
       </ul>
-      <table className="mt-4 w-full max-w-5xl border-collapse bg-white text-left text-sm [&_td]:p-2" data-testid="verdict-trends">
+      <Table className="mt-4 w-full max-w-5xl border-collapse bg-white text-left text-sm [&_td]:p-2" testId="verdict-trends" caption={t("dashboard.trendHeading")}>
         <TableHead columns={[t("dashboard.pillarColumn"), ...trends.rounds.map((round) => round.title)]} />
         <tbody>
           {trends.pillars.map((trend) => (
@@ -97,7 +97,7 @@ export function VerdictTrends({ trends }: { trends: { rounds: { id: string; titl
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </section>
   );
 }

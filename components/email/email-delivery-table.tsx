@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { TableHead } from "@/components/table";
+import { Table, TableHead } from "@/components/table";
 import type { EmailDeliveryListItem } from "@/server/email/deliveries";
 
 const columns = ["queued", "to", "kind", "subject", "status", "attempts", "answer"] as const;
@@ -9,8 +9,7 @@ export async function EmailDeliveryTable({ deliveries, caption }: { deliveries: 
   const [t, format] = await Promise.all([getTranslations("emails"), getFormatter()]);
   const time = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   return (
-    <table className="mt-4 w-full text-left text-sm">
-      <caption className="sr-only">{caption}</caption>
+    <Table className="mt-4 w-full text-left text-sm" caption={caption}>
       <TableHead columns={columns.map((column) => t(`columns.${column}`))} />
       <tbody>
         {deliveries.map((delivery) => (
@@ -34,6 +33,6 @@ export async function EmailDeliveryTable({ deliveries, caption }: { deliveries: 
           </tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }

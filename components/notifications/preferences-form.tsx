@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormFeedback, SavedNotice, SubmitButton } from "@/components/form-feedback";
-import { TableHead } from "@/components/table";
+import { Table, TableHead } from "@/components/table";
 import { idleForm, textValue, type FormAction } from "@/components/form-state";
 import { reminderDaysBefore, urgencyDays } from "@/domain/limits";
 import type { NotificationKind } from "@/server/db/generated/enums";
@@ -23,7 +23,7 @@ export function NotificationPreferencesForm({ action, preferences }: { action: F
     <form action={formAction} className="mt-4 space-y-4" data-testid="notification-preferences">
       <FormFeedback state={state} />
       {state.status === "saved" && <SavedNotice message={t("saved")} />}
-      <table className="w-full text-left text-sm">
+      <Table className="w-full text-left text-sm" caption={t("title")}>
         <TableHead columns={[t("kindColumn"), t("deliveryColumn")]} />
         <tbody>
           {preferences.map((preference) => (
@@ -48,7 +48,7 @@ export function NotificationPreferencesForm({ action, preferences }: { action: F
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       <SubmitButton pending={pending} label={t("save")} pendingLabel={t("saving")} />
     </form>
   );

@@ -9,7 +9,7 @@ import type { FormState } from "@/server/forms";
 import type { PlanImportOutcome } from "@/server/plan-import";
 import { FormFeedback, SubmitButton } from "@/components/form-feedback";
 import { idleForm, textValue, type FormAction } from "@/components/form-state";
-import { TableHead } from "@/components/table";
+import { Table, TableHead } from "@/components/table";
 
 /** The import page's form: Check (a dry run) and Import, on a chosen file or pasted text. */
 export function ImportForm({ action, limit }: { action: FormAction; limit: { bytes: number; megabytes: number; rows: number } }) {
@@ -89,8 +89,7 @@ function CheckResult({ outcome }: { outcome: Extract<PlanImportOutcome, { mode: 
         <li>{t("summaryMilestones", { count: summary.milestonesToCreate })}</li>
       </ul>
       {summary.commitments.length > 0 && (
-        <table className="mt-4 w-full text-left text-sm">
-          <caption className="text-left font-medium">{t("planCaption")}</caption>
+        <Table className="mt-4 w-full text-left text-sm" captionClassName="text-left font-medium" caption={t("planCaption")}>
           <TableHead columns={[t("firstRowColumn"), t("pillarColumn"), t("commitmentColumn"), t("actionColumn"), t("milestonesColumn")]} />
           <tbody>
             {summary.commitments.map((commitment) => (
@@ -103,7 +102,7 @@ function CheckResult({ outcome }: { outcome: Extract<PlanImportOutcome, { mode: 
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
     </>
   );
@@ -118,8 +117,7 @@ function ImportResultView({ result }: { result: Extract<PlanImportOutcome, { mod
         <li>{t("importedReused", { count: result.commitmentsReused })}</li>
         <li>{t("importedMilestones", { count: result.milestonesCreated })}</li>
       </ul>
-      <table className="mt-4 w-full text-left text-sm">
-        <caption className="text-left font-medium">{t("importedCaption")}</caption>
+      <Table className="mt-4 w-full text-left text-sm" captionClassName="text-left font-medium" caption={t("importedCaption")}>
         <TableHead columns={[t("pillarColumn"), t("commitmentColumn"), t("actionColumn"), t("milestonesColumn")]} />
         <tbody>
           {result.commitments.map((commitment) => (
@@ -135,7 +133,7 @@ function ImportResultView({ result }: { result: Extract<PlanImportOutcome, { mod
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </>
   );
 }
@@ -150,8 +148,7 @@ function ProblemTable({ problems }: { problems: FieldIssue[] }) {
     return value === undefined ? text : t("problemWithValue", { message: text, value: String(value) });
   };
   return (
-    <table className="mt-4 w-full text-left text-sm" data-testid="import-problems">
-      <caption className="text-left font-medium">{t("problemsCaption")}</caption>
+    <Table className="mt-4 w-full text-left text-sm" captionClassName="text-left font-medium" testId="import-problems" caption={t("problemsCaption")}>
       <TableHead columns={[t("rowColumn"), t("columnColumn"), t("problemColumn")]} />
       <tbody>
         {problems.map((issue, index) => (
@@ -162,6 +159,6 @@ function ProblemTable({ problems }: { problems: FieldIssue[] }) {
           </tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import type { FormAction } from "@/components/form-state";
-import { TableHead } from "@/components/table";
+import { Table, TableHead } from "@/components/table";
 import type { ApiTokenListItem } from "@/server/api-tokens";
 import { RevokeApiTokenForm } from "./api-token-forms";
 
@@ -25,8 +25,7 @@ export async function ApiTokenTable({
   const columns = ["name", "scope", "prefix", "created", "expires", "lastUsed", "state", "actions"] as const;
   return (
     <ClientMessages of={["components/profile/api-token-forms"]}>
-      <table className="mt-4 w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
+      <Table className="mt-4 w-full text-left text-sm" caption={caption}>
         <TableHead columns={[...(withOwners ? [admin("owner")] : []), ...columns.map((column) => t(`columns.${column}`))]} />
         <tbody>
           {tokens.map((token) => (
@@ -50,7 +49,7 @@ export async function ApiTokenTable({
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </ClientMessages>
   );
 }

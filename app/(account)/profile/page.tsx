@@ -18,7 +18,7 @@ import { EndSessionForm } from "@/components/profile/end-session-form";
 import { PasswordForm } from "@/components/profile/password-form";
 import { ConfirmSecondFactorForm, RemoveSecondFactorForm, StartSecondFactorForm } from "@/components/profile/second-factor-forms";
 import { SignOutEverywhereForm } from "@/components/profile/sign-out-everywhere-form";
-import { TableHead } from "@/components/table";
+import { Table, TableHead } from "@/components/table";
 import { apiTokenExpiryRange, listMyApiTokens } from "@/server/api-tokens";
 import { getNotificationPreferences } from "@/server/notification-preferences";
 import { listMySessions, type Device } from "@/server/auth/sessions";
@@ -126,8 +126,7 @@ export default async function ProfilePage() {
       )}
 
       <Section id="sessions" title={t("profile.sessions.title")} intro={t("profile.sessions.listIntro")}>
-        <table className="mt-4 w-full text-left text-sm">
-          <caption className="sr-only">{t("profile.sessions.caption")}</caption>
+        <Table className="mt-4 w-full text-left text-sm" caption={t("profile.sessions.caption")}>
           <TableHead
             columns={[t("profile.sessions.deviceColumn"), t("profile.sessions.startedColumn"), t("profile.sessions.lastSeenColumn"), t("profile.sessions.actionColumn")]}
           />
@@ -147,7 +146,7 @@ export default async function ProfilePage() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
         <p className="mt-6">{t("profile.sessions.intro")}</p>
         <SignOutEverywhereForm action={signOutEverywhereAction} />
       </Section>

@@ -10,6 +10,7 @@ import { listEvidence, type EvidencePage } from "@/server/evidence";
 import { actorForPage, orEmptyOnInvalidFilter } from "@/server/pages";
 import { can } from "@/server/permissions";
 import { listPillars } from "@/server/pillars";
+import { FilterFold } from "@/components/filter-fold";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -56,6 +57,7 @@ export default async function EvidenceLogPage({ searchParams }: Props) {
         </p>
       )}
       {/* Keyed on the filters: a client-side move to other filters (clearing them, going back) rebuilds the controls with the new values. */}
+      <FilterFold summary={t("evidenceLog.filters")}>
       <form
         key={new URLSearchParams(filter).toString()}
         method="get"
@@ -115,6 +117,7 @@ export default async function EvidenceLogPage({ searchParams }: Props) {
           </Link>
         </div>
       </form>
+      </FilterFold>
       {invalid && (
         <p role="alert" className="mt-4 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
           {t("evidenceLog.invalidFilters")}

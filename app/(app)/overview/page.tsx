@@ -10,6 +10,7 @@ import { listIndicators } from "@/server/indicators";
 import { actorForPage, withUsableFilter } from "@/server/pages";
 import { dashboardFigures } from "@/server/rollups";
 import { todayIso } from "@/server/validation";
+import { FilterFold } from "@/components/filter-fold";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -35,7 +36,9 @@ export default async function OverviewPage({ searchParams }: Props) {
     <>
       <h1 className="text-2xl font-semibold">{t("overview.title")}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">{t("dashboard.intro")}</p>
+      <FilterFold summary={t("dashboard.filters")}>
       <DashboardFilterForm values={shown} agencies={agencies} />
+      </FilterFold>
       {refused && (
         <p role="alert" className="mt-3 rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">
           {t("dashboard.invalidFilter")}

@@ -7,7 +7,7 @@ import { listAssessments } from "@/server/assessments";
 import { actorForPage } from "@/server/pages";
 import { can } from "@/server/permissions";
 import { listRounds } from "@/server/rounds";
-import { TableHead } from "@/components/table";
+import { Table, TableHead } from "@/components/table";
 
 export async function generateMetadata() {
   const t = await getTranslations("rounds");
@@ -58,7 +58,7 @@ export default async function RoundsPage() {
       {rounds.length === 0 ? (
         <p className="mt-6">{t("none")}</p>
       ) : (
-        <table className="mt-6 w-full max-w-5xl border-collapse bg-white text-left text-sm">
+        <Table className="mt-6 w-full max-w-5xl border-collapse bg-white text-left text-sm" caption={t("title")}>
           <TableHead columns={[t("round"), t("period"), t("status"), t("counts")]} />
           <tbody>
             {rounds.map((round) => (
@@ -74,7 +74,7 @@ export default async function RoundsPage() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
       {can(actor, "round.manage") && <OpenRoundForm />}
     </ClientMessages>

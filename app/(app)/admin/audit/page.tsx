@@ -6,6 +6,7 @@ import { Pager } from "@/components/pager";
 import { auditFilterChoices, listAuditEvents } from "@/server/audit-trail";
 import { ValidationError } from "@/server/errors";
 import { actorForPageWith } from "@/server/pages";
+import { FilterFold } from "@/components/filter-fold";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -45,6 +46,7 @@ export default async function AuditTrailPage({ searchParams }: Props) {
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">{t("intro")}</p>
       {/* Keyed on the filters: a client-side move to other filters rebuilds the controls with the new values. */}
+      <FilterFold summary={t("filters")}>
       <form key={new URLSearchParams(filter).toString()} method="get" action="/admin/audit" className="mt-6 rounded border border-slate-200 bg-white p-4" aria-label={t("filters")}>
         <div className="flex flex-wrap items-end gap-4">
           <FilterSelect name="actor" label={t("actor")} anyLabel={t("any")} value={filter.actor} options={choices.actors.map((person) => ({ value: person.id, label: person.name }))} />
@@ -69,6 +71,7 @@ export default async function AuditTrailPage({ searchParams }: Props) {
           </Link>
         </div>
       </form>
+      </FilterFold>
       {trail === null && (
         <p role="alert" className="mt-4 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
           {t("invalidFilters")}

@@ -5,6 +5,7 @@ import { ClientMessages } from "@/components/client-messages";
 import { ImportForm } from "@/components/plan/import-form";
 import { actorForPageWith } from "@/server/pages";
 import { maxImportBytes, maxImportMegabytes, maxImportRows, planImportColumns } from "@/server/plan-import";
+import { Table } from "@/components/table";
 
 export async function generateMetadata() {
   const t = await getTranslations("planImport");
@@ -32,8 +33,7 @@ export default async function PlanImportPage() {
       <details className="mt-4 max-w-4xl rounded border border-slate-300 bg-white p-4">
         <summary className="cursor-pointer font-medium">{t("columnsHeading")}</summary>
         <p className="mt-2 text-sm">{t("columnsIntro")}</p>
-        <table className="mt-3 w-full text-left text-sm">
-          <caption className="sr-only">{t("columnsHeading")}</caption>
+        <Table className="mt-3 w-full text-left text-sm" caption={t("columnsHeading")}>
           <thead>
             <tr className="border-b border-slate-300">
               <th scope="col" className="py-1 pr-4">{t("columnColumn")}</th>
@@ -50,7 +50,7 @@ export default async function PlanImportPage() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       </details>
       <ImportForm action={planImportAction} limit={{ bytes: maxImportBytes, megabytes: maxImportMegabytes, rows: maxImportRows }} />
     </ClientMessages>

@@ -8,7 +8,7 @@ import { ArchivedBadge } from "@/components/plan/archived-badge";
 import { StatusBadge } from "@/components/status-badge";
 import { actorForPageWith } from "@/server/pages";
 import { getPlanForAdmin } from "@/server/plan-admin";
-import { TableHead } from "@/components/table";
+import { Table, TableHead } from "@/components/table";
 
 export async function generateMetadata() {
   const t = await getTranslations("planAdmin");
@@ -80,8 +80,7 @@ export default async function AdminPlanPage() {
                 {commitment.milestones.length === 0 ? (
                   <p className="mt-3 text-sm">{t("planAdmin.noMilestones")}</p>
                 ) : (
-                  <table className="mt-3 w-full text-left text-sm">
-                    <caption className="sr-only">{t("planAdmin.milestonesCaption", { title: commitment.title })}</caption>
+                  <Table className="mt-3 w-full text-left text-sm" caption={t("planAdmin.milestonesCaption", { title: commitment.title })}>
                     <TableHead columns={[t("pillar.milestoneColumn"), t("pillar.dueColumn"), t("pillar.statusColumn"), t("planAdmin.actionsColumn")]} />
                     <tbody>
                       {commitment.milestones.map((milestone) => (
@@ -115,7 +114,7 @@ export default async function AdminPlanPage() {
                         </tr>
                       ))}
                     </tbody>
-                  </table>
+                  </Table>
                 )}
               </li>
             ))}

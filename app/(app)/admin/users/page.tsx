@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { TableHead } from "@/components/table";
+import { Table, TableHead } from "@/components/table";
 import { actorForPageWith } from "@/server/pages";
 import { listUsers } from "@/server/user-admin";
 
@@ -29,8 +29,7 @@ export default async function UsersPage() {
           {t("users.apiTokens")}
         </Link>
       </p>
-      <table className="mt-6 w-full text-left text-sm">
-        <caption className="sr-only">{t("users.caption")}</caption>
+      <Table className="mt-6 w-full text-left text-sm" caption={t("users.caption")}>
         <TableHead
           columns={[t("users.fields.name"), t("users.fields.email"), t("users.fields.roles"), t("users.fields.agency"), t("users.stateColumn"), t("users.secondFactorColumn"), t("users.actionsColumn")]}
         />
@@ -51,7 +50,7 @@ export default async function UsersPage() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </>
   );
 }

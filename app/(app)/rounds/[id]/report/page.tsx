@@ -5,7 +5,7 @@ import { FrozenDigests } from "@/components/frozen-digests";
 import { PrintButton } from "@/components/print-button";
 import { Section } from "@/components/section";
 import { StatusBadge } from "@/components/status-badge";
-import { TableHead } from "@/components/table";
+import { Table, TableHead } from "@/components/table";
 import { milestoneStatuses } from "@/domain/milestone-status";
 import { actorForPage, orNotFound } from "@/server/pages";
 import { roundReport } from "@/server/round-report";
@@ -51,7 +51,7 @@ export default async function RoundReportPage({ params }: Props) {
       )}
 
       <Section id="summary-heading" title={t("report.summaryHeading")} className="mt-6">
-        <table className="mt-2 w-full border-collapse text-left text-sm" data-testid="report-summary">
+        <Table className="mt-2 w-full border-collapse text-left text-sm" testId="report-summary" caption={t("report.summaryHeading")}>
           <TableHead
             columns={[t("report.pillarColumn"), t("report.verdictColumn"), t("report.milestonesColumn"), t("report.completedColumn"), t("report.overdueColumn"), t("report.atRiskColumn")]}
           />
@@ -69,7 +69,7 @@ export default async function RoundReportPage({ params }: Props) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
         <p className="mt-2 text-sm">{t("report.flaggedPairs", { count: flagged })}</p>
       </Section>
 

@@ -1,14 +1,16 @@
 import "server-only";
 import { z } from "zod";
+import { asOfFilter, endOf, existedAt, statusesAsOf } from "./as-of";
 import { recordAudit } from "./audit";
 import type { CsvColumn } from "./csv";
 import { db, type Transaction } from "./db/client";
+import type { Prisma } from "./db/generated/client";
 import { LeadParty } from "./db/generated/enums";
 import { column, queryRows, rawRow } from "./db/raw-rows";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "./errors";
 import { ensure, type Actor } from "./permissions";
 import { fillStatusCounts, pillarMatches, type StatusCounts } from "./pillars";
-import { dateOnly, isoDate, optionalCalendarDate, optionalRecordId, parseInput, recordId, versionSeen } from "./validation";
+import { dateOnly, isoDate, optionalCalendarDate, optionalRecordId, parseInput, recordId, todayIso, versionSeen } from "./validation";
 
 /** `?pillar=` takes a pillar number (1–5) or its code (P1, DR…). */
 export const commitmentFilter = z.object({
@@ -79,9 +81,32 @@ export async function listCommitments(actor: Actor, rawFilter: unknown): Promise
   }));
 }
 
-/** One commitment with its pillar, agencies, milestones and evidence. */
+/** One commitment with its pillar, agencies, live milestones and evidence. */
 export async function getCommitment(actor: Actor, id: string) {
   ensure(actor, "plan.read");
+  return readCommitment(id, { archivedAt: null });
+}
+
+/**
+ * A commitment as it stood at the end of the day `asOf` (today when not
+ * given): the milestones that existed then, each with the status it had then,
+ * as the pillar drilled into on that day lists them.
+ */
+export async function commitmentAsOf(actor: Actor, id: string, rawFilter: unknown) {
+  ensure(actor, "plan.read");
+  const { asOf = todayIso() } = parseInput(asOfFilter, rawFilter);
+  const commitment = await readCommitment(id, existedAt(endOf(asOf)));
+  const statusOf = await statusesAsOf(commitment.milestones.map((milestone) => milestone.id), asOf);
+  return {
+    asOf,
+    commitment: {
+      ...commitment,
+      milestones: commitment.milestones.map((milestone) => ({ ...milestone, status: statusOf.get(milestone.id)?.status ?? milestone.status })),
+    },
+  };
+}
+
+async function readCommitment(id: string, milestonesWhere: Prisma.MilestoneWhereInput) {
   const commitment = await db().commitment.findUnique({
     where: { id },
     include: {
@@ -89,7 +114,7 @@ export async function getCommitment(actor: Actor, id: string) {
       owner: { select: { name: true } },
       agencies: { include: { agency: { select: { code: true, name: true } } } },
       milestones: {
-        where: { archivedAt: null },
+        where: milestonesWhere,
         orderBy: { dueDate: "asc" },
         include: { owner: { select: { name: true } } },
       },

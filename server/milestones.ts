@@ -3,6 +3,7 @@ import { z } from "zod";
 import { urgencyDays } from "../domain/limits";
 import { closedStatuses, dueFlag } from "../domain/milestone-status";
 import { Prisma } from "./db/generated/client";
+import { asOfFilter, endOf, statusesAsOf } from "./as-of";
 import { recordAudit } from "./audit";
 import { setArchived } from "./commitments";
 import { mayLogEvidenceOn } from "./evidence";
@@ -47,6 +48,29 @@ export async function getMilestone(actor: Actor, id: string, today: string = tod
   return { ...milestone, dueFlag: dueFlag(isoDate(milestone.dueDate), milestone.status, today),
     mayUpdateStatus: live && mayUpdateStatus(actor, milestone),
     mayLogEvidence: live && mayLogEvidenceOn(actor, milestone),
+  };
+}
+
+/**
+ * A milestone as it stood at the end of the day `asOf` (today when not
+ * given): the status it had then (and the completion day that update gave),
+ * flagged overdue or due soon on that day, with its whole history, each
+ * update marked when it was made after the day.
+ */
+export async function milestoneAsOf(actor: Actor, id: string, rawFilter: unknown) {
+  ensure(actor, "plan.read");
+  const { asOf = todayIso() } = parseInput(asOfFilter, rawFilter);
+  const milestone = await getMilestone(actor, id, asOf);
+  const then = (await statusesAsOf([milestone.id], asOf)).get(milestone.id) ?? { status: milestone.status, completedOn: milestone.completedOn };
+  const end = endOf(asOf);
+  return {
+    asOf,
+    milestone: {
+      ...milestone,
+      ...then,
+      dueFlag: dueFlag(isoDate(milestone.dueDate), then.status, asOf),
+      statusUpdates: milestone.statusUpdates.map((update) => ({ ...update, afterTheDay: update.createdAt >= end })),
+    },
   };
 }
 

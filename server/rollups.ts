@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { closedStatuses, delayCauses, initialStatus, statusesNamingACause } from "../domain/milestone-status";
+import { asOfDay, endOf, existedAt, statusesAsOf } from "./as-of";
 import { advancesScale, resultsScale } from "./assessment-scales";
 import { db, type Transaction } from "./db/client";
 import { column, queryRows, rawRow } from "./db/raw-rows";
@@ -22,13 +23,12 @@ import { blankToUndefined, dateOnly, isoDate, optionalCalendarDate, optionalReco
 
 export const rollupFilter = z
   .object({
-    asOf: optionalCalendarDate,
+    asOf: asOfDay,
     leadParty: z.preprocess(blankToUndefined, z.enum(LeadParties).optional()),
     agency: optionalRecordId,
     from: optionalCalendarDate,
     to: optionalCalendarDate,
   })
-  .refine((filter) => !filter.asOf || filter.asOf <= todayIso(), { path: ["asOf"], message: "dateInFuture" })
   .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, { path: ["to"], message: "periodEndBeforeStart" });
 
 type RollupFilter = z.output<typeof rollupFilter>;
@@ -65,11 +65,6 @@ const milestoneFiguresRow = rawRow("milestoneFigures", {
   lastUpdateAt: z.date().nullable(),
 });
 type MilestoneFiguresRow = z.infer<typeof milestoneFiguresRow>;
-
-/** The day after `asOf` at midnight UTC: everything strictly before it happened on or before that day. */
-function endOf(asOf: string): Date {
-  return new Date(dateOnly(asOf).getTime() + 86_400_000);
-}
 
 /**
  * Milestone figures per pillar as they stood at the end of the day `asOf`
@@ -339,8 +334,6 @@ export function advancesWithoutResults(series: readonly { advancesStep: number; 
   return false;
 }
 
-const milestoneStatusRow = rawRow("milestoneStatus", { id: z.string(), status: column.milestoneStatus });
-
 /**
  * A pillar's commitments and milestones as they stood at the end of the day
  * `asOf` (today when not given) within the filters: the dashboard's figures
@@ -352,7 +345,7 @@ export async function pillarAsOf(actor: Actor, number: number, rawFilter: unknow
   const filter = parseInput(rollupFilter, rawFilter);
   const asOf = filter.asOf ?? todayIso();
   const end = endOf(asOf);
-  const existedThen = { createdAt: { lt: end }, OR: [{ archivedAt: null }, { archivedAt: { gte: end } }] };
+  const existedThen = existedAt(end);
   const pillar = await db().pillar.findUnique({
     where: { number },
     include: {
@@ -379,20 +372,14 @@ export async function pillarAsOf(actor: Actor, number: number, rawFilter: unknow
   });
   if (!pillar) throw new NotFoundError();
   const ids = pillar.commitments.flatMap((commitment) => commitment.milestones.map((milestone) => milestone.id));
-  const statuses = await queryRows(milestoneStatusRow)`
-    SELECT m.id, COALESCE((
-      SELECT su."newStatus"::text FROM "StatusUpdate" su
-      WHERE su."milestoneId" = m.id AND su."createdAt" < ${end}
-      ORDER BY su."createdAt" DESC, su.id DESC LIMIT 1), ${initialStatus}::text) AS status
-    FROM "Milestone" m WHERE m.id = ANY(${ids}::text[])`;
-  const statusOf = new Map(statuses.map((row) => [row.id, row.status]));
+  const statusOf = await statusesAsOf(ids, asOf);
   return {
     asOf,
     pillar: {
       ...pillar,
       commitments: pillar.commitments.map((commitment) => ({
         ...commitment,
-        milestones: commitment.milestones.map((milestone) => ({ ...milestone, status: statusOf.get(milestone.id) ?? initialStatus })),
+        milestones: commitment.milestones.map((milestone) => ({ ...milestone, status: statusOf.get(milestone.id)?.status ?? initialStatus })),
       })),
     },
   };

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { closedStatuses, milestoneStatuses, statusesNamingACause } from "../../domain/milestone-status";
+import { commitmentAsOf } from "../../server/commitments";
 import { db } from "../../server/db/client";
 import { DelayCause, LeadParty, type MilestoneStatus } from "../../server/db/generated/enums";
 import { ValidationError } from "../../server/errors";
@@ -10,6 +11,7 @@ import { advancesWithoutResults, dashboardFigures, pillarAsOf, pillarRollups, ty
 import { seedDemoData } from "../../scripts/lib/seed/demo";
 import { listAgencies } from "../../server/agencies";
 import { listIndicators } from "../../server/indicators";
+import { milestoneAsOf } from "../../server/milestones";
 import { actorOf, createActor, createAgency, createCommitment, createMilestone, createRound, createUser } from "../factories";
 
 // Every figure is checked against a count done a second, independent way:
@@ -455,6 +457,47 @@ describe("a pillar drilled into", () => {
         for (const milestone of milestones) counted[milestone.status] = (counted[milestone.status] ?? 0) + 1;
         expect(counted).toEqual(Object.fromEntries(Object.entries(figures.milestonesByStatus).filter(([, n]) => n > 0)));
       }
+    }
+  });
+});
+
+describe("a commitment and a milestone drilled into on a day", () => {
+  const today = new Date().toISOString().slice(0, 10);
+
+  it("list the milestones the pillar listed on that day, each with the status the pillar gave it", async () => {
+    for (const asOf of ["2011-04-30", "2016-09-01", today]) {
+      const { pillar } = await pillarAsOf(manager, 2, { asOf });
+      for (const listed of pillar.commitments) {
+        const { commitment } = await commitmentAsOf(manager, listed.id, { asOf });
+        const label = `${listed.title} as of ${asOf}`;
+        expect(commitment.milestones.map(({ id, status }) => ({ id, status })), label).toEqual(listed.milestones.map(({ id, status }) => ({ id, status })));
+      }
+    }
+  });
+
+  it("give a milestone the status it had at the end of the day, flagged on that day, and mark the updates made after it", async () => {
+    const { id } = await db().milestone.findFirstOrThrow({ where: { title: "Unify municipal police under state command" } });
+    const { milestone: then } = await milestoneAsOf(manager, id, { asOf: "2011-04-30" });
+    expect(then.status).toBe("delayed");
+    // Due at the end of 2011: neither overdue nor due soon on that day, overdue today.
+    expect(then.dueFlag).toBeNull();
+    expect(then.statusUpdates.map((update) => [update.newStatus, update.afterTheDay])).toEqual([
+      ["at_risk", true],
+      ["delayed", false],
+      ["in_progress", false],
+    ]);
+    const { milestone: now } = await milestoneAsOf(manager, id, {});
+    expect(now.status).toBe("at_risk");
+    expect(now.dueFlag).toBe("overdue");
+    expect(now.statusUpdates.some((update) => update.afterTheDay)).toBe(false);
+  });
+
+  it("refuse a day after today with a field error", async () => {
+    const milestone = await db().milestone.findFirstOrThrow();
+    for (const read of [commitmentAsOf(manager, milestone.commitmentId, { asOf: "2999-01-01" }), milestoneAsOf(manager, milestone.id, { asOf: "2999-01-01" })]) {
+      const error = await read.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(Object.keys((error as ValidationError).fieldErrors)).toEqual(["asOf"]);
     }
   });
 });

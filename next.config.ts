@@ -29,7 +29,9 @@ const nextConfig: NextConfig = {
   skipTrailingSlashRedirect: true,
   // A plan CSV may be up to 1 MB (server/plan-import.ts); the default limit
   // would refuse it before the import could answer with its own message.
-  experimental: { serverActions: { bodySizeLimit: "2mb" } },
+  // authInterrupts gives forbidden(): a page refused to a role answers 403
+  // with app/(app)/forbidden.tsx rather than pretending not to exist.
+  experimental: { serverActions: { bodySizeLimit: "2mb" }, authInterrupts: true },
   // Native packages stay outside the server bundle.
   // pdfkit reads its font metrics from its own folder at run time.
   // prom-client's registry is the one scripts/serve.mjs records requests in

@@ -58,7 +58,7 @@ test("a user changed or deactivated by an admin loses what they lost at their ne
   await expect(admin.getByRole("row", { name: new RegExp(target.email) })).toContainText("Reviewer");
 
   await user.reload();
-  await expect(user.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await expect(user.getByRole("heading", { level: 1 })).toHaveText("You do not have access to this page");
   expect((await user.request.get("/api/v1/users")).status()).toBe(403);
   expect((await user.request.get("/api/v1/pillars")).status()).toBe(200);
 

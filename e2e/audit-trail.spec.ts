@@ -63,8 +63,8 @@ test.describe("a manager and the audit trail", () => {
 
   test("gets neither the page, nor the API, nor a link to it", async ({ page }) => {
     const response = await page.goto("/admin/audit");
-    expect(response?.status()).toBe(404);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have access to this page");
     await expect(page.getByRole("link", { name: "Audit trail" })).toHaveCount(0);
     const api = await page.request.get("/api/v1/audit-events?format=csv");
     expect(api.status()).toBe(403);
@@ -82,7 +82,7 @@ test.describe("refused access attempts in the audit trail", () => {
     const assessmentId = `zz-refused-${unique()}`;
     const refused = await reviewer.request.post(`/api/v1/assessments/${assessmentId}/publish`, { data: {} });
     expect(refused.status()).toBe(403);
-    expect((await reviewer.goto("/admin/audit"))?.status()).toBe(404);
+    expect((await reviewer.goto("/admin/audit"))?.status()).toBe(403);
     await reviewerContext.close();
 
     const adminContext = await browser.newContext({ storageState: storageStateOf("admin") });

@@ -170,8 +170,8 @@ for (const role of ["manager", "reviewer", "staff"] as const) {
     test("gets no admin page, no template and no admin link", async ({ page }) => {
       for (const path of ["/admin/plan", "/admin/pillars/new", "/admin/commitments/new", "/admin/milestones/new", "/admin/import"]) {
         const response = await page.goto(path);
-        expect(response?.status(), path).toBe(404);
-        await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+        expect(response?.status(), path).toBe(403);
+        await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
       }
       expect((await page.request.get("/admin/import/template")).status()).toBe(403);
       await page.goto("/pillars/1");

@@ -91,9 +91,11 @@ function shownAsText(html: string, text: string): boolean {
 async function pageOutcome(response: APIResponse, refusal: PageRefusal | undefined): Promise<string> {
   const status = response.status();
   if (isRedirect(status)) return locationPath(response) === "/signin" ? "signIn" : "away";
-  if (status === 404) return refusal === "notFound" ? "refused" : "hidden";
+  if (status === 404) return "hidden";
+  // Only forbidden() answers a page with 403 (its message is drawn from the page's data, as the not-found page's is).
+  if (status === 403 && refusal === "forbidden") return "refused";
   if (status === 200) {
-    if (refusal && refusal !== "notFound" && shownAsText(await response.text(), message(refusal.notice))) return "refused";
+    if (refusal && refusal !== "forbidden" && shownAsText(await response.text(), message(refusal.notice))) return "refused";
     return "allowed";
   }
   return `status ${status}`;

@@ -63,12 +63,12 @@ interface HttpCase {
 }
 
 /**
- * Pages refuse in one of two ways: the admin pages answer not-found, so that
- * they do not even reveal that they exist (server/plan-admin.ts); the others
- * say on the page, under its title, that the role does not allow it (the key
- * of that message in messages/*.json).
+ * Pages refuse in one of two ways: the admin pages answer 403 with a page
+ * that says the person has no access to it (app/(app)/forbidden.tsx); the
+ * others say on the page, under its title, that the role does not allow it
+ * (the key of that message in messages/*.json).
  */
-export type PageRefusal = "notFound" | { notice: string };
+export type PageRefusal = "forbidden" | { notice: string };
 
 export interface PageRule {
   page: string;
@@ -89,7 +89,7 @@ export interface ApiRule {
   cases: HttpCase[];
 }
 
-const adminPage = (page: string, record?: DemoRecord): PageRule => ({ page, refusal: "notFound", cases: [{ record, expect: only(["admin"]) }] });
+const adminPage = (page: string, record?: DemoRecord): PageRule => ({ page, refusal: "forbidden", cases: [{ record, expect: only(["admin"]) }] });
 const readPage = (page: string, record?: DemoRecord): PageRule => ({ page, cases: [{ record, expect: signedIn }] });
 
 export const pageRules: PageRule[] = [

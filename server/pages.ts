@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { recordRefusedPage } from "./access-refusals";
 import { isNotFound } from "./error-answers";
 import { ForbiddenError, SecondFactorEnrolmentRequiredError, ValidationError } from "./errors";
@@ -40,12 +40,13 @@ export async function pageAccess(permission: Permission): Promise<{ actor: Actor
 
 /**
  * The actor of a page open to one permission's roles (the admin pages).
- * Anyone else gets the not-found page, so that such pages do not even reveal
- * that they exist.
+ * Anyone else gets 403 and a page that says they have no access to it
+ * (app/(app)/forbidden.tsx): a not-found page would leave them wondering
+ * whether the link was wrong.
  */
 export async function actorForPageWith(permission: Permission): Promise<Actor> {
   const { actor, refused } = await pageAccess(permission);
-  if (refused) notFound();
+  if (refused) forbidden();
   return actor;
 }
 

@@ -15,7 +15,7 @@ export function FollowForm({ action, follow }: { action: FormAction; follow: Fol
       <FormFeedback state={state} />
       <input type="hidden" name="targetType" value={follow.targetType} />
       <input type="hidden" name="targetId" value={follow.targetId} />
-      <p role="status">{follow.following ? t(follow.byDefault ? "followingByDefault" : "following") : t("notFollowing")}</p>
+      <p>{follow.following ? t(follow.byDefault ? "followingByDefault" : "following") : t("notFollowing")}</p>
       <button
         type="submit"
         disabled={pending}

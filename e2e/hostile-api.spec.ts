@@ -134,7 +134,7 @@ test.describe("hostile bodies to the JSON API", () => {
     const oversized = JSON.stringify({ title: "x".repeat(2 * 1024 * 1024) });
     const declared = await request.post("/api/v1/rounds", { data: oversized, headers: { "content-type": "application/json" } });
     expect(declared.status()).toBe(413);
-    expect(await declared.json()).toEqual({ error: "payload_too_large", message: "The request body is larger than 1024 KB." });
+    expect(await declared.json()).toEqual({ error: "payload_too_large", message: "The request body is larger than 1,024 KB." });
     await request.dispose();
 
     const cookies = (JSON.parse(readFileSync(storageStateOf("admin"), "utf8")) as { cookies: { name: string; value: string }[] }).cookies;
@@ -155,6 +155,6 @@ test.describe("hostile bodies to the JSON API", () => {
       upload.end('"}');
     });
     expect(chunked.status).toBe(413);
-    expect(JSON.parse(chunked.body)).toEqual({ error: "payload_too_large", message: "The request body is larger than 1024 KB." });
+    expect(JSON.parse(chunked.body)).toEqual({ error: "payload_too_large", message: "The request body is larger than 1,024 KB." });
   });
 });

@@ -8,12 +8,12 @@ import { defineJob } from "../jobs/worker";
 import { logger } from "../log";
 import { notifyBackupFailed } from "../notifications";
 import { isoDate } from "../validation";
-import type { BackupSettings } from "./settings";
+import { backupJobExpirySeconds, type BackupSettings } from "./settings";
 
 // Scheduled backups: the job worker writes one at each time BACKUP_SCHEDULE
 // names, with the code of `npm run db:backup` (scripts/lib/backup.ts), reads
 // it back whole before counting it, and removes the files of the oldest past
-// BACKUP_KEEP. Each run is a row of BackupRun, for the admins' page; a failed
+// BACKUP_KEEP. Each run is a row of BackupRun, for the admins' page (/admin/backups); a failed
 // one tells the admins through the notification ledger. The worker connects
 // as the application role, which may read every table and the migrations'
 // (server/db/roles.ts): the owner's password stays with npm start.
@@ -84,8 +84,7 @@ export function scheduledBackupJob(settings: BackupSettings) {
   return defineJob<object>({
     name: "backups.scheduled",
     schedule: settings.schedule,
-    // A large database takes a while; pg-boss's 15 minutes would end a backup still being written.
-    queue: { retryLimit: 0, expireInSeconds: 6 * 3_600 },
+    queue: { retryLimit: 0, expireInSeconds: backupJobExpirySeconds },
     handle: async (_data, context) => {
       await runScheduledBackup(settings, context.clock);
     },

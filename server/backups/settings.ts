@@ -21,6 +21,9 @@ export class BackupSettingsError extends Error {}
 
 const defaultKeep = 7;
 
+/** How long a backup may take before the queue gives up on it; pg-boss's 15 minutes would end a large one still being written. */
+export const backupJobExpirySeconds = 6 * 3_600;
+
 function cronProblem(schedule: string): string | null {
   try {
     CronExpressionParser.parse(schedule, { tz: "UTC", strict: false });
@@ -53,5 +56,5 @@ export function backupSettings(env: Record<string, string | undefined> = process
   } catch (error) {
     throw new BackupSettingsError(`${(error as Error).message} It is how many scheduled backups are kept.`);
   }
-  return { schedule, keep, dir: path.resolve(env.BACKUP_DIR?.trim() || "backups") };
+  return { schedule, keep, dir: path.resolve(/*turbopackIgnore: true*/ env.BACKUP_DIR?.trim() || "backups") };
 }

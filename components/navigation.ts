@@ -2,7 +2,7 @@ import { can, type Actor, type Permission } from "@/server/permissions";
 
 interface NavigationItem {
   href: string;
-  label: "nav.work" | "nav.overview" | "nav.myMilestones" | "nav.milestones" | "nav.evidence" | "nav.rounds" | "nav.plan" | "nav.users" | "nav.audit" | "nav.emails";
+  label: "nav.work" | "nav.overview" | "nav.myMilestones" | "nav.milestones" | "nav.evidence" | "nav.rounds" | "nav.plan" | "nav.users" | "nav.audit" | "nav.emails" | "nav.backups";
   /** The permission the page itself checks (through the data-access layer or actorForPageWith). */
   permission: Permission;
 }
@@ -20,6 +20,7 @@ const navigation: readonly NavigationItem[] = [
   { href: "/admin/users", label: "nav.users", permission: "user.manage" },
   { href: "/admin/audit", label: "nav.audit", permission: "audit.read" },
   { href: "/admin/emails", label: "nav.emails", permission: "operations.read" },
+  { href: "/admin/backups", label: "nav.backups", permission: "operations.read" },
 ];
 
 export function navigationFor(actor: Actor): NavigationItem[] {

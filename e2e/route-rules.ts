@@ -132,6 +132,7 @@ export const pageRules: PageRule[] = [
   adminPage("/admin/audit"),
   adminPage("/admin/tokens"),
   adminPage("/admin/emails"),
+  adminPage("/admin/backups"),
 ];
 
 const read = (route: string, record?: DemoRecord): ApiRule => ({ route, cases: [{ record, expect: signedIn }] });

@@ -153,14 +153,14 @@ export async function notifyEvidence(tx: Transaction, actor: Actor, evidence: { 
   });
 }
 
-/** A scheduled backup failed → every admin (those who read the operations pages), whose link is their inbox until admins have a backups page. */
+/** A scheduled backup failed → every admin (those who read the operations pages), led to the backups page. */
 export async function notifyBackupFailed(tx: Transaction, run: { id: string; day: string; error: string }) {
   await notify(tx, {
     kind: "backup_failed",
     recordType: "BackupRun",
     recordId: run.id,
     values: { day: run.day, error: run.error },
-    link: "/notifications",
+    link: "/admin/backups",
     recipients: holdersOf(...rolesWith("operations.read")),
   });
 }

@@ -59,7 +59,7 @@ const permissions = {
   "assessment.decide": ["admin", "manager"],
   // The audit trail: who changed what, with the values before and after.
   "audit.read": ["admin"],
-  // The server's build, pending migrations and database latency (/api/health?detail=1), the email ledger (/admin/emails).
+  // The server's build, pending migrations and database latency (/api/health?detail=1), the email ledger (/admin/emails), the scheduled backups (/admin/backups).
   "operations.read": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -100,7 +100,7 @@ describe("a scheduled backup", () => {
     expect(notifications.map((n) => n.recipientId)).not.toContain(manager.id);
     expect(notifications.find((n) => n.recipientId === admin.id)).toMatchObject({
       recordType: "BackupRun",
-      link: "/notifications",
+      link: "/admin/backups",
       values: { day: "2027-04-01", error: failed!.error },
     });
     expect(await readdir(dir)).toEqual([kept]);

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { urgencyDays } from "../domain/limits";
+import { db } from "./db/client";
 import { queryCount, queryRows, rawRow } from "./db/raw-rows";
 import { AssessmentKind, AssessmentState, RoundStatus } from "./db/generated/enums";
 import { milestonesMatching, urgencies } from "./milestones";
@@ -42,12 +43,25 @@ export interface Worklist {
   longOverdue?: { pillarNumber: number; pillarName: string; count: number }[];
   /** Managers: rounds whose period has ended while they are still open. */
   endedOpenRounds?: { id: string; title: string; periodEnd: string }[];
+  /** Everyone: what changed in what they follow that they have not read yet, the newest few, and how many in all. */
+  followedChanges?: { unread: number; latest: FollowedChange[] };
 }
+
+/** A status update, evidence or published assessment on something the person follows, as its notification tells it. */
+export interface FollowedChange {
+  id: string;
+  kind: "followed_change";
+  values: Record<string, string | number>;
+  createdAt: string;
+}
+
+/** The worklist lists this many of the unread followed changes; the inbox has them all. */
+const followedChangesShown = 5;
 
 /** What needs the actor now, as of `today` (the clock's day unless given). */
 export async function worklist(actor: Actor, today: string = todayIso()): Promise<Worklist> {
   ensure(actor, "plan.read");
-  const [milestones, selfAssessments, pillarsToAssess, returned, retractedEvidence, awaitingDecision, longOverdue, endedOpenRounds] = await Promise.all([
+  const [milestones, selfAssessments, pillarsToAssess, returned, retractedEvidence, awaitingDecision, longOverdue, endedOpenRounds, followedChanges] = await Promise.all([
     can(actor, "milestones.mine") ? milestonesByUrgency(actor, today) : undefined,
     can(actor, "selfAssessment.write") ? selfAssessmentsToWrite(actor) : undefined,
     can(actor, "assessment.write") ? pillarsNotAssessed(actor) : undefined,
@@ -56,8 +70,9 @@ export async function worklist(actor: Actor, today: string = todayIso()): Promis
     can(actor, "assessment.decide") ? awaitingDecisionOf(actor) : undefined,
     can(actor, "assessment.decide") ? longOverdueByPillar(actor, today) : undefined,
     can(actor, "round.manage") ? endedRoundsStillOpen(today) : undefined,
+    can(actor, "notifications.own") ? unreadFollowedChanges(actor) : undefined,
   ]);
-  return { today, milestones, selfAssessments, pillarsToAssess, returned, retractedEvidence, awaitingDecision, longOverdue, endedOpenRounds };
+  return { today, milestones, selfAssessments, pillarsToAssess, returned, retractedEvidence, awaitingDecision, longOverdue, endedOpenRounds, followedChanges };
 }
 
 async function milestonesByUrgency(actor: Actor, today: string): Promise<NonNullable<Worklist["milestones"]>> {
@@ -132,4 +147,20 @@ async function endedRoundsStillOpen(today: string) {
     WHERE r.status = ${RoundStatus.open}::"RoundStatus" AND r."periodEnd" < ${today}::date
     ORDER BY r."periodEnd", r.title`;
   return rows.map((row) => ({ id: row.id, title: row.title, periodEnd: isoDate(row.periodEnd) }));
+}
+
+/**
+ * What changed since the person last looked, in what they follow: the
+ * followed-change notifications they have not read. Unread rather than "since
+ * the last sign-in", so that a change stays here until they have seen it,
+ * however often they come and go, and leaves once read here or in the inbox.
+ */
+async function unreadFollowedChanges(actor: Actor): Promise<NonNullable<Worklist["followedChanges"]>> {
+  const where = { recipientId: actor.id, kind: "followed_change", readAt: null } as const;
+  const [unread, rows] = await Promise.all([
+    db().notification.count({ where }),
+    db().notification.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: followedChangesShown, select: { id: true, values: true, createdAt: true } }),
+  ]);
+  const latest = rows.map((row) => ({ id: row.id, kind: "followed_change" as const, values: row.values as FollowedChange["values"], createdAt: row.createdAt.toISOString() }));
+  return { unread, latest };
 }

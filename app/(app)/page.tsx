@@ -1,7 +1,11 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { openNotificationAction } from "@/app/actions/notifications";
+import { ClientMessages } from "@/components/client-messages";
+import { OpenNotificationForm } from "@/components/notifications/inbox-forms";
 import { Section } from "@/components/section";
 import { urgencyDays } from "@/domain/limits";
+import { notificationText } from "@/server/notifications";
 import { actorForPage } from "@/server/pages";
 import { worklist, type RoundCount } from "@/server/worklist";
 
@@ -28,7 +32,7 @@ const card = "rounded-lg border border-slate-200 bg-white p-5 shadow-sm";
 /** "Your work": what needs the signed-in person now, by role; every figure links to the list behind it. */
 export default async function WorklistPage() {
   const actor = await actorForPage();
-  const [work, t, format] = await Promise.all([worklist(actor), getTranslations("worklist"), getFormatter()]);
+  const [work, t, messages, format] = await Promise.all([worklist(actor), getTranslations("worklist"), getTranslations(), getFormatter()]);
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium" });
   const perRound = (rounds: RoundCount[], label: (round: RoundCount) => string, testId: string) =>
     rounds.length === 0 ? (
@@ -127,7 +131,34 @@ export default async function WorklistPage() {
           </Section>
         )}
       </div>
-      {/* What changed since the person's last visit in what they follow (issue 17, follows and notifications) goes here, below the role sections. */}
+      {work.followedChanges && (
+        <ClientMessages of={["components/notifications/inbox-forms"]}>
+          <Section id="followed-heading" className={`mt-6 ${card}`} title={t("followedHeading")}>
+            {work.followedChanges.unread === 0 ? (
+              <p className="mt-2 text-sm">{t("noFollowedChanges")}</p>
+            ) : (
+              <>
+                <p className="mt-2 text-sm" data-testid="work-followed-unread">
+                  {t("followedUnread", { count: work.followedChanges.unread })}
+                </p>
+                <ul className="mt-2 space-y-2 text-sm">
+                  {work.followedChanges.latest.map((change) => (
+                    <li key={change.id}>
+                      <OpenNotificationForm action={openNotificationAction} id={change.id} text={notificationText(messages, day, change)} unread />
+                      <p className="text-xs text-slate-700">{format.dateTime(new Date(change.createdAt), { dateStyle: "medium", timeStyle: "short" })}</p>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            <p className="mt-3 text-sm">
+              <Link href="/notifications?unread=true" className={link}>
+                {t("toInbox")}
+              </Link>
+            </p>
+          </Section>
+        </ClientMessages>
+      )}
     </>
   );
 }

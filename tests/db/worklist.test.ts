@@ -3,6 +3,7 @@ import { listAssessments } from "../../server/assessments";
 import { db } from "../../server/db/client";
 import { listEvidence } from "../../server/evidence";
 import { listMilestones } from "../../server/milestones";
+import { markNotificationsRead } from "../../server/notifications";
 import type { Actor } from "../../server/permissions";
 import { worklist } from "../../server/worklist";
 import { actorOf, createAgency, createCommitment, createEvidence, createMilestone, createPillar, createRound, createUser } from "../factories";
@@ -160,5 +161,39 @@ describe("a manager's work", () => {
     const rounds = (await worklist(manager, today)).endedOpenRounds!.map((round) => round.id);
     expect(rounds).toContain(ended.id);
     expect(rounds).not.toContain(current.id);
+  });
+});
+
+describe("everyone's work: what is new in what they follow", () => {
+  it("lists the unread changes in what they follow, newest first, and drops one once it is read; other notifications are not listed", async () => {
+    const user = await createUser({ roles: ["reviewer"] });
+    const actor = actorOf(user);
+    const notification = (recordId: string, kind: "followed_change" | "round_opened", createdAt: string, readAt: string | null = null) => ({
+      recipientId: user.id,
+      kind,
+      recordType: "StatusUpdate",
+      recordId,
+      values: { change: "statusUpdate", milestone: `Milestone ${recordId}`, status: "delayed", author: "Someone" },
+      link: "/milestones/x",
+      createdAt: new Date(createdAt),
+      readAt: readAt ? new Date(readAt) : null,
+    });
+    await db().notification.createMany({
+      data: [
+        notification("older", "followed_change", "2026-06-10T08:00:00Z"),
+        notification("newer", "followed_change", "2026-06-12T08:00:00Z"),
+        notification("seen", "followed_change", "2026-06-13T08:00:00Z", "2026-06-13T09:00:00Z"),
+        notification("round", "round_opened", "2026-06-14T08:00:00Z"),
+      ],
+    });
+
+    const work = await worklist(actor, today);
+    expect(work.followedChanges?.unread).toBe(2);
+    expect(work.followedChanges?.latest.map((change) => change.values.milestone)).toEqual(["Milestone newer", "Milestone older"]);
+
+    await markNotificationsRead(actor, { ids: [work.followedChanges!.latest[0]!.id] });
+    const after = await worklist(actor, today);
+    expect(after.followedChanges?.unread).toBe(1);
+    expect(after.followedChanges?.latest.map((change) => change.values.milestone)).toEqual(["Milestone older"]);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { recordRefusedPage } from "./access-refusals";
 import { isNotFound } from "./error-answers";
 import { ForbiddenError, SecondFactorEnrolmentRequiredError, ValidationError } from "./errors";
@@ -66,6 +67,15 @@ export async function orNotFound<T>(read: Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/**
+ * The record a page shows, read once per request: its generateMetadata (the
+ * tab's title names the record) and its body both ask for it, and a second
+ * read would cost a query and record a refused read twice. The read is the
+ * page's own data-access function with the signed-in actor, so a record the
+ * person may not read gives the not-found page, title included.
+ */
+export const recordForPage = cache(async <T>(read: (actor: Actor, id: string) => Promise<T>, id: string): Promise<T> => orNotFound(read(await actorForPage(), id)));
 
 /**
  * A page's read with the filters of its address; filters that cannot be used

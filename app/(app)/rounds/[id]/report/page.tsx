@@ -2,21 +2,25 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ComparisonTable } from "@/components/assessments/comparison-table";
 import { FrozenDigests } from "@/components/frozen-digests";
+import { recordPageMetadata } from "@/components/page-title";
 import { PrintButton } from "@/components/print-button";
 import { Section } from "@/components/section";
 import { StatusBadge } from "@/components/status-badge";
 import { Table, TableHead } from "@/components/table";
 import { milestoneStatuses } from "@/domain/milestone-status";
-import { actorForPage, orNotFound } from "@/server/pages";
+import { recordForPage } from "@/server/pages";
 import { roundReport } from "@/server/round-report";
 
 type Props = { params: Promise<{ id: string }> };
 
+export async function generateMetadata({ params }: Props) {
+  const report = await recordForPage(roundReport, (await params).id);
+  return recordPageMetadata(report.round.title, "report");
+}
 
 export default async function RoundReportPage({ params }: Props) {
-  const actor = await actorForPage();
   const { id } = await params;
-  const report = await orNotFound(roundReport(actor, id));
+  const report = await recordForPage(roundReport, id);
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "long" });
   const verdictText = (verdict: { advances: string | null; results: string | null }) =>

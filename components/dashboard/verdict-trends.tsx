@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Table, TableHead } from "@/components/table";
+import { VerdictPair } from "@/components/verdict-pair";
 import type { VerdictTrend } from "@/server/rollups";
 import { ChartMarkers, markEveryPoint, tenth } from "./chart";
 
@@ -86,7 +87,7 @@ export function VerdictTrends({ trends }: { trends: { rounds: { id: string; titl
                     {/* Plain links, not next/link: one per pillar and round, each Link would be a client component to serialize, render and hydrate. */}
                     {verdict ? (
                       <a href={`/assessments/${verdict.assessmentId}`} className="link">
-                        {t("dashboard.verdictValue", { advances: t(`advances.${verdict.advances}`), results: t(`results.${verdict.results}`) })}
+                        <VerdictPair advances={verdict.advances} results={verdict.results} />
                       </a>
                     ) : (
                       t("dashboard.notAssessed")

@@ -9,11 +9,12 @@ import {
 } from "@/app/actions/assessments";
 import { AssessmentForm } from "@/components/assessments/assessment-form";
 import { StepForm } from "@/components/assessments/step-form";
-import { AssessmentStateBadge, VerdictPair } from "@/components/assessments/verdict";
+import { AssessmentStateBadge } from "@/components/assessments/verdict";
 import { ClientMessages } from "@/components/client-messages";
 import { EvidenceList } from "@/components/evidence-list";
 import { recordPageMetadata } from "@/components/page-title";
 import { Section } from "@/components/section";
+import { VerdictPair } from "@/components/verdict-pair";
 import { citableEvidence, getAssessment } from "@/server/assessments";
 import { actorForPage, recordForPage } from "@/server/pages";
 import { can } from "@/server/permissions";

@@ -4,6 +4,7 @@ import { retractEvidenceAction } from "@/app/actions/evidence";
 import { ClientMessages } from "@/components/client-messages";
 import { recordPageMetadata } from "@/components/page-title";
 import { RetractForm } from "@/components/evidence/retract-form";
+import { VerdictPair } from "@/components/verdict-pair";
 import { getEvidence } from "@/server/evidence";
 import { recordForPage } from "@/server/pages";
 
@@ -112,10 +113,7 @@ export default async function EvidencePage({ params }: Props) {
                 {t("evidenceLog.citation", { round: assessment.round.title, number: assessment.pillar.number })}
               </Link>
               <p className="mt-1">
-                {t("evidenceLog.verdict", {
-                  advances: assessment.advances ? t(`advances.${assessment.advances}`) : t("evidenceLog.notRated"),
-                  results: assessment.results ? t(`results.${assessment.results}`) : t("evidenceLog.notRated"),
-                })}
+                <VerdictPair advances={assessment.advances} results={assessment.results} />
               </p>
             </li>
           ))}

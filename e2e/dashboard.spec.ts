@@ -14,6 +14,14 @@ test("a manager reads the dashboard, goes back to the end of the 2011 round and 
   await expect(pillar1.getByTestId("latest-verdict")).toContainText("May 2018 review");
   await expect(page.getByTestId("verdict-trends")).toContainText("Advances: Steady · Results: Slow");
   await expect(page.getByTestId("indicator").first()).toBeVisible();
+  // Every trend chart names both scales on their own axes, each with its
+  // words, and the rounds along the bottom; charts are drawn large enough to read.
+  const trendChart = page.getByTestId("trend-chart").first();
+  for (const word of ["Advances", "None", "Substantial", "Results", "Worsened", "Significant", "Rounds, by the end of their period"]) await expect(trendChart).toContainText(word);
+  expect((await trendChart.boundingBox())!.width).toBeGreaterThanOrEqual(400);
+  const indicatorChart = page.getByTestId("indicator-chart").first();
+  await expect(indicatorChart.locator("text")).not.toHaveCount(0);
+  expect((await indicatorChart.boundingBox())!.width).toBeGreaterThanOrEqual(400);
   await expectNoSeriousAccessibilityFindings(page);
 
   await page.getByLabel("As of").fill("2011-04-30");

@@ -1,7 +1,18 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 
-type RecordKind = "milestone" | "commitment" | "evidence" | "round" | "report" | "independent" | "self_assessment";
+type RecordKind =
+  | "milestone"
+  | "commitment"
+  | "evidence"
+  | "round"
+  | "report"
+  | "independent"
+  | "self_assessment"
+  | "editMilestone"
+  | "editCommitment"
+  | "editPillar"
+  | "user";
 
 /**
  * A record page's metadata: its title names the record, then the kind of

@@ -103,3 +103,22 @@ test("the app has an icon, which answers without a session", async ({ page, requ
   expect(icon.status()).toBe(200);
   expect(icon.headers()["content-type"]).toContain("image/svg+xml");
 });
+
+test("an edit page names its record for the admin; a role it is refused to gets 403 and not the record's name", async ({ browser }) => {
+  const adminContext = await browser.newContext({ storageState: storageStateOf("admin") });
+  const admin = await adminContext.newPage();
+  const { data } = (await (await admin.request.get("/api/v1/milestones")).json()) as { data: Named[] };
+  const milestone = data[0]!;
+  await admin.goto(`/admin/milestones/${milestone.id}/edit`);
+  await expect(admin).toHaveTitle(`${milestone.title} · Edit milestone · ${languages.en.app}`);
+  await adminContext.close();
+
+  const reviewerContext = await browser.newContext({ storageState: storageStateOf("reviewer") });
+  const reviewer = await reviewerContext.newPage();
+  const response = await reviewer.goto(`/admin/milestones/${milestone.id}/edit`);
+  expect(response?.status()).toBe(403);
+  await expect(reviewer.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+  await expect(reviewer).toHaveTitle(/\S/);
+  expect(await reviewer.title()).not.toContain(milestone.title);
+  await reviewerContext.close();
+});

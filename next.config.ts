@@ -44,6 +44,7 @@ const nextConfig: NextConfig = {
       { source: "/_next/static/:path*", headers: staticFilePolicy },
       { source: "/_next/image", headers: staticFilePolicy },
       { source: "/favicon.ico", headers: staticFilePolicy },
+      { source: "/icon.svg", headers: staticFilePolicy },
     ];
   },
 };

@@ -123,7 +123,9 @@ function secured(response: NextResponse, policy: string): NextResponse {
   return response;
 }
 
-// Static files skip the proxy; next.config.ts gives them their headers.
+// Static files skip the proxy; next.config.ts gives them their headers. The
+// icon (app/icon.svg) is one: the sign-in page shows it to visitors without a
+// session, whom the proxy would send to sign in instead.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

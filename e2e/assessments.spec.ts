@@ -275,8 +275,8 @@ test("an agency's self-assessment stands beside the independent verdict, flagged
 
   await manager.goto(`/rounds/${roundId}`);
   const comparisons = manager.getByTestId("comparisons");
-  await expect(comparisons).toContainText("Substantial / Moderate");
-  await expect(comparisons).toContainText("Limited / Slow");
+  await expect(comparisons).toContainText("Advances: Substantial · Results: Moderate");
+  await expect(comparisons).toContainText("Advances: Limited · Results: Slow");
   await expect(comparisons).toContainText("Two or more steps apart");
   await expect(comparisons).toContainText("advances 2, results 1");
   await expectNoSeriousAccessibilityFindings(manager);

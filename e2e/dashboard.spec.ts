@@ -10,18 +10,26 @@ test("a manager reads the dashboard, goes back to the end of the 2011 round and 
   await page.goto("/overview?asOf=2026-06-30");
   await expect(page.getByRole("list", { name: "Pillars" }).getByRole("listitem")).toHaveCount(5);
   const pillar1 = page.getByTestId("pillar-card-1");
-  await expect(pillar1.getByTestId("latest-verdict")).toContainText("Substantial / Worsened");
+  await expect(pillar1.getByTestId("latest-verdict")).toContainText("Advances: Substantial · Results: Worsened");
   await expect(pillar1.getByTestId("latest-verdict")).toContainText("May 2018 review");
-  await expect(page.getByTestId("verdict-trends")).toContainText("Steady / Slow");
+  await expect(page.getByTestId("verdict-trends")).toContainText("Advances: Steady · Results: Slow");
   await expect(page.getByTestId("indicator").first()).toBeVisible();
+  // Every trend chart names both scales on their own axes, each with its
+  // words, and the rounds along the bottom; charts are drawn large enough to read.
+  const trendChart = page.getByTestId("trend-chart").first();
+  for (const word of ["Advances", "None", "Substantial", "Results", "Worsened", "Significant", "Rounds, by the end of their period"]) await expect(trendChart).toContainText(word);
+  expect((await trendChart.boundingBox())!.width).toBeGreaterThanOrEqual(400);
+  const indicatorChart = page.getByTestId("indicator-chart").first();
+  await expect(indicatorChart.locator("text")).not.toHaveCount(0);
+  expect((await indicatorChart.boundingBox())!.width).toBeGreaterThanOrEqual(400);
   await expectNoSeriousAccessibilityFindings(page);
 
   await page.getByLabel("As of").fill("2011-04-30");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/asOf=2011-04-30/);
   await expect(page.getByTestId("as-of")).toHaveText("Figures as of April 30, 2011.");
-  await expect(pillar1.getByTestId("latest-verdict")).toHaveText(/^Steady \/ Slow in April 2011 two-year review$/);
-  await expect(page.getByTestId("pillar-card-4").getByTestId("latest-verdict")).toContainText("Limited / None yet");
+  await expect(pillar1.getByTestId("latest-verdict")).toHaveText(/^Advances: Steady · Results: Slow in April 2011 two-year review$/);
+  await expect(page.getByTestId("pillar-card-4").getByTestId("latest-verdict")).toContainText("Advances: Limited · Results: None yet");
   // No status update after the day counts: the trend shows only the 2011 round.
   await expect(page.getByTestId("verdict-trends")).not.toContainText("May 2018 review");
   await expectNoSeriousAccessibilityFindings(page);
@@ -76,8 +84,8 @@ test("a manager opens the printable report of the 2011 round: a summary first, t
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Report: April 2011 two-year review");
   await expect(page.getByText("Milestone figures as they stood on April 30, 2011.", { exact: false })).toBeVisible();
   const summary = page.getByTestId("report-summary");
-  await expect(summary.getByRole("row", { name: /^1\. / })).toContainText("Steady / Slow");
-  await expect(summary.getByRole("row", { name: /^5\. / })).toContainText("Limited / Cannot be assessed");
+  await expect(summary.getByRole("row", { name: /^1\. / })).toContainText("Advances: Steady · Results: Slow");
+  await expect(summary.getByRole("row", { name: /^5\. / })).toContainText("Advances: Limited · Results: Cannot be assessed");
   const pillar1 = page.getByRole("region", { name: /^Pillar 1:/ });
   await expect(pillar1.getByRole("heading", { name: "Evidence cited" })).toBeVisible();
   await expect(pillar1.getByRole("listitem").first()).toBeVisible();

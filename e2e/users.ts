@@ -46,6 +46,8 @@ export const e2eUsers = [
   { email: "refused@e2e.local", name: "Remy Refused", roles: ["reviewer"], password: "e2e-refused-password" },
   // An account whose failed sign-ins reach the limit.
   { email: "limited@e2e.local", name: "Lee Limited", roles: ["staff"], password: "e2e-limited-password" },
+  // A reviewer who reads the records' pages in English, then switches to Spanish.
+  { email: "titles@e2e.local", name: "Tess Titles", roles: ["reviewer"], password: "e2e-titles-password" },
 ] as const;
 
 export type E2eUser = (typeof e2eUsers)[number];

@@ -1,10 +1,6 @@
 import "server-only";
+import { advancesScale, resultsScale } from "../domain/assessment-scales";
 import type { Advances, Results } from "./db/generated/enums";
-
-// The two scales in order, worst first. "Cannot be assessed" is off the
-// results scale: it is compared with nothing.
-export const advancesScale: readonly Advances[] = ["none", "limited", "steady", "substantial"];
-export const resultsScale: readonly Results[] = ["worsened", "none_yet", "slow", "moderate", "significant"];
 
 /** How many steps apart two verdicts are on a scale; null when either is off it. */
 function stepsApart<T>(scale: readonly T[], a: T | null, b: T | null): number | null {

@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { recordRefusedPage } from "./access-refusals";
 import { isNotFound } from "./error-answers";
 import { ForbiddenError, SecondFactorEnrolmentRequiredError, ValidationError } from "./errors";
@@ -29,14 +30,15 @@ export async function sendToSignIn(fallbackPath: string): Promise<never> {
  * The actor of a page open to one permission's roles, and whether the page
  * is refused to them: the refusal is recorded in the audit trail, and the
  * page says so under its title. Pages refuse only here and in orNotFound,
- * both of which record the refusal.
+ * both of which record the refusal. Asked once per request: a page's
+ * metadata and its body both ask, and the refusal is one event.
  */
-export async function pageAccess(permission: Permission): Promise<{ actor: Actor; refused: boolean }> {
+export const pageAccess = cache(async (permission: Permission): Promise<{ actor: Actor; refused: boolean }> => {
   const actor = await actorForPage();
   if (can(actor, permission)) return { actor, refused: false };
   await recordRefusedPage(new ForbiddenError(actor, permission));
   return { actor, refused: true };
-}
+});
 
 /**
  * The actor of a page open to one permission's roles (the admin pages).
@@ -66,6 +68,19 @@ export async function orNotFound<T>(read: Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/**
+ * The record a page shows, read once per request: its generateMetadata (the
+ * tab's title names the record) and its body both ask for it, and a second
+ * read would cost a query and record a refused read twice. The read is the
+ * page's own data-access function with the signed-in actor, so a record the
+ * person may not read gives the not-found page, title included. A page open
+ * to one permission's roles names it: anyone else gets 403 before the read.
+ */
+export const recordForPage = cache(
+  async <T>(read: (actor: Actor, id: string) => Promise<T>, id: string, permission?: Permission): Promise<T> =>
+    orNotFound(read(await (permission ? actorForPageWith(permission) : actorForPage()), id)),
+);
 
 /**
  * A page's read with the filters of its address; filters that cannot be used

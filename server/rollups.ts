@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
+import { advancesScale, resultsScale } from "../domain/assessment-scales";
 import { closedStatuses, delayCauses, initialStatus, statusesNamingACause } from "../domain/milestone-status";
 import { asOfDay, endOf, existedAt, statusesAsOf } from "./as-of";
-import { advancesScale, resultsScale } from "./assessment-scales";
 import { db, type Transaction } from "./db/client";
 import { column, queryRows, rawRow } from "./db/raw-rows";
 import { atPlanRevision } from "./figures-cache";

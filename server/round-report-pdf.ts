@@ -40,8 +40,13 @@ export async function renderRoundReportPdf(report: RoundReport, { locale, t, for
   });
 
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
+  // The words of components/verdict-pair.tsx, each scale named, as plain text.
   const verdictText = (verdict: { advances: string | null; results: string | null }) =>
-    `${verdict.advances ? t(`advances.${verdict.advances as "none"}`) : "—"} / ${verdict.results ? t(`results.${verdict.results as "slow"}`) : "—"}`;
+    t.markup("verdict.pair", {
+      advances: verdict.advances ? t(`advances.${verdict.advances as "none"}`) : t("verdict.notRated"),
+      results: verdict.results ? t(`results.${verdict.results as "slow"}`) : t("verdict.notRated"),
+      scale: (chunks) => chunks,
+    });
   const percent = (value: number | null) => (value === null ? "—" : t("dashboard.percentValue", { percent: value }));
   const heading = (text: string, size: number) => {
     doc.moveDown(0.6).font("bold").fontSize(size).text(text).moveDown(0.2).font("regular").fontSize(10);

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Table, TableHead } from "@/components/table";
 import type { AssessmentListItem } from "@/server/assessments";
-import { AssessmentStateBadge, VerdictPair } from "./verdict";
+import { VerdictPair } from "@/components/verdict-pair";
+import { AssessmentStateBadge } from "./verdict";
 
 /**
  * Assessments a row each, linking to their pages. The first column names what

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Table, TableHead } from "@/components/table";
 import type { ComparisonRow } from "@/server/round-report";
-import { VerdictPair } from "./verdict";
+import { VerdictPair } from "@/components/verdict-pair";
 
 /**
  * Self-assessments beside the independent verdict, a row each; the first

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { Advances, AssessmentState, Results } from "@/server/db/generated/enums";
+import type { AssessmentState } from "@/server/db/generated/enums";
 
 const stateStyles: Record<AssessmentState, string> = {
   draft: "bg-slate-200 text-slate-900",
@@ -11,14 +11,4 @@ const stateStyles: Record<AssessmentState, string> = {
 export async function AssessmentStateBadge({ state }: { state: AssessmentState }) {
   const t = await getTranslations("assessment.state");
   return <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${stateStyles[state]}`}>{t(state)}</span>;
-}
-
-/** The verdict pair as words, "not rated yet" where a draft has no rating. */
-export async function VerdictPair({ advances, results }: { advances: Advances | null; results: Results | null }) {
-  const t = await getTranslations();
-  return (
-    <>
-      {advances ? t(`advances.${advances}`) : t("assessment.notRated")} / {results ? t(`results.${results}`) : t("assessment.notRated")}
-    </>
-  );
 }

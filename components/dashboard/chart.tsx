@@ -5,6 +5,17 @@
 /** A coordinate to a tenth of a unit: finer than a pixel at the charts' size. */
 export const tenth = (value: number) => Math.round(value * 10) / 10;
 
+/**
+ * The size of a chart and of the plot inside it. The margins hold the words of
+ * the axes (scale words, values, days) at a size that reads at a glance once
+ * the chart spans its column, as each does.
+ */
+export function chartFrame(margin: { left: number; right: number }) {
+  const width = 440;
+  const height = 230;
+  return { width, height, left: margin.left, right: width - margin.right, top: 26, bottom: height - 44, labelSize: 11 };
+}
+
 /** The marker attributes that draw marker `id` at every point of a line, instead of an element per point. */
 export const markEveryPoint = (id: string) => ({ markerStart: `url(#${id})`, markerMid: `url(#${id})`, markerEnd: `url(#${id})` });
 

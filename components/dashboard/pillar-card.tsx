@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { StatusBadge } from "@/components/status-badge";
+import { VerdictPair } from "@/components/verdict-pair";
 import { delayCauses, milestoneStatuses } from "@/domain/milestone-status";
 import type { MilestoneStatus } from "@/server/db/generated/enums";
 import type { PillarRollup } from "@/server/rollups";
@@ -129,7 +130,7 @@ export function PillarCard({ pillar, drillDownQuery, linkCounts }: { pillar: Pil
           {verdict ? (
             <>
               <a href={`/assessments/${verdict.assessmentId}`} className="link underline">
-                {t("dashboard.verdictValue", { advances: t(`advances.${verdict.advances}`), results: t(`results.${verdict.results}`) })}
+                <VerdictPair advances={verdict.advances} results={verdict.results} />
               </a>{" "}
               {t("dashboard.inRound", { round: verdict.roundTitle })}
             </>

@@ -1,40 +1,89 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { Table, TableHead } from "@/components/table";
+import { VerdictPair } from "@/components/verdict-pair";
+import { advancesScale, resultsScale } from "@/domain/assessment-scales";
 import type { VerdictTrend } from "@/server/rollups";
-import { ChartMarkers, markEveryPoint, tenth } from "./chart";
+import { chartFrame, ChartMarkers, markEveryPoint, tenth } from "./chart";
 
 // A client component although nothing on it is interactive, for the reason
 // PillarCard is one: its props (a hundred verdicts) are a fraction of the
 // elements it renders, which would otherwise travel in the page's RSC payload
 // as well as in its HTML.
 
-const width = 240;
-const height = 90;
-const pad = 10;
+type Round = { id: string; title: string; periodEnd: string };
 
-/** A small line chart of one pillar's two scales across rounds; x is the round, y the step on each scale (0 = worst). */
-function TrendChart({ trend, roundIndex, label }: { trend: VerdictTrend; roundIndex: Map<string, number>; label: string }) {
-  const x = (roundId: string) => tenth(pad + (roundIndex.size <= 1 ? 0 : ((width - 2 * pad) * roundIndex.get(roundId)!) / (roundIndex.size - 1)));
-  const y = (step: number, steps: number) => tenth(height - pad - ((height - 2 * pad) * step) / (steps - 1));
-  const advances = trend.rounds.map((round) => `${x(round.roundId)},${y(round.advancesStep, 4)}`).join(" ");
+// The plot sits between the two scales' words: advances on the left, results
+// on the right, each in its line's colour; the rounds run along the bottom.
+const { width, height, left, right, top, bottom, labelSize } = chartFrame({ left: 96, right: 104 });
+
+/** A line chart of one pillar's two scales across rounds: x is the round, y the step on each scale (worst at the bottom). */
+function TrendChart({ trend, rounds, label }: { trend: VerdictTrend; rounds: Round[]; label: string }) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const roundIndex = new Map(rounds.map((round, index) => [round.id, index]));
+  // A little room at both ends, so that the first and last points clear the axes.
+  const x = (index: number) => tenth(left + 14 + (rounds.length <= 1 ? (right - left - 28) / 2 : ((right - left - 28) * index) / (rounds.length - 1)));
+  const y = (step: number, steps: number) => tenth(bottom - ((bottom - top) * step) / (steps - 1));
+  const advances = trend.rounds.map((round) => `${x(roundIndex.get(round.roundId)!)},${y(round.advancesStep, advancesScale.length)}`).join(" ");
   const results = trend.rounds
     .filter((round) => round.resultsStep !== null)
-    .map((round) => `${x(round.roundId)},${y(round.resultsStep!, 5)}`)
+    .map((round) => `${x(roundIndex.get(round.roundId)!)},${y(round.resultsStep!, resultsScale.length)}`)
     .join(" ");
+  const periodEnd = (round: Round) => format.dateTime(new Date(`${round.periodEnd}T00:00:00Z`), { month: "short", year: "numeric", timeZone: "UTC" });
+  // Every round has its tick; only the first and the last are named, as the
+  // table below names every one and more would not fit.
+  const named = rounds.length <= 1 ? rounds : [rounds[0]!, rounds[rounds.length - 1]!];
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} className="h-24 w-full max-w-xs" role="img" aria-label={label}>
-      <polyline points={advances} className="fill-none stroke-sky-700" strokeWidth={2} {...markEveryPoint("trend-advances")} />
-      <polyline points={results} className="fill-none stroke-orange-700" strokeWidth={2} strokeDasharray="4 3" {...markEveryPoint("trend-results")} />
+    <svg viewBox={`0 0 ${width} ${height}`} className="mt-2 h-auto w-full" role="img" aria-label={label} data-testid="trend-chart">
+      <g fontSize={labelSize}>
+        <text x={left - 6} y={top - 12} textAnchor="end" className="fill-sky-800 font-semibold">
+          {t("dashboard.advancesLine")}
+        </text>
+        {advancesScale.map((word, step) => (
+          <g key={word} className="fill-sky-800">
+            <line x1={left - 4} x2={left} y1={y(step, advancesScale.length)} y2={y(step, advancesScale.length)} className="stroke-sky-800" />
+            <text x={left - 6} y={y(step, advancesScale.length)} dy="0.35em" textAnchor="end">
+              {t(`advances.${word}`)}
+            </text>
+          </g>
+        ))}
+        <text x={right + 6} y={top - 12} className="fill-orange-800 font-semibold">
+          {t("dashboard.resultsLine")}
+        </text>
+        {resultsScale.map((word, step) => (
+          <g key={word} className="fill-orange-800">
+            <line x1={right} x2={right + 4} y1={y(step, resultsScale.length)} y2={y(step, resultsScale.length)} className="stroke-orange-800" />
+            <text x={right + 6} y={y(step, resultsScale.length)} dy="0.35em">
+              {t(`results.${word}`)}
+            </text>
+          </g>
+        ))}
+        <line x1={left} x2={left} y1={top} y2={bottom} className="stroke-sky-800" />
+        <line x1={right} x2={right} y1={top} y2={bottom} className="stroke-orange-800" />
+        <line x1={left} x2={right} y1={bottom} y2={bottom} className="stroke-slate-500" />
+        {rounds.map((round, index) => (
+          <line key={round.id} x1={x(index)} x2={x(index)} y1={bottom} y2={bottom + 4} className="stroke-slate-500" />
+        ))}
+        {named.map((round) => (
+          <text key={round.id} x={x(roundIndex.get(round.id)!)} y={bottom + 16} textAnchor="middle" className="fill-slate-700">
+            {periodEnd(round)}
+          </text>
+        ))}
+        <text x={(left + right) / 2} y={height - 6} textAnchor="middle" className="fill-slate-700">
+          {t("dashboard.roundsAxis")}
+        </text>
+      </g>
+      <polyline points={advances} className="fill-none stroke-sky-700" strokeWidth={2.5} {...markEveryPoint("trend-advances")} />
+      <polyline points={results} className="fill-none stroke-orange-700" strokeWidth={2.5} strokeDasharray="5 3" {...markEveryPoint("trend-results")} />
     </svg>
   );
 }
 
 /** Both scales of every pillar across rounds: a chart each and one table with every verdict. */
-export function VerdictTrends({ trends }: { trends: { rounds: { id: string; title: string }[]; pillars: VerdictTrend[] } }) {
+export function VerdictTrends({ trends }: { trends: { rounds: Round[]; pillars: VerdictTrend[] } }) {
   const t = useTranslations();
-  const roundIndex = new Map(trends.rounds.map((round, index) => [round.id, index]));
   return (
     <section aria-labelledby="trend-heading" className="mt-10">
       <h2 id="trend-heading" className="text-xl font-semibold">
@@ -57,7 +106,7 @@ export function VerdictTrends({ trends }: { trends: { rounds: { id: string; titl
           { id: "trend-results", shape: "square", className: "fill-orange-700" },
         ]}
       />
-      <ul className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      <ul className="mt-3 grid gap-4 lg:grid-cols-2">
         {trends.pillars.map((trend) => (
           <li key={trend.pillarId} className="rounded border border-slate-200 bg-white p-3">
             <p className="text-sm font-medium">
@@ -66,7 +115,7 @@ export function VerdictTrends({ trends }: { trends: { rounds: { id: string; titl
                 <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">⚑ {t("dashboard.advancesWithoutResults")}</span>
               )}
             </p>
-            <TrendChart trend={trend} roundIndex={roundIndex} label={t("dashboard.trendChart", { number: trend.number })} />
+            <TrendChart trend={trend} rounds={trends.rounds} label={t("dashboard.trendChart", { number: trend.number })} />
           </li>
         ))}
       </ul>
@@ -86,7 +135,7 @@ export function VerdictTrends({ trends }: { trends: { rounds: { id: string; titl
                     {/* Plain links, not next/link: one per pillar and round, each Link would be a client component to serialize, render and hydrate. */}
                     {verdict ? (
                       <a href={`/assessments/${verdict.assessmentId}`} className="link">
-                        {t("dashboard.verdictValue", { advances: t(`advances.${verdict.advances}`), results: t(`results.${verdict.results}`) })}
+                        <VerdictPair advances={verdict.advances} results={verdict.results} />
                       </a>
                     ) : (
                       t("dashboard.notAssessed")

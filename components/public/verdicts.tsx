@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Section } from "@/components/section";
+import { VerdictPair } from "@/components/verdict-pair";
 import type { PublicRound, PublicVerdict } from "@/server/public-record";
 
 /** The rows of a round's table: the whole pillar first, then each commitment assessed, the self-assessment beside the independent one. */
@@ -16,11 +17,17 @@ function subjectsOf(round: PublicRound) {
 
 /** A pillar's published assessments, round by round, newest first: both scales, the narrative and the evidence cited. */
 export async function PublicVerdicts({ rounds }: { rounds: PublicRound[] }) {
-  const [t, tAll, format] = await Promise.all([getTranslations("public.pillar"), getTranslations(), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations("public.pillar"), getFormatter()]);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium" });
-  const value = (verdict: PublicVerdict) => t("verdictValue", { advances: tAll(`advances.${verdict.advances}`), results: tAll(`results.${verdict.results}`) });
   const values = (verdicts: PublicVerdict[], by: (verdict: PublicVerdict) => string | null) =>
-    verdicts.length === 0 ? t("none") : verdicts.map((verdict) => [value(verdict), by(verdict)].filter(Boolean).join(" · ")).join("; ");
+    verdicts.length === 0
+      ? t("none")
+      : verdicts.map((verdict) => (
+          <span key={verdict.id} className="block">
+            <VerdictPair advances={verdict.advances} results={verdict.results} />
+            {by(verdict) && ` (${by(verdict)})`}
+          </span>
+        ));
   return (
     <Section id="verdicts-heading" title={t("verdictsHeading")} className="mt-8">
       <p className="mt-1 max-w-3xl text-sm text-slate-700">{t("verdictsIntro")}</p>
@@ -59,7 +66,9 @@ export async function PublicVerdicts({ rounds }: { rounds: PublicRound[] }) {
             return (
               <article key={verdict.id} className="mt-5 border-t border-slate-200 pt-4" data-testid="public-verdict">
                 <h4 className="font-semibold">{byline}</h4>
-                <p className="mt-1 text-sm font-medium">{value(verdict)}</p>
+                <p className="mt-1 text-sm">
+                  <VerdictPair advances={verdict.advances} results={verdict.results} />
+                </p>
                 <p className="mt-2 whitespace-pre-line">{verdict.narrative}</p>
                 <h5 className="mt-3 text-sm font-semibold">{t("citedHeading")}</h5>
                 {verdict.evidence.length === 0 ? (

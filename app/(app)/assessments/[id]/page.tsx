@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import {
   amendAssessmentAction,
@@ -8,21 +9,32 @@ import {
 } from "@/app/actions/assessments";
 import { AssessmentForm } from "@/components/assessments/assessment-form";
 import { StepForm } from "@/components/assessments/step-form";
-import { AssessmentStateBadge, VerdictPair } from "@/components/assessments/verdict";
+import { AssessmentStateBadge } from "@/components/assessments/verdict";
 import { ClientMessages } from "@/components/client-messages";
 import { EvidenceList } from "@/components/evidence-list";
+import { recordPageMetadata } from "@/components/page-title";
 import { Section } from "@/components/section";
+import { VerdictPair } from "@/components/verdict-pair";
 import { citableEvidence, getAssessment } from "@/server/assessments";
-import { actorForPage, orNotFound } from "@/server/pages";
+import { actorForPage, recordForPage } from "@/server/pages";
 import { can } from "@/server/permissions";
 import { isoDate } from "@/server/validation";
 
 type Props = { params: Promise<{ id: string }> };
 
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const [assessment, t] = await Promise.all([recordForPage(getAssessment, (await params).id), getTranslations("pageTitle")]);
+  // An assessment has no title of its own: its subject and round name it.
+  const name = assessment.commitment
+    ? t("assessmentOfCommitment", { title: assessment.commitment.title, round: assessment.round.title })
+    : t("assessmentOfPillar", { number: assessment.pillar.number, round: assessment.round.title });
+  return recordPageMetadata(name, assessment.kind);
+}
+
 export default async function AssessmentPage({ params }: Props) {
   const actor = await actorForPage();
   const { id } = await params;
-  const assessment = await orNotFound(getAssessment(actor, id));
+  const assessment = await recordForPage(getAssessment, id);
   const [citable, t, format] = await Promise.all([
     assessment.mayEdit ? citableEvidence(actor, assessment.id) : Promise.resolve([]),
     getTranslations(),

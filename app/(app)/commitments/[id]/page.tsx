@@ -5,18 +5,24 @@ import { AssessmentTable } from "@/components/assessments/assessment-table";
 import { EvidenceList } from "@/components/evidence-list";
 import { MilestoneTable } from "@/components/milestone-table";
 import { FollowButton } from "@/components/notifications/follow-button";
+import { recordPageMetadata } from "@/components/page-title";
 import { listAssessments, selfAssessmentComparisons } from "@/server/assessments";
 import { getCommitment } from "@/server/commitments";
-import { actorForPage, orNotFound } from "@/server/pages";
+import { actorForPage, recordForPage } from "@/server/pages";
 import { can } from "@/server/permissions";
 import { todayIso } from "@/server/validation";
 
 type Props = { params: Promise<{ id: string }> };
 
+export async function generateMetadata({ params }: Props) {
+  const commitment = await recordForPage(getCommitment, (await params).id);
+  return recordPageMetadata(commitment.title, "commitment");
+}
+
 export default async function CommitmentPage({ params }: Props) {
   const actor = await actorForPage();
   const { id } = await params;
-  const [commitment, t, format] = await Promise.all([orNotFound(getCommitment(actor, id)), getTranslations(), getFormatter()]);
+  const [commitment, t, format] = await Promise.all([recordForPage(getCommitment, id), getTranslations(), getFormatter()]);
   const [assessments, comparisons] = await Promise.all([
     listAssessments(actor, { commitment: commitment.id }),
     selfAssessmentComparisons(actor, { commitment: commitment.id }),

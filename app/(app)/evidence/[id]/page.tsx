@@ -2,18 +2,24 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { retractEvidenceAction } from "@/app/actions/evidence";
 import { ClientMessages } from "@/components/client-messages";
+import { recordPageMetadata } from "@/components/page-title";
 import { RetractForm } from "@/components/evidence/retract-form";
+import { VerdictPair } from "@/components/verdict-pair";
 import { getEvidence } from "@/server/evidence";
-import { actorForPage, orNotFound } from "@/server/pages";
+import { recordForPage } from "@/server/pages";
 
 type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const evidence = await recordForPage(getEvidence, (await params).id);
+  return recordPageMetadata(evidence.title, "evidence");
+}
 
 const link = "text-brand-700 underline-offset-2 hover:underline";
 
 export default async function EvidencePage({ params }: Props) {
-  const actor = await actorForPage();
   const { id } = await params;
-  const [evidence, t, format] = await Promise.all([orNotFound(getEvidence(actor, id)), getTranslations(), getFormatter()]);
+  const [evidence, t, format] = await Promise.all([recordForPage(getEvidence, id), getTranslations(), getFormatter()]);
   const day = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
   const moment = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
   const { commitment, retraction } = evidence;
@@ -107,10 +113,7 @@ export default async function EvidencePage({ params }: Props) {
                 {t("evidenceLog.citation", { round: assessment.round.title, number: assessment.pillar.number })}
               </Link>
               <p className="mt-1">
-                {t("evidenceLog.verdict", {
-                  advances: assessment.advances ? t(`advances.${assessment.advances}`) : t("evidenceLog.notRated"),
-                  results: assessment.results ? t(`results.${assessment.results}`) : t("evidenceLog.notRated"),
-                })}
+                <VerdictPair advances={assessment.advances} results={assessment.results} />
               </p>
             </li>
           ))}

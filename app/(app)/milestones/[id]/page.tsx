@@ -3,19 +3,25 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { submitStatusUpdate } from "@/app/actions/status-updates";
 import { ClientMessages } from "@/components/client-messages";
 import { EvidenceList } from "@/components/evidence-list";
+import { recordPageMetadata } from "@/components/page-title";
 import { FollowButton } from "@/components/notifications/follow-button";
 import { DueBadge, StatusBadge } from "@/components/status-badge";
 import { StatusUpdateForm } from "@/components/status-update-form";
 import { can } from "@/server/permissions";
 import { getMilestone } from "@/server/milestones";
-import { actorForPage, orNotFound } from "@/server/pages";
+import { actorForPage, recordForPage } from "@/server/pages";
 
 type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const milestone = await recordForPage(getMilestone, (await params).id);
+  return recordPageMetadata(milestone.title, "milestone");
+}
 
 export default async function MilestonePage({ params }: Props) {
   const actor = await actorForPage();
   const { id } = await params;
-  const [milestone, t, format] = await Promise.all([orNotFound(getMilestone(actor, id)), getTranslations(), getFormatter()]);
+  const [milestone, t, format] = await Promise.all([recordForPage(getMilestone, id), getTranslations(), getFormatter()]);
   const day = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
   const moment = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
   return (

@@ -4,19 +4,25 @@ import { closeRoundAction } from "@/app/actions/rounds";
 import { ComparisonTable } from "@/components/assessments/comparison-table";
 import { AssessmentTable } from "@/components/assessments/assessment-table";
 import { ClientMessages } from "@/components/client-messages";
+import { recordPageMetadata } from "@/components/page-title";
 import { CloseRoundForm } from "@/components/rounds/close-round-form";
 import { StartAssessmentForm } from "@/components/rounds/start-assessment-form";
 import { assessmentSubjects, listAssessments, selfAssessmentComparisons } from "@/server/assessments";
-import { actorForPage, orNotFound } from "@/server/pages";
+import { actorForPage, recordForPage } from "@/server/pages";
 import { can } from "@/server/permissions";
 import { getRound } from "@/server/rounds";
 
 type Props = { params: Promise<{ id: string }> };
 
+export async function generateMetadata({ params }: Props) {
+  const round = await recordForPage(getRound, (await params).id);
+  return recordPageMetadata(round.title, "round");
+}
+
 export default async function RoundPage({ params }: Props) {
   const actor = await actorForPage();
   const { id } = await params;
-  const round = await orNotFound(getRound(actor, id));
+  const round = await recordForPage(getRound, id);
   const [assessments, comparisons, subjects, t, format] = await Promise.all([
     listAssessments(actor, { round: round.id }),
     selfAssessmentComparisons(actor, { round: round.id }),

@@ -1,23 +1,24 @@
 import { getTranslations } from "next-intl/server";
 import { endUserSessionsAction, resetUserSecondFactorAction, setUserActiveAction, updateUserAction } from "@/app/actions/users";
 import { ClientMessages } from "@/components/client-messages";
+import { recordPageMetadata } from "@/components/page-title";
 import { Section } from "@/components/section";
 import { ActivationForm, EndSessionsForm, ResetSecondFactorForm } from "@/components/users/account-actions";
 import { UserForm } from "@/components/users/user-form";
-import { actorForPageWith, orNotFound } from "@/server/pages";
+import { actorForPageWith, recordForPage } from "@/server/pages";
 import { getUserForEdit, getUserFormOptions } from "@/server/user-admin";
 
 type Props = { params: Promise<{ id: string }> };
 
-export async function generateMetadata() {
-  const t = await getTranslations("users");
-  return { title: t("editMetaTitle") };
+export async function generateMetadata({ params }: Props) {
+  const user = await recordForPage(getUserForEdit, (await params).id, "user.manage");
+  return recordPageMetadata(user.name, "user");
 }
 
 export default async function UserPage({ params }: Props) {
   const actor = await actorForPageWith("user.manage");
   const { id } = await params;
-  const [user, { agencies }, t] = await Promise.all([orNotFound(getUserForEdit(actor, id)), getUserFormOptions(actor), getTranslations("users")]);
+  const [user, { agencies }, t] = await Promise.all([recordForPage(getUserForEdit, id, "user.manage"), getUserFormOptions(actor), getTranslations("users")]);
   return (
     <ClientMessages of={["components/users/account-actions", "components/users/user-form"]}>
       <h1 className="text-2xl font-semibold">{t("editTitle", { name: user.name })}</h1>

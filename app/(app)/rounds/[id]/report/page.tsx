@@ -2,25 +2,28 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ComparisonTable } from "@/components/assessments/comparison-table";
 import { FrozenDigests } from "@/components/frozen-digests";
+import { recordPageMetadata } from "@/components/page-title";
 import { PrintButton } from "@/components/print-button";
 import { Section } from "@/components/section";
 import { StatusBadge } from "@/components/status-badge";
 import { Table, TableHead } from "@/components/table";
+import { VerdictPair } from "@/components/verdict-pair";
 import { milestoneStatuses } from "@/domain/milestone-status";
-import { actorForPage, orNotFound } from "@/server/pages";
+import { recordForPage } from "@/server/pages";
 import { roundReport } from "@/server/round-report";
 
 type Props = { params: Promise<{ id: string }> };
 
+export async function generateMetadata({ params }: Props) {
+  const report = await recordForPage(roundReport, (await params).id);
+  return recordPageMetadata(report.round.title, "report");
+}
 
 export default async function RoundReportPage({ params }: Props) {
-  const actor = await actorForPage();
   const { id } = await params;
-  const report = await orNotFound(roundReport(actor, id));
+  const report = await recordForPage(roundReport, id);
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "long" });
-  const verdictText = (verdict: { advances: string | null; results: string | null }) =>
-    `${verdict.advances ? t(`advances.${verdict.advances as "none"}`) : "—"} / ${verdict.results ? t(`results.${verdict.results as "slow"}`) : "—"}`;
   const percent = (value: number | null) => (value === null ? "—" : t("dashboard.percentValue", { percent: value }));
   const flagged = report.comparisons.filter((pair) => pair.comparison?.flagged).length;
   return (
@@ -61,7 +64,7 @@ export default async function RoundReportPage({ params }: Props) {
                 <th scope="row" className="py-1 pr-2 text-left font-normal">
                   {pillar.number}. {pillar.name}
                 </th>
-                <td className="py-1 pr-2">{pillar.verdicts[0] ? verdictText(pillar.verdicts[0]) : t("report.noVerdict")}</td>
+                <td className="py-1 pr-2">{pillar.verdicts[0] ? <VerdictPair advances={pillar.verdicts[0].advances} results={pillar.verdicts[0].results} /> : t("report.noVerdict")}</td>
                 <td className="py-1 pr-2 tabular-nums">{pillar.milestoneCount}</td>
                 <td className="py-1 pr-2 tabular-nums">{percent(pillar.percentCompleted)}</td>
                 <td className="py-1 pr-2 tabular-nums">{pillar.overdue}</td>
@@ -81,7 +84,9 @@ export default async function RoundReportPage({ params }: Props) {
           {pillar.verdicts.length === 0 && <p className="mt-2 text-sm">{t("report.noVerdict")}</p>}
           {pillar.verdicts.map((verdict) => (
             <div key={verdict.id} className="mt-2">
-              <p className="text-lg font-medium">{verdictText(verdict)}</p>
+              <p className="text-lg">
+                <VerdictPair advances={verdict.advances} results={verdict.results} />
+              </p>
               <p className="text-xs text-slate-600">
                 {t("report.by", { name: verdict.author.name, edition: verdict.edition, date: verdict.publishedAt ? format.dateTime(verdict.publishedAt, { dateStyle: "medium" }) : "" })}
               </p>

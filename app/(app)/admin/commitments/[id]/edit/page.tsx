@@ -1,24 +1,25 @@
 import { getTranslations } from "next-intl/server";
 import { setCommitmentArchivedAction, updateCommitmentAction } from "@/app/actions/plan";
 import { ClientMessages } from "@/components/client-messages";
+import { recordPageMetadata } from "@/components/page-title";
 import { CommitmentForm } from "@/components/plan/commitment-form";
 import { ArchiveSection, EditHeading } from "@/components/plan/plan-record-edit";
 import { getCommitment } from "@/server/commitments";
 import { isoDate } from "@/server/validation";
-import { actorForPageWith, orNotFound } from "@/server/pages";
+import { actorForPageWith, recordForPage } from "@/server/pages";
 import { getPlanFormOptions } from "@/server/plan-admin";
 
 type Props = { params: Promise<{ id: string }> };
 
-export async function generateMetadata() {
-  const t = await getTranslations("planAdmin");
-  return { title: t("commitmentEditTitle") };
+export async function generateMetadata({ params }: Props) {
+  const commitment = await recordForPage(getCommitment, (await params).id, "plan.manage");
+  return recordPageMetadata(commitment.title, "editCommitment");
 }
 
 export default async function EditCommitmentPage({ params }: Props) {
   const actor = await actorForPageWith("plan.manage");
   const { id } = await params;
-  const [commitment, options, t] = await Promise.all([orNotFound(getCommitment(actor, id)), getPlanFormOptions(actor), getTranslations("planAdmin")]);
+  const [commitment, options, t] = await Promise.all([recordForPage(getCommitment, id, "plan.manage"), getPlanFormOptions(actor), getTranslations("planAdmin")]);
   const archived = commitment.archivedAt !== null;
   return (
     <ClientMessages of={["components/plan/commitment-form"]}>

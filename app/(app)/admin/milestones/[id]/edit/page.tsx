@@ -1,24 +1,25 @@
 import { getTranslations } from "next-intl/server";
 import { setMilestoneArchivedAction, updateMilestoneAction } from "@/app/actions/plan";
 import { ClientMessages } from "@/components/client-messages";
+import { recordPageMetadata } from "@/components/page-title";
 import { MilestoneForm } from "@/components/plan/milestone-form";
 import { ArchiveSection, EditHeading } from "@/components/plan/plan-record-edit";
 import { isoDate } from "@/server/validation";
 import { getMilestone } from "@/server/milestones";
-import { actorForPageWith, orNotFound } from "@/server/pages";
+import { actorForPageWith, recordForPage } from "@/server/pages";
 import { getPlanFormOptions } from "@/server/plan-admin";
 
 type Props = { params: Promise<{ id: string }> };
 
-export async function generateMetadata() {
-  const t = await getTranslations("planAdmin");
-  return { title: t("milestoneEditTitle") };
+export async function generateMetadata({ params }: Props) {
+  const milestone = await recordForPage(getMilestone, (await params).id, "plan.manage");
+  return recordPageMetadata(milestone.title, "editMilestone");
 }
 
 export default async function EditMilestonePage({ params }: Props) {
   const actor = await actorForPageWith("plan.manage");
   const { id } = await params;
-  const [milestone, options, t] = await Promise.all([orNotFound(getMilestone(actor, id)), getPlanFormOptions(actor), getTranslations("planAdmin")]);
+  const [milestone, options, t] = await Promise.all([recordForPage(getMilestone, id, "plan.manage"), getPlanFormOptions(actor), getTranslations("planAdmin")]);
   const archived = milestone.archivedAt !== null;
   return (
     <ClientMessages of={["components/plan/milestone-form"]}>

@@ -1,21 +1,21 @@
 import { getTranslations } from "next-intl/server";
 import { updatePillarAction } from "@/app/actions/plan";
 import { ClientMessages } from "@/components/client-messages";
+import { recordPageMetadata } from "@/components/page-title";
 import { PillarForm } from "@/components/plan/pillar-form";
-import { actorForPageWith, orNotFound } from "@/server/pages";
+import { recordForPage } from "@/server/pages";
 import { getPillarForEdit } from "@/server/plan-admin";
 
 type Props = { params: Promise<{ id: string }> };
 
-export async function generateMetadata() {
-  const t = await getTranslations("planAdmin");
-  return { title: t("pillarEditMetaTitle") };
+export async function generateMetadata({ params }: Props) {
+  const [pillar, t] = await Promise.all([recordForPage(getPillarForEdit, (await params).id, "plan.manage"), getTranslations("pillar")]);
+  return recordPageMetadata(t("heading", { number: pillar.number, name: pillar.name }), "editPillar");
 }
 
 export default async function EditPillarPage({ params }: Props) {
-  const actor = await actorForPageWith("plan.manage");
   const { id } = await params;
-  const [pillar, t] = await Promise.all([orNotFound(getPillarForEdit(actor, id)), getTranslations("planAdmin")]);
+  const [pillar, t] = await Promise.all([recordForPage(getPillarForEdit, id, "plan.manage"), getTranslations("planAdmin")]);
   return (
     <ClientMessages of={["components/plan/pillar-form"]}>
       <h1 className="text-2xl font-semibold">{t("pillarEditTitle", { number: pillar.number, name: pillar.name })}</h1>

@@ -1,0 +1,124 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+import { e2eUser, storageStateOf } from "./users";
+
+// Each record's page is titled by the record, the kind of page and the app,
+// in the reader's language, so that tabs and the history can be told apart.
+// The reader is an account of this test's own: switching a demo account to
+// Spanish would change the language of every test signed in as it.
+
+const user = e2eUser("titles@e2e.local");
+
+type Named = { id: string; title: string };
+type AssessmentRow = { id: string; kind: "independent" | "self_assessment"; round: Named; pillar: { number: number }; commitment: Named | null };
+
+/** One record of each kind the reader may see, read through the API as them. */
+async function records(page: Page) {
+  const first = async <T>(path: string): Promise<T> => {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBe(200);
+    const { data } = (await response.json()) as { data: T[] };
+    expect(data.length, path).toBeGreaterThan(0);
+    return data[0]!;
+  };
+  return {
+    milestone: await first<Named>("/api/v1/milestones"),
+    commitment: await first<Named>("/api/v1/commitments"),
+    evidence: await first<Named>("/api/v1/evidence"),
+    round: await first<Named>("/api/v1/rounds"),
+    assessment: await first<AssessmentRow>("/api/v1/assessments?state=published"),
+  };
+}
+
+const languages = {
+  en: {
+    app: "Four-Pillar Cooperation Tracker",
+    milestone: "Milestone",
+    commitment: "Commitment",
+    evidence: "Evidence",
+    round: "Assessment round",
+    report: "Round report",
+    independent: "Independent assessment",
+    self_assessment: "Self-assessment",
+    pillar: "Pillar",
+  },
+  es: {
+    app: "Seguimiento de la Cooperación en Cuatro Pilares",
+    milestone: "Hito",
+    commitment: "Compromiso",
+    evidence: "Evidencia",
+    round: "Ronda de evaluación",
+    report: "Informe de la ronda",
+    independent: "Evaluación independiente",
+    self_assessment: "Autoevaluación",
+    pillar: "Pilar",
+  },
+} as const;
+
+async function expectTitledRecordPages(page: Page, words: (typeof languages)[keyof typeof languages]) {
+  const { milestone, commitment, evidence, round, assessment } = await records(page);
+  const visits: [string, string][] = [
+    [`/milestones/${milestone.id}`, `${milestone.title} · ${words.milestone} · ${words.app}`],
+    [`/commitments/${commitment.id}`, `${commitment.title} · ${words.commitment} · ${words.app}`],
+    [`/evidence/${evidence.id}`, `${evidence.title} · ${words.evidence} · ${words.app}`],
+    [`/rounds/${round.id}`, `${round.title} · ${words.round} · ${words.app}`],
+    [`/rounds/${round.id}/report`, `${round.title} · ${words.report} · ${words.app}`],
+    [
+      `/assessments/${assessment.id}`,
+      `${assessment.commitment ? assessment.commitment.title : `${words.pillar} ${assessment.pillar.number}`}, ${assessment.round.title} · ${words[assessment.kind]} · ${words.app}`,
+    ],
+  ];
+  for (const [path, title] of visits) {
+    await page.goto(path);
+    await expect(page, path).toHaveTitle(title);
+  }
+}
+
+test("each record's page is titled by the record, the kind of page and the app, in English and in Spanish", async ({ page }) => {
+  await signIn(page, user.email, user.password);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your work");
+  await expectTitledRecordPages(page, languages.en);
+
+  await page.getByLabel("Language").selectOption("es");
+  await page.getByRole("button", { name: "Change language" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expectTitledRecordPages(page, languages.es);
+});
+
+test("a record the reader may not see gives the not-found page, titled as such", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateOf("reviewer") });
+  const page = await context.newPage();
+  const response = await page.goto("/milestones/no-such-milestone");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page).not.toHaveTitle(/Milestone/);
+  await context.close();
+});
+
+test("the app has an icon, which answers without a session", async ({ page, request }) => {
+  await page.goto("/signin");
+  const href = await page.locator('head link[rel="icon"]').first().getAttribute("href");
+  expect(href).toMatch(/^\/icon\.svg/);
+  const icon = await request.get(href!);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+});
+
+test("an edit page names its record for the admin; a role it is refused to gets 403 and not the record's name", async ({ browser }) => {
+  const adminContext = await browser.newContext({ storageState: storageStateOf("admin") });
+  const admin = await adminContext.newPage();
+  const { data } = (await (await admin.request.get("/api/v1/milestones")).json()) as { data: Named[] };
+  const milestone = data[0]!;
+  await admin.goto(`/admin/milestones/${milestone.id}/edit`);
+  await expect(admin).toHaveTitle(`${milestone.title} · Edit milestone · ${languages.en.app}`);
+  await adminContext.close();
+
+  const reviewerContext = await browser.newContext({ storageState: storageStateOf("reviewer") });
+  const reviewer = await reviewerContext.newPage();
+  const response = await reviewer.goto(`/admin/milestones/${milestone.id}/edit`);
+  expect(response?.status()).toBe(403);
+  await expect(reviewer.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+  await expect(reviewer).toHaveTitle(/\S/);
+  expect(await reviewer.title()).not.toContain(milestone.title);
+  await reviewerContext.close();
+});

@@ -1,12 +1,14 @@
 import "server-only";
-import type { createTranslator, Messages } from "next-intl";
 import { z } from "zod";
 import { db, type Transaction } from "./db/client";
 import { Prisma } from "./db/generated/client";
-import { AssessmentState, type NotificationKind, type Role } from "./db/generated/enums";
+import { AssessmentState, Locale, NotificationDelivery, type NotificationKind, type Role } from "./db/generated/enums";
 import { queryCount, queryRows, rawRow } from "./db/raw-rows";
+import { queueNotificationEmail } from "./email/notification-emails";
 import { NotFoundError } from "./errors";
 import { followersOf } from "./follows";
+import { deliverySql } from "./notification-preferences";
+import type { NotificationValues } from "./notification-text";
 import { ensure, rolesWith, type Actor } from "./permissions";
 import { blankToUndefined, optionalPageNumber, parseInput, recordId } from "./validation";
 
@@ -17,8 +19,6 @@ import { blankToUndefined, optionalPageNumber, parseInput, recordId } from "./va
 // written inside the transaction of the change that causes them, so a change
 // rolled back notifies no one.
 
-/** The message values of a notification: plain strings and numbers, dates as ISO days. */
-type NotificationValues = Record<string, string | number>;
 
 interface NotificationEvent {
   kind: NotificationKind;
@@ -34,18 +34,44 @@ interface NotificationEvent {
   causedBy?: string | null;
 }
 
-const createdRow = rawRow("createdNotification", { id: z.string(), recipientId: z.string() });
+const createdRow = rawRow("createdNotification", {
+  recipientId: z.string(),
+  name: z.string(),
+  locale: z.enum(Locale),
+  delivery: z.enum(NotificationDelivery),
+});
 
-/** Adds the event's notifications that are not in the ledger yet, for active accounts; answers those it added. */
+/**
+ * Adds the event's notifications that are not in the ledger yet, for active
+ * accounts, as each recipient's preference for the kind says: none when it is
+ * "off"; the inbox's row otherwise, and for "email" its email at once, queued
+ * in the same transaction. Answers the recipients it added a notification for.
+ */
 async function notify(tx: Transaction, event: NotificationEvent) {
-  return queryRows(createdRow, tx)`
-    INSERT INTO "Notification" (id, "recipientId", kind, "recordType", "recordId", period, "values", link)
-    SELECT gen_random_uuid()::text, u.id, ${event.kind}::"NotificationKind", ${event.recordType}, ${event.recordId}, ${event.period ?? ""},
-      ${JSON.stringify(event.values)}::jsonb, ${event.link}
-    FROM "User" u
-    WHERE u.id IN (${event.recipients}) AND u.active AND u.id IS DISTINCT FROM ${event.causedBy ?? null}::text
-    ON CONFLICT DO NOTHING
-    RETURNING id, "recipientId"`;
+  const kind = Prisma.sql`${event.kind}::"NotificationKind"`;
+  const period = event.period ?? "";
+  const created = await queryRows(createdRow, tx)`
+    WITH recipient AS (
+      SELECT u.id, u.name, u.locale, ${deliverySql(Prisma.sql`u.id`, kind)} AS delivery
+      FROM "User" u
+      WHERE u.id IN (${event.recipients}) AND u.active AND u.id IS DISTINCT FROM ${event.causedBy ?? null}::text
+    ), added AS (
+      INSERT INTO "Notification" (id, "recipientId", kind, "recordType", "recordId", period, "values", link)
+      SELECT gen_random_uuid()::text, r.id, ${kind}, ${event.recordType}, ${event.recordId}, ${period},
+        ${JSON.stringify(event.values)}::jsonb, ${event.link}
+      FROM recipient r
+      WHERE r.delivery <> 'off'
+      ON CONFLICT DO NOTHING
+      RETURNING "recipientId"
+    )
+    SELECT r.id AS "recipientId", r.name, r.locale::text AS locale, r.delivery::text AS delivery
+    FROM added a JOIN recipient r ON r.id = a."recipientId"`;
+  for (const recipient of created) {
+    if (recipient.delivery === "email") {
+      await queueNotificationEmail(tx, { id: recipient.recipientId, name: recipient.name, locale: recipient.locale }, { ...event, period });
+    }
+  }
+  return created;
 }
 
 /** Everyone holding a role that carries the permission. */
@@ -209,7 +235,6 @@ export async function listNotifications(actor: Actor, rawFilter: unknown, { page
   return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
-export type NotificationItem = Awaited<ReturnType<typeof listNotifications>>["items"][number];
 
 // A form sends one id as a string and "all" as the text "true"; the API sends an array and a boolean.
 export const markReadInput = z
@@ -242,21 +267,4 @@ export async function openNotification(actor: Actor, rawId: string) {
   const row = await db().notification.findFirst({ where: { id, recipientId: actor.id }, select: { link: true } });
   if (!row) throw new NotFoundError();
   return { marked, link: row.link };
-}
-
-type Translate = ReturnType<typeof createTranslator<Messages>>;
-
-/**
- * A notification's sentence in the reader's language (the inbox's and the
- * email's), from the values kept with it: days formatted by `day` for the
- * locale, a status named in it.
- */
-export function notificationText(t: Translate, day: (isoDay: string) => string, notification: Pick<NotificationItem, "kind" | "values">): string {
-  const values: NotificationValues = { ...notification.values };
-  for (const key of ["dueDate", "periodEnd", "day"]) {
-    const value = values[key];
-    if (typeof value === "string") values[key] = day(value);
-  }
-  if (typeof values.status === "string") values.status = t(`status.${values.status}` as "status.in_progress");
-  return t(`notifications.kinds.${notification.kind}`, values);
 }

@@ -3,6 +3,7 @@ import { kindLabelValues } from "@/domain/notification-kinds";
 import type { Transaction } from "../db/client";
 import type { Locale, NotificationKind } from "../db/generated/enums";
 import { publicOrigin } from "../env";
+import { escapeHtml } from "../html";
 import { notificationText, readerIn, type NotificationValues, type Reader } from "../notification-text";
 import { unsubscribeUrl } from "../unsubscribe";
 import { queueEmail } from "./deliveries";
@@ -19,8 +20,6 @@ export interface EmailRecipient {
   locale: Locale;
 }
 
-const htmlEntities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => htmlEntities[char]!);
 
 /** One line of an email's body: a sentence, and the page it is about. */
 interface EmailItem {

@@ -35,7 +35,8 @@ export function readerIn(locale: Locale) {
   const t = createTranslator({ locale, messages: catalogues[locale] });
   const format = createFormatter({ locale, timeZone: "UTC" });
   const day = (isoDay: string) => format.dateTime(new Date(`${isoDay}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
-  return { locale, t, day };
+  const list = (items: string[]) => format.list(items, { type: "conjunction" });
+  return { locale, t, day, list };
 }
 
 export type Reader = ReturnType<typeof readerIn>;

@@ -28,7 +28,7 @@ interface EmailItem {
 }
 
 /** The text and HTML of an email: greeting, items (one, or a digest's list), and the footer. */
-function composeEmail(reader: Reader, recipient: EmailRecipient, parts: { intro?: string; items: EmailItem[]; why: string; unsubscribe: string }) {
+export function composeEmail(reader: Reader, recipient: EmailRecipient, parts: { intro?: string; items: EmailItem[]; why: string; unsubscribe: string }) {
   const { t, locale } = reader;
   const greeting = t("notifications.email.greeting", { name: recipient.name });
   const open = t("notifications.email.open");

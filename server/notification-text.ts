@@ -1,5 +1,9 @@
 import "server-only";
-import { createFormatter, createTranslator, type Messages } from "next-intl";
+import type { Messages } from "next-intl";
+// use-intl's core, which next-intl is built on, rather than next-intl itself:
+// the job worker runs outside Next.js with the react-server condition, where
+// next-intl's entry point pulls in React's client hooks and fails to load.
+import { createFormatter, createTranslator } from "use-intl/core";
 import en from "@/messages/en.json";
 import es from "@/messages/es.json";
 import type { Locale, NotificationKind } from "./db/generated/enums";

@@ -2,9 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { db, type Transaction } from "./db/client";
 import { Prisma } from "./db/generated/client";
-import { AssessmentState, Locale, NotificationDelivery, type NotificationKind, type Role } from "./db/generated/enums";
+import { AssessmentState, Locale, NotificationDelivery, NotificationKind, type Role } from "./db/generated/enums";
 import { queryCount, queryRows, rawRow } from "./db/raw-rows";
-import { queueNotificationEmail } from "./email/notification-emails";
+import { queueEmailsAtOnce } from "./email/notification-emails";
 import { NotFoundError } from "./errors";
 import { followersOf } from "./follows";
 import { deliverySql } from "./notification-preferences";
@@ -34,44 +34,63 @@ interface NotificationEvent {
   causedBy?: string | null;
 }
 
-const createdRow = rawRow("createdNotification", {
+const addedRow = rawRow("addedNotification", {
   recipientId: z.string(),
   name: z.string(),
   locale: z.enum(Locale),
   delivery: z.enum(NotificationDelivery),
+  kind: z.enum(NotificationKind),
+  recordId: z.string(),
+  period: z.string(),
+  values: z.record(z.string(), z.union([z.string(), z.number()])),
+  link: z.string(),
 });
+
+/**
+ * SQL: whether the person `userId` (a column) wants notifications of `kind`
+ * at all; one who turned the kind off gets no inbox row either.
+ */
+export function wantsKind(userId: Prisma.Sql, kind: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${deliverySql(userId, kind)} <> 'off'`;
+}
+
+/**
+ * Runs `insert` (an INSERT INTO "Notification" … SELECT, without its ON
+ * CONFLICT) through the ledger: the rows already there are skipped, and each
+ * row added whose recipient gets its kind by email has its email at once
+ * queued in the same transaction. Answers how many it added.
+ */
+export async function addNotifications(tx: Transaction, insert: Prisma.Sql): Promise<number> {
+  const added = await queryRows(addedRow, tx)`
+    WITH added AS (
+      ${insert}
+      ON CONFLICT DO NOTHING
+      RETURNING "recipientId", kind, "recordId", period, "values", link
+    )
+    SELECT a."recipientId", u.name, u.locale::text AS locale, ${deliverySql(Prisma.sql`u.id`, Prisma.sql`a.kind`)}::text AS delivery,
+      a.kind::text AS kind, a."recordId", a.period, a."values", a.link
+    FROM added a JOIN "User" u ON u.id = a."recipientId"`;
+  await queueEmailsAtOnce(tx, added);
+  return added.length;
+}
 
 /**
  * Adds the event's notifications that are not in the ledger yet, for active
  * accounts, as each recipient's preference for the kind says: none when it is
- * "off"; the inbox's row otherwise, and for "email" its email at once, queued
- * in the same transaction. Answers the recipients it added a notification for.
+ * "off"; the inbox's row otherwise, and for "email" its email at once.
  */
 async function notify(tx: Transaction, event: NotificationEvent) {
   const kind = Prisma.sql`${event.kind}::"NotificationKind"`;
-  const period = event.period ?? "";
-  const created = await queryRows(createdRow, tx)`
-    WITH recipient AS (
-      SELECT u.id, u.name, u.locale, ${deliverySql(Prisma.sql`u.id`, kind)} AS delivery
+  await addNotifications(
+    tx,
+    Prisma.sql`
+      INSERT INTO "Notification" (id, "recipientId", kind, "recordType", "recordId", period, "values", link)
+      SELECT gen_random_uuid()::text, u.id, ${kind}, ${event.recordType}, ${event.recordId}, ${event.period ?? ""},
+        ${JSON.stringify(event.values)}::jsonb, ${event.link}
       FROM "User" u
       WHERE u.id IN (${event.recipients}) AND u.active AND u.id IS DISTINCT FROM ${event.causedBy ?? null}::text
-    ), added AS (
-      INSERT INTO "Notification" (id, "recipientId", kind, "recordType", "recordId", period, "values", link)
-      SELECT gen_random_uuid()::text, r.id, ${kind}, ${event.recordType}, ${event.recordId}, ${period},
-        ${JSON.stringify(event.values)}::jsonb, ${event.link}
-      FROM recipient r
-      WHERE r.delivery <> 'off'
-      ON CONFLICT DO NOTHING
-      RETURNING "recipientId"
-    )
-    SELECT r.id AS "recipientId", r.name, r.locale::text AS locale, r.delivery::text AS delivery
-    FROM added a JOIN recipient r ON r.id = a."recipientId"`;
-  for (const recipient of created) {
-    if (recipient.delivery === "email") {
-      await queueNotificationEmail(tx, { id: recipient.recipientId, name: recipient.name, locale: recipient.locale }, { ...event, period });
-    }
-  }
-  return created;
+        AND ${wantsKind(Prisma.sql`u.id`, kind)}`,
+  );
 }
 
 /** Everyone holding a role that carries the permission. */

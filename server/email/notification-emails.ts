@@ -1,7 +1,7 @@
 import "server-only";
 import { kindLabelValues } from "@/domain/notification-kinds";
 import type { Transaction } from "../db/client";
-import type { Locale, NotificationKind } from "../db/generated/enums";
+import type { Locale, NotificationDelivery, NotificationKind } from "../db/generated/enums";
 import { publicOrigin } from "../env";
 import { escapeHtml } from "../html";
 import { notificationText, readerIn, type NotificationValues, type Reader } from "../notification-text";
@@ -65,28 +65,42 @@ function subjectOf(sentence: string): string {
   return `${cut.slice(0, cut.lastIndexOf(" ") > 100 ? cut.lastIndexOf(" ") : 149)}…`;
 }
 
+/** A notification just added to the ledger, with its recipient and their delivery for its kind. */
+export interface AddedNotification {
+  recipientId: string;
+  name: string;
+  locale: Locale;
+  delivery: NotificationDelivery;
+  kind: NotificationKind;
+  recordId: string;
+  period: string;
+  values: NotificationValues;
+  link: string;
+}
+
 /**
- * Queues, in the notification's transaction, the email at once of a
- * notification just added to the ledger. Its key is the notification's ledger
- * key, so it is queued once whoever makes the notification.
+ * Queues, in the transaction that added the notifications, the email at once
+ * of each whose recipient gets its kind by email. Its key is the
+ * notification's ledger key, so it is queued once whoever makes the
+ * notification.
  */
-export async function queueNotificationEmail(
-  tx: Transaction,
-  recipient: EmailRecipient,
-  notification: { kind: NotificationKind; recordId: string; period: string; values: NotificationValues; link: string },
-) {
-  const reader = readerIn(recipient.locale);
-  const sentence = notificationText(reader.t, reader.day, notification);
-  const link = `${publicOrigin()}${notification.link}`;
-  const unsubscribe = unsubscribeUrl(recipient.id, [notification.kind]);
-  const why = reader.t("notifications.email.whyAtOnce", { kind: reader.t(`notifications.preferences.kinds.${notification.kind}`, kindLabelValues(notification.kind)) });
-  await queueEmail(tx, {
-    userId: recipient.id,
-    kind: `notification.${notification.kind}`,
-    key: `notification:${recipient.id}:${notification.kind}:${notification.recordId}:${notification.period}`,
-    subject: subjectOf(sentence),
-    ...composeEmail(reader, recipient, { items: [{ text: sentence, link }], why, unsubscribe }),
-    link,
-    listUnsubscribeUrl: unsubscribe,
-  });
+export async function queueEmailsAtOnce(tx: Transaction, added: readonly AddedNotification[]) {
+  for (const notification of added) {
+    if (notification.delivery !== "email") continue;
+    const recipient = { id: notification.recipientId, name: notification.name, locale: notification.locale };
+    const reader = readerIn(recipient.locale);
+    const sentence = notificationText(reader.t, reader.day, notification);
+    const link = `${publicOrigin()}${notification.link}`;
+    const unsubscribe = unsubscribeUrl(recipient.id, [notification.kind]);
+    const why = reader.t("notifications.email.whyAtOnce", { kind: reader.t(`notifications.preferences.kinds.${notification.kind}`, kindLabelValues(notification.kind)) });
+    await queueEmail(tx, {
+      userId: recipient.id,
+      kind: `notification.${notification.kind}`,
+      key: `notification:${recipient.id}:${notification.kind}:${notification.recordId}:${notification.period}`,
+      subject: subjectOf(sentence),
+      ...composeEmail(reader, recipient, { items: [{ text: sentence, link }], why, unsubscribe }),
+      link,
+      listUnsubscribeUrl: unsubscribe,
+    });
+  }
 }

@@ -58,11 +58,17 @@ export function composeEmail(reader: Reader, recipient: EmailRecipient, parts: {
   return { text, html };
 }
 
-/** A subject line short enough for a mail client's list: the sentence, cut at a word with an ellipsis past 150 characters. */
+/**
+ * A subject line for a mail client's list: the sentence on one line (a
+ * comment or title may hold line breaks), cut at a word with an ellipsis past
+ * 150 characters.
+ */
 function subjectOf(sentence: string): string {
-  if (sentence.length <= 150) return sentence;
-  const cut = sentence.slice(0, 149);
-  return `${cut.slice(0, cut.lastIndexOf(" ") > 100 ? cut.lastIndexOf(" ") : 149)}…`;
+  const line = sentence.replace(/\s+/g, " ").trim();
+  if (line.length <= 150) return line;
+  const cut = line.slice(0, 149);
+  const lastSpace = cut.lastIndexOf(" ");
+  return `${lastSpace > 100 ? cut.slice(0, lastSpace) : cut}…`;
 }
 
 /** A notification just added to the ledger, with its recipient and their delivery for its kind. */

@@ -98,3 +98,14 @@ describe("a notification for a person who chose", () => {
     expect(await emailsOf(reviewer.id)).toEqual([]);
   });
 });
+
+describe("an email's subject", () => {
+  it("is the sentence on one line, cut at a word with an ellipsis past 150 characters", async () => {
+    const reviewer = await reviewerSpeaking("en");
+    await roundOpened(`Spring\nreview ${"of the border crossings ".repeat(8)}`);
+    const [email] = await emailsOf(reviewer.id);
+    expect(email!.subject).not.toMatch(/\n/);
+    expect(email!.subject).toMatch(/^The assessment round “Spring review of the border crossings .*\w…$/);
+    expect(email!.subject.length).toBeLessThanOrEqual(150);
+  });
+});

@@ -75,7 +75,7 @@ export function proxy(request: NextRequest) {
     return secured(NextResponse.rewrite(url, { request: { headers: requestHeaders } }), policy);
   }
   const hasSession = sessionCookies.some((name) => request.cookies.has(name));
-  if (!hasSession && !pathname.startsWith("/api/") && pathname !== "/signin") {
+  if (!hasSession && !pathname.startsWith("/api/") && !openWithoutSession.has(pathname)) {
     const url = request.nextUrl.clone();
     url.pathname = "/signin";
     url.search = `?callbackUrl=${encodeURIComponent(safeCallbackPath(`${pathname}${search}`, request.nextUrl.origin))}`;
@@ -83,6 +83,12 @@ export function proxy(request: NextRequest) {
   }
   return secured(NextResponse.next({ request: { headers: requestHeaders } }), policy);
 }
+
+/**
+ * Addresses answered without a session: the sign-in page, and an email's
+ * unsubscribe link, whose signed token is its own authority (server/unsubscribe.ts).
+ */
+const openWithoutSession = new Set(["/signin", "/unsubscribe"]);
 
 /** The request header that carries a public page's language to i18n/request.ts. */
 const publicLocaleHeader = "x-public-locale";

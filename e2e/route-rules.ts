@@ -142,6 +142,9 @@ export const apiRules: ApiRule[] = [
   // Read with METRICS_TOKEN (set for the browser tests' server) as the bearer token, never with a session: everyone without it is asked for it.
   { route: "GET /api/metrics", cases: [{ expect: { anonymous: "signIn", admin: "signIn", manager: "signIn", reviewer: "signIn", staff: "signIn" } }] },
   { route: "GET /api/v1/openapi.json", cases: [{ expect: open }] },
+  // An email's signed unsubscribe link, without sign-in (server/unsubscribe.ts); the probe has no token, which is refused.
+  { route: "GET /unsubscribe", allowedStatus: 400, cases: [{ expect: open }] },
+  { route: "POST /unsubscribe", allowedStatus: 400, cases: [{ expect: open }] },
   // next-auth's own endpoints: the session as the browser sees it, and a sign-in without its CSRF token, sent back to the form.
   { route: "GET /api/auth/[...nextauth]", cases: [{ record: "nextAuth.session", expect: open }] },
   { route: "POST /api/auth/[...nextauth]", allowedStatus: 302, cases: [{ record: "nextAuth.signIn", expect: open }] },

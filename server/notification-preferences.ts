@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "./audit";
 import { db } from "./db/client";
+import { Prisma } from "./db/generated/client";
 import { NotificationDelivery, NotificationKind } from "./db/generated/enums";
 import { ensure, type Actor } from "./permissions";
 import { parseInput } from "./validation";
@@ -27,6 +28,22 @@ const defaultDelivery: Record<NotificationKind, NotificationDelivery> = {
   followed_change: "digest",
   backup_failed: "email",
 };
+
+/**
+ * SQL: how the person `userId` (a column) hears of notifications of `kind` (a
+ * column or a value of type "NotificationKind"): their choice, or the
+ * default. The ledger's inserts and the digest join on it, so that a
+ * preference is applied in the same statement that reads the recipients.
+ */
+export function deliverySql(userId: Prisma.Sql, kind: Prisma.Sql): Prisma.Sql {
+  const defaults = Prisma.join(
+    notificationKinds.map((each) => Prisma.sql`WHEN ${each} THEN ${defaultDelivery[each]}`),
+    " ",
+  );
+  return Prisma.sql`coalesce(
+    (SELECT p.delivery FROM "NotificationPreference" p WHERE p."userId" = ${userId} AND p.kind = ${kind}),
+    (CASE ${kind}::text ${defaults} END)::"NotificationDelivery")`;
+}
 
 /** The preferences as the profile's form and the API send them: any of the kinds, each with its delivery. */
 export const preferencesInput = z.strictObject(

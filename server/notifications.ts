@@ -1,12 +1,14 @@
 import "server-only";
-import type { createTranslator, Messages } from "next-intl";
 import { z } from "zod";
 import { db, type Transaction } from "./db/client";
 import { Prisma } from "./db/generated/client";
-import { AssessmentState, type NotificationKind, type Role } from "./db/generated/enums";
+import { AssessmentState, Locale, NotificationDelivery, NotificationKind, type Role } from "./db/generated/enums";
 import { queryCount, queryRows, rawRow } from "./db/raw-rows";
+import { queueEmailsAtOnce } from "./email/notification-emails";
 import { NotFoundError } from "./errors";
 import { followersOf } from "./follows";
+import { deliverySql } from "./notification-preferences";
+import type { NotificationValues } from "./notification-text";
 import { ensure, rolesWith, type Actor } from "./permissions";
 import { blankToUndefined, optionalPageNumber, parseInput, recordId } from "./validation";
 
@@ -17,8 +19,6 @@ import { blankToUndefined, optionalPageNumber, parseInput, recordId } from "./va
 // written inside the transaction of the change that causes them, so a change
 // rolled back notifies no one.
 
-/** The message values of a notification: plain strings and numbers, dates as ISO days. */
-type NotificationValues = Record<string, string | number>;
 
 interface NotificationEvent {
   kind: NotificationKind;
@@ -34,18 +34,63 @@ interface NotificationEvent {
   causedBy?: string | null;
 }
 
-const createdRow = rawRow("createdNotification", { id: z.string(), recipientId: z.string() });
+const addedRow = rawRow("addedNotification", {
+  recipientId: z.string(),
+  name: z.string(),
+  locale: z.enum(Locale),
+  delivery: z.enum(NotificationDelivery),
+  kind: z.enum(NotificationKind),
+  recordId: z.string(),
+  period: z.string(),
+  values: z.record(z.string(), z.union([z.string(), z.number()])),
+  link: z.string(),
+});
 
-/** Adds the event's notifications that are not in the ledger yet, for active accounts; answers those it added. */
+/**
+ * SQL: whether the person `userId` (a column) wants notifications of `kind`
+ * at all; one who turned the kind off gets no inbox row either.
+ */
+export function wantsKind(userId: Prisma.Sql, kind: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${deliverySql(userId, kind)} <> 'off'`;
+}
+
+/**
+ * Runs `insert` (an INSERT INTO "Notification" … SELECT, without its ON
+ * CONFLICT) through the ledger: the rows already there are skipped, and each
+ * row added whose recipient gets its kind by email has its email at once
+ * queued in the same transaction. Answers how many it added.
+ */
+export async function addNotifications(tx: Transaction, insert: Prisma.Sql): Promise<number> {
+  const added = await queryRows(addedRow, tx)`
+    WITH added AS (
+      ${insert}
+      ON CONFLICT DO NOTHING
+      RETURNING "recipientId", kind, "recordId", period, "values", link
+    )
+    SELECT a."recipientId", u.name, u.locale::text AS locale, ${deliverySql(Prisma.sql`u.id`, Prisma.sql`a.kind`)}::text AS delivery,
+      a.kind::text AS kind, a."recordId", a.period, a."values", a.link
+    FROM added a JOIN "User" u ON u.id = a."recipientId"`;
+  await queueEmailsAtOnce(tx, added);
+  return added.length;
+}
+
+/**
+ * Adds the event's notifications that are not in the ledger yet, for active
+ * accounts, as each recipient's preference for the kind says: none when it is
+ * "off"; the inbox's row otherwise, and for "email" its email at once.
+ */
 async function notify(tx: Transaction, event: NotificationEvent) {
-  return queryRows(createdRow, tx)`
-    INSERT INTO "Notification" (id, "recipientId", kind, "recordType", "recordId", period, "values", link)
-    SELECT gen_random_uuid()::text, u.id, ${event.kind}::"NotificationKind", ${event.recordType}, ${event.recordId}, ${event.period ?? ""},
-      ${JSON.stringify(event.values)}::jsonb, ${event.link}
-    FROM "User" u
-    WHERE u.id IN (${event.recipients}) AND u.active AND u.id IS DISTINCT FROM ${event.causedBy ?? null}::text
-    ON CONFLICT DO NOTHING
-    RETURNING id, "recipientId"`;
+  const kind = Prisma.sql`${event.kind}::"NotificationKind"`;
+  await addNotifications(
+    tx,
+    Prisma.sql`
+      INSERT INTO "Notification" (id, "recipientId", kind, "recordType", "recordId", period, "values", link)
+      SELECT gen_random_uuid()::text, u.id, ${kind}, ${event.recordType}, ${event.recordId}, ${event.period ?? ""},
+        ${JSON.stringify(event.values)}::jsonb, ${event.link}
+      FROM "User" u
+      WHERE u.id IN (${event.recipients}) AND u.active AND u.id IS DISTINCT FROM ${event.causedBy ?? null}::text
+        AND ${wantsKind(Prisma.sql`u.id`, kind)}`,
+  );
 }
 
 /** Everyone holding a role that carries the permission. */
@@ -209,7 +254,6 @@ export async function listNotifications(actor: Actor, rawFilter: unknown, { page
   return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
-export type NotificationItem = Awaited<ReturnType<typeof listNotifications>>["items"][number];
 
 // A form sends one id as a string and "all" as the text "true"; the API sends an array and a boolean.
 export const markReadInput = z
@@ -242,21 +286,4 @@ export async function openNotification(actor: Actor, rawId: string) {
   const row = await db().notification.findFirst({ where: { id, recipientId: actor.id }, select: { link: true } });
   if (!row) throw new NotFoundError();
   return { marked, link: row.link };
-}
-
-type Translate = ReturnType<typeof createTranslator<Messages>>;
-
-/**
- * A notification's sentence in the reader's language (the inbox's and the
- * email's), from the values kept with it: days formatted by `day` for the
- * locale, a status named in it.
- */
-export function notificationText(t: Translate, day: (isoDay: string) => string, notification: Pick<NotificationItem, "kind" | "values">): string {
-  const values: NotificationValues = { ...notification.values };
-  for (const key of ["dueDate", "periodEnd", "day"]) {
-    const value = values[key];
-    if (typeof value === "string") values[key] = day(value);
-  }
-  if (typeof values.status === "string") values.status = t(`status.${values.status}` as "status.in_progress");
-  return t(`notifications.kinds.${notification.kind}`, values);
 }

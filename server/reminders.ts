@@ -1,9 +1,9 @@
 import "server-only";
-import { z } from "zod";
 import { reminderDaysBefore, urgencyDays } from "../domain/limits";
+import { db } from "./db/client";
 import { Prisma } from "./db/generated/client";
-import { queryRows, rawRow } from "./db/raw-rows";
 import { defineJob } from "./jobs/worker";
+import { addNotifications, wantsKind } from "./notifications";
 import { rolesWith } from "./permissions";
 import { isoDate } from "./validation";
 
@@ -13,8 +13,6 @@ import { isoDate } from "./validation";
 // adds nothing. The period of a milestone's reminder is its due date (or, for
 // a stale one, the day of its last update), so a moved due date is reminded
 // of anew.
-
-const insertedRow = rawRow("reminderCount", { kind: z.string(), created: z.number().int() });
 
 function openMilestones(): Prisma.Sql {
   return Prisma.sql`
@@ -37,13 +35,9 @@ function ownerAndAgencyStaff(): Prisma.Sql {
 
 function insert(kind: string, select: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-    inserted AS (
-      INSERT INTO "Notification" (id, "recipientId", kind, "recordType", "recordId", period, "values", link)
-      SELECT gen_random_uuid()::text, r.id, ${kind}::"NotificationKind", 'Milestone', m.id, x.period, x."values", '/milestones/' || m.id
-      ${select}
-      ON CONFLICT DO NOTHING
-      RETURNING 1
-    )`;
+    INSERT INTO "Notification" (id, "recipientId", kind, "recordType", "recordId", period, "values", link)
+    SELECT gen_random_uuid()::text, r.id, ${kind}::"NotificationKind", 'Milestone', m.id, x.period, x."values", '/milestones/' || m.id
+    ${select}`;
 }
 
 /**
@@ -87,28 +81,24 @@ export async function computeReminders(today: string) {
         WHERE ${stillToDo} AND (last.at AT TIME ZONE 'UTC')::date <= ${day} - ${urgencyDays.stale}::int`,
     },
   ];
+  // Each statement in its own transaction, with the emails at once of the reminders it adds.
+  const add = (insertSql: Prisma.Sql) => db().$transaction((tx) => addNotifications(tx, insertSql));
   const counts: Record<string, number> = {};
   for (const { kind, sql } of statements) {
-    const [row] = await queryRows(insertedRow)`WITH ${insert(kind, Prisma.sql`${sql} AND EXISTS (SELECT 1 FROM "User" u WHERE u.id = r.id AND u.active)`)} SELECT ${kind}::text AS kind, (SELECT count(*)::int FROM inserted) AS created`;
-    counts[kind] = (counts[kind] ?? 0) + (row?.created ?? 0);
+    const wanted = Prisma.sql`${sql} AND EXISTS (SELECT 1 FROM "User" u WHERE u.id = r.id AND u.active) AND ${wantsKind(Prisma.sql`r.id`, Prisma.sql`${kind}::"NotificationKind"`)}`;
+    counts[kind] = (counts[kind] ?? 0) + (await add(insert(kind, wanted)));
   }
-  const [rounds] = await queryRows(insertedRow)`
-    WITH inserted AS (
-      INSERT INTO "Notification" (id, "recipientId", kind, "recordType", "recordId", period, "values", link)
-      SELECT gen_random_uuid()::text, u.id, 'round_period_ended', 'AssessmentRound', ar.id, ar."periodEnd"::text,
-        jsonb_build_object('title', ar.title, 'periodEnd', ar."periodEnd"::text, 'missing', missing.pillars), '/rounds/' || ar.id
-      FROM "AssessmentRound" ar
-      CROSS JOIN LATERAL (
-        SELECT count(*)::int AS pillars FROM "Pillar" p
-        WHERE NOT EXISTS (SELECT 1 FROM "Assessment" a WHERE a."roundId" = ar.id AND a."pillarId" = p.id AND a.kind = 'independent' AND a.state IN ('submitted', 'published'))
-      ) missing
-      JOIN "User" u ON u.id IN (${managers}) AND u.active
-      WHERE ar.status = 'open' AND ar."periodEnd" < ${day} AND missing.pillars > 0
-      ON CONFLICT DO NOTHING
-      RETURNING 1
-    )
-    SELECT 'round_period_ended'::text AS kind, (SELECT count(*)::int FROM inserted) AS created`;
-  counts.round_period_ended = rounds?.created ?? 0;
+  counts.round_period_ended = await add(Prisma.sql`
+    INSERT INTO "Notification" (id, "recipientId", kind, "recordType", "recordId", period, "values", link)
+    SELECT gen_random_uuid()::text, u.id, 'round_period_ended', 'AssessmentRound', ar.id, ar."periodEnd"::text,
+      jsonb_build_object('title', ar.title, 'periodEnd', ar."periodEnd"::text, 'missing', missing.pillars), '/rounds/' || ar.id
+    FROM "AssessmentRound" ar
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS pillars FROM "Pillar" p
+      WHERE NOT EXISTS (SELECT 1 FROM "Assessment" a WHERE a."roundId" = ar.id AND a."pillarId" = p.id AND a.kind = 'independent' AND a.state IN ('submitted', 'published'))
+    ) missing
+    JOIN "User" u ON u.id IN (${managers}) AND u.active AND ${wantsKind(Prisma.sql`u.id`, Prisma.sql`'round_period_ended'::"NotificationKind"`)}
+    WHERE ar.status = 'open' AND ar."periodEnd" < ${day} AND missing.pillars > 0`);
   return counts;
 }
 

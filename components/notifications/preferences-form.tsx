@@ -5,15 +5,10 @@ import { useActionState } from "react";
 import { FormFeedback, SavedNotice, SubmitButton } from "@/components/form-feedback";
 import { Table, TableHead } from "@/components/table";
 import { idleForm, textValue, type FormAction } from "@/components/form-state";
-import { reminderDaysBefore, urgencyDays } from "@/domain/limits";
-import type { NotificationKind } from "@/server/db/generated/enums";
+import { kindLabelValues } from "@/domain/notification-kinds";
 import type { NotificationPreferences } from "@/server/notification-preferences";
 
 const deliveries = ["app", "email", "digest", "off"] as const;
-
-// The days the reminders' labels name, from the one place that sets them.
-const kindValues = { soon: reminderDaysBefore[0], sooner: reminderDaysBefore[1], days: 0 };
-const daysOf: Partial<Record<NotificationKind, number>> = { milestone_escalation: urgencyDays.escalate, milestone_stale: urgencyDays.stale };
 
 /** Per kind of notification: in the app only, email at once, the daily digest, or off. */
 export function NotificationPreferencesForm({ action, preferences }: { action: FormAction; preferences: NotificationPreferences }) {
@@ -29,7 +24,7 @@ export function NotificationPreferencesForm({ action, preferences }: { action: F
           {preferences.map((preference) => (
             <tr key={preference.kind} className="border-b border-slate-100">
               <td className="py-2 pr-2">
-                <label htmlFor={`delivery-${preference.kind}`}>{t(`kinds.${preference.kind}`, { ...kindValues, days: daysOf[preference.kind] ?? 0 })}</label>
+                <label htmlFor={`delivery-${preference.kind}`}>{t(`kinds.${preference.kind}`, kindLabelValues(preference.kind))}</label>
               </td>
               <td className="py-2">
                 <select

@@ -26,6 +26,8 @@ export interface EmailToQueue {
   link: string;
   /** A one-click unsubscribe link, sent as List-Unsubscribe (with List-Unsubscribe-Post). */
   listUnsubscribeUrl?: string;
+  /** When it is queued, as the caller's clock reads it (a job's); the database's clock otherwise. */
+  createdAt?: Date;
 }
 
 /**

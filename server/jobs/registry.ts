@@ -1,6 +1,7 @@
 import "server-only";
 import { scheduledBackupJob } from "../backups/scheduled";
 import { backupSettings } from "../backups/settings";
+import { digestJob } from "../digests";
 import { sendEmailJob } from "../email/send";
 import { remindersJob } from "../reminders";
 import type { JobDefinition } from "./worker";
@@ -11,5 +12,5 @@ import type { JobDefinition } from "./worker";
  * BackupSettingsError on a backup setting the worker cannot keep.
  */
 export function registeredJobs(env: Record<string, string | undefined> = process.env): JobDefinition[] {
-  return [sendEmailJob, remindersJob, scheduledBackupJob(backupSettings(env))];
+  return [sendEmailJob, remindersJob, digestJob, scheduledBackupJob(backupSettings(env))];
 }

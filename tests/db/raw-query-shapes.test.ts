@@ -7,6 +7,7 @@ import { auditFilterChoices, listAuditEvents } from "../../server/audit-trail";
 import { listCommitments } from "../../server/commitments";
 import { db } from "../../server/db/client";
 import { onRawRows } from "../../server/db/raw-rows";
+import { queueDigests } from "../../server/digests";
 import { listEvidence, streamEvidence } from "../../server/evidence";
 import { followState } from "../../server/follows";
 import { listMilestones } from "../../server/milestones";
@@ -88,7 +89,10 @@ describe("raw queries", () => {
     // An open round whose period has ended, for the worklist's rounds.
     await db().assessmentRound.create({ data: { title: "Shapes round", periodStart: new Date("2025-01-01"), periodEnd: new Date("2025-06-30"), openedById: manager!.id } });
     for (const actor of [staff!, reviewer!, manager!]) await worklist(actor, asOf);
+    // The reviewer hears of rounds opened in the digest, so that the digest has a row to list.
+    await db().notificationPreference.create({ data: { userId: reviewer!.id, kind: "round_opened", delivery: "digest" } });
     await db().$transaction((tx) => notifyRoundOpened(tx, manager!, { id: round.id, title: round.title, periodEnd: asOf }));
+    await queueDigests(new Date(Date.now() + 60_000));
     const milestone = await db().milestone.findFirstOrThrow();
     await followState(staff!, "milestone", milestone.id);
     await computeReminders(asOf);

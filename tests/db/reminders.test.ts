@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
+import { updateNotificationPreferences } from "../../server/notification-preferences";
 import { computeReminders } from "../../server/reminders";
 import { actorOf, createActor, createAgency, createCommitment, createMilestone, createUser } from "../factories";
 
@@ -51,6 +52,33 @@ describe("the day's reminders", () => {
     await Promise.all([computeReminders(today), computeReminders(today), computeReminders(today)]);
     expect((await remindersOf(manager.id)).filter((n) => n.recordId === round.id)).toEqual([
       expect.objectContaining({ kind: "round_period_ended", period: "2027-02-15", values: expect.objectContaining({ title: "Ended round", periodEnd: "2027-02-15" }) }),
+    ]);
+  });
+});
+
+describe("the day's reminders and each person's preference", () => {
+  it("write nothing to whoever turned the kind off, and queue the email at once of a kind sent by email (an escalation, by default), once however many runs", async () => {
+    const commitment = await createCommitment();
+    const owner = actorOf(await createUser({ roles: ["staff"] }));
+    const manager = await createActor(["manager"]);
+    await updateNotificationPreferences(owner, { milestone_overdue: "off" });
+    const overdue = await createMilestone({ commitmentId: commitment.id, ownerId: owner.id, dueDate: day("2027-02-28") });
+    const longOverdue = await createMilestone({ commitmentId: commitment.id, ownerId: owner.id, dueDate: day("2027-01-10") });
+    await db().milestone.updateMany({ where: { id: { in: [overdue.id, longOverdue.id] } }, data: { createdAt: day("2027-02-20") } });
+
+    await Promise.all([computeReminders(today), computeReminders(today)]);
+    await computeReminders(today);
+
+    expect((await remindersOf(owner.id)).filter((n) => n.kind === "milestone_overdue")).toEqual([]);
+    expect(await db().emailDelivery.findMany({ where: { userId: owner.id } })).toEqual([]);
+    // The milestones of the tests above escalate to this manager too.
+    const emails = await db().emailDelivery.findMany({ where: { userId: manager.id, key: { contains: longOverdue.id } } });
+    expect(emails).toEqual([
+      expect.objectContaining({
+        key: `notification:${manager.id}:milestone_escalation:${longOverdue.id}:2027-01-10`,
+        kind: "notification.milestone_escalation",
+        subject: `“${longOverdue.title}” has been overdue for more than 30 days (due on Jan 10, 2027).`,
+      }),
     ]);
   });
 });

@@ -17,6 +17,8 @@ await admin.end();
 await disconnectDb();
 process.env.DATABASE_URL = inject("databaseAppUrlPattern").replace("__DATABASE__", database);
 process.env.MIGRATION_DATABASE_URL = inject("databaseUrlPattern").replace("__DATABASE__", database);
+// The secret npm start always sets: emails sign their unsubscribe links with it. A file may set its own.
+process.env.NEXTAUTH_SECRET ??= "test-secret-of-this-run";
 
 afterAll(async () => {
   await disconnectDb();

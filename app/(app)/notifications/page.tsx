@@ -4,7 +4,8 @@ import { markNotificationsReadAction, openNotificationAction } from "@/app/actio
 import { ClientMessages } from "@/components/client-messages";
 import { MarkReadForm, OpenNotificationForm } from "@/components/notifications/inbox-forms";
 import { Pager } from "@/components/pager";
-import { listNotifications, notificationText } from "@/server/notifications";
+import { notificationText } from "@/server/notification-text";
+import { listNotifications } from "@/server/notifications";
 import { actorForPage, withUsableFilter } from "@/server/pages";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

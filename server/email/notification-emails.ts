@@ -1,0 +1,112 @@
+import "server-only";
+import { kindLabelValues } from "@/domain/notification-kinds";
+import type { Transaction } from "../db/client";
+import type { Locale, NotificationDelivery, NotificationKind } from "../db/generated/enums";
+import { publicOrigin } from "../env";
+import { escapeHtml } from "../html";
+import { notificationText, readerIn, type NotificationValues, type Reader } from "../notification-text";
+import { unsubscribeUrl } from "../unsubscribe";
+import { queueEmail } from "./deliveries";
+
+// The emails of notifications, written in the recipient's language when they
+// are queued (the ledger keeps the text that was sent): plain text and a
+// simple HTML twin with every value escaped, an absolute link to the page, and
+// a footer saying why the email came with a signed one-click unsubscribe.
+
+/** The person an email goes to, as the notification's query read them. */
+export interface EmailRecipient {
+  id: string;
+  name: string;
+  locale: Locale;
+}
+
+
+/** One line of an email's body: a sentence, and the page it is about. */
+interface EmailItem {
+  text: string;
+  link: string;
+}
+
+/** The text and HTML of an email: greeting, items (one, or a digest's list), and the footer. */
+export function composeEmail(reader: Reader, recipient: EmailRecipient, parts: { intro?: string; items: EmailItem[]; why: string; unsubscribe: string }) {
+  const { t, locale } = reader;
+  const greeting = t("notifications.email.greeting", { name: recipient.name });
+  const open = t("notifications.email.open");
+  const unsubscribe = t("notifications.email.unsubscribe");
+  const preferences = t("notifications.email.preferences");
+  const preferencesLink = `${publicOrigin()}/profile#notifications`;
+  const single = parts.items.length === 1 && !parts.intro;
+
+  const text = [
+    greeting,
+    ...(parts.intro ? [parts.intro] : []),
+    single ? `${parts.items[0]!.text}\n\n${open}: ${parts.items[0]!.link}` : parts.items.map((item) => `- ${item.text}\n  ${item.link}`).join("\n\n"),
+    `-- \n${parts.why}\n${unsubscribe}: ${parts.unsubscribe}\n${preferences}: ${preferencesLink}`,
+  ].join("\n\n");
+
+  const link = (href: string, label: string) => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
+  const body = single
+    ? `<p>${escapeHtml(parts.items[0]!.text)}</p>\n<p>${link(parts.items[0]!.link, open)}</p>`
+    : `${parts.intro ? `<p>${escapeHtml(parts.intro)}</p>\n` : ""}<ul>\n${parts.items.map((item) => `<li>${escapeHtml(item.text)} ${link(item.link, open)}</li>`).join("\n")}\n</ul>`;
+  const html = [
+    `<!doctype html>\n<html lang="${locale}">\n<body style="font-family: sans-serif; line-height: 1.5">`,
+    `<p>${escapeHtml(greeting)}</p>`,
+    body,
+    `<hr>\n<p style="font-size: small; color: #444">${escapeHtml(parts.why)}<br>\n${link(parts.unsubscribe, unsubscribe)} · ${link(preferencesLink, preferences)}</p>`,
+    "</body>\n</html>",
+  ].join("\n");
+  return { text, html };
+}
+
+/**
+ * A subject line for a mail client's list: the sentence on one line (a
+ * comment or title may hold line breaks), cut at a word with an ellipsis past
+ * 150 characters.
+ */
+function subjectOf(sentence: string): string {
+  const line = sentence.replace(/\s+/g, " ").trim();
+  if (line.length <= 150) return line;
+  const cut = line.slice(0, 149);
+  const lastSpace = cut.lastIndexOf(" ");
+  return `${lastSpace > 100 ? cut.slice(0, lastSpace) : cut}…`;
+}
+
+/** A notification just added to the ledger, with its recipient and their delivery for its kind. */
+export interface AddedNotification {
+  recipientId: string;
+  name: string;
+  locale: Locale;
+  delivery: NotificationDelivery;
+  kind: NotificationKind;
+  recordId: string;
+  period: string;
+  values: NotificationValues;
+  link: string;
+}
+
+/**
+ * Queues, in the transaction that added the notifications, the email at once
+ * of each whose recipient gets its kind by email. Its key is the
+ * notification's ledger key, so it is queued once whoever makes the
+ * notification.
+ */
+export async function queueEmailsAtOnce(tx: Transaction, added: readonly AddedNotification[]) {
+  for (const notification of added) {
+    if (notification.delivery !== "email") continue;
+    const recipient = { id: notification.recipientId, name: notification.name, locale: notification.locale };
+    const reader = readerIn(recipient.locale);
+    const sentence = notificationText(reader.t, reader.day, notification);
+    const link = `${publicOrigin()}${notification.link}`;
+    const unsubscribe = unsubscribeUrl(recipient.id, [notification.kind]);
+    const why = reader.t("notifications.email.whyAtOnce", { kind: reader.t(`notifications.preferences.kinds.${notification.kind}`, kindLabelValues(notification.kind)) });
+    await queueEmail(tx, {
+      userId: recipient.id,
+      kind: `notification.${notification.kind}`,
+      key: `notification:${recipient.id}:${notification.kind}:${notification.recordId}:${notification.period}`,
+      subject: subjectOf(sentence),
+      ...composeEmail(reader, recipient, { items: [{ text: sentence, link }], why, unsubscribe }),
+      link,
+      listUnsubscribeUrl: unsubscribe,
+    });
+  }
+}

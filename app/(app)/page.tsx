@@ -5,7 +5,7 @@ import { ClientMessages } from "@/components/client-messages";
 import { OpenNotificationForm } from "@/components/notifications/inbox-forms";
 import { Section } from "@/components/section";
 import { urgencyDays } from "@/domain/limits";
-import { notificationText } from "@/server/notifications";
+import { notificationText } from "@/server/notification-text";
 import { actorForPage } from "@/server/pages";
 import { worklist, type RoundCount } from "@/server/worklist";
 

@@ -48,7 +48,7 @@ export interface Worklist {
 }
 
 /** A status update, evidence or published assessment on something the person follows, as its notification tells it. */
-export interface FollowedChange {
+interface FollowedChange {
   id: string;
   kind: "followed_change";
   values: Record<string, string | number>;

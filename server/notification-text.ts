@@ -34,8 +34,7 @@ export function notificationText(t: Translate, day: (isoDay: string) => string, 
 
 const catalogues: Record<Locale, Messages> = { en, es };
 
-/** The translator and day format of a language, as a page in it has them (UTC). */
-export function readerIn(locale: Locale) {
+function readerOf(locale: Locale) {
   const t = createTranslator({ locale, messages: catalogues[locale] });
   const format = createFormatter({ locale, timeZone: "UTC" });
   const day = (isoDay: string) => format.dateTime(new Date(`${isoDay}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
@@ -43,4 +42,17 @@ export function readerIn(locale: Locale) {
   return { locale, t, day, list };
 }
 
-export type Reader = ReturnType<typeof readerIn>;
+export type Reader = ReturnType<typeof readerOf>;
+
+// One per language for the process: an event's emails and a day's digests read the same catalogue many times over.
+const readers = new Map<Locale, Reader>();
+
+/** The translator and day format of a language, as a page in it has them (UTC). */
+export function readerIn(locale: Locale): Reader {
+  let reader = readers.get(locale);
+  if (!reader) {
+    reader = readerOf(locale);
+    readers.set(locale, reader);
+  }
+  return reader;
+}

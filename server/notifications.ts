@@ -19,7 +19,6 @@ import { blankToUndefined, optionalPageNumber, parseInput, recordId } from "./va
 // written inside the transaction of the change that causes them, so a change
 // rolled back notifies no one.
 
-
 interface NotificationEvent {
   kind: NotificationKind;
   recordType: string;
@@ -253,7 +252,6 @@ export async function listNotifications(actor: Actor, rawFilter: unknown, { page
   }));
   return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
-
 
 // A form sends one id as a string and "all" as the text "true"; the API sends an array and a boolean.
 export const markReadInput = z

@@ -20,7 +20,6 @@ export interface EmailRecipient {
   locale: Locale;
 }
 
-
 /** One line of an email's body: a sentence, and the page it is about. */
 interface EmailItem {
   text: string;

@@ -3,6 +3,10 @@ import { BackupRunTable } from "@/components/backups/backup-run-table";
 import { readBackups } from "@/server/backups/runs";
 import { actorForPageWith } from "@/server/pages";
 
+// The example a newcomer can copy: every day at 03:00 UTC, a quiet hour on both sides of the border.
+const exampleSchedule = "0 3 * * *";
+const exampleBackupTime = new Date(Date.UTC(2000, 0, 1, 3));
+
 export async function generateMetadata() {
   const t = await getTranslations("backups");
   return { title: t("title") };
@@ -36,7 +40,13 @@ export default async function BackupsPage() {
             </dd>
           </dl>
         ) : (
-          <p className="mt-2">{t("off")}</p>
+          <p className="mt-2">
+            {t.rich("off", {
+              example: exampleSchedule,
+              time: format.dateTime(exampleBackupTime, { timeStyle: "short", timeZone: "UTC" }),
+              code: (chunks) => <code>{chunks}</code>,
+            })}
+          </p>
         )}
       </section>
       <section aria-labelledby="runs-heading" className="mt-8">

@@ -5,7 +5,7 @@ import { db } from "./db/client";
 import { Prisma } from "./db/generated/client";
 import { Locale, NotificationKind } from "./db/generated/enums";
 import { queryRows, rawRow } from "./db/raw-rows";
-import { queueEmail } from "./email/deliveries";
+import { queueEmails } from "./email/deliveries";
 import { composeEmail, type EmailRecipient } from "./email/notification-emails";
 import { publicOrigin } from "./env";
 import { defineJob } from "./jobs/worker";
@@ -63,18 +63,20 @@ export async function queueDigests(now: Date): Promise<number> {
     const items = rows.map((row) => ({ text: notificationText(reader.t, reader.day, row), link: `${publicOrigin()}${row.link}` }));
     // Each person's digest in its own transaction: one that fails leaves the others queued, and a rerun finds them in the ledger.
     const added = await db().$transaction((tx) =>
-      queueEmail(tx, {
-        userId: recipient.id,
-        kind: digestKind,
-        key: `digest:${recipient.id}:${day}`,
-        subject: reader.t("notifications.email.digestSubject", { count: rows.length }),
-        ...composeEmail(reader, recipient, { intro: reader.t("notifications.email.digestIntro"), items, why, unsubscribe }),
-        link: `${publicOrigin()}/notifications`,
-        listUnsubscribeUrl: unsubscribe,
-        createdAt: now,
-      }),
+      queueEmails(tx, [
+        {
+          userId: recipient.id,
+          kind: digestKind,
+          key: `digest:${recipient.id}:${day}`,
+          subject: reader.t("notifications.email.digestSubject", { count: rows.length }),
+          ...composeEmail(reader, recipient, { intro: reader.t("notifications.email.digestIntro"), items, why, unsubscribe }),
+          link: `${publicOrigin()}/notifications`,
+          listUnsubscribeUrl: unsubscribe,
+          createdAt: now,
+        },
+      ]),
     );
-    if (added) queued += 1;
+    queued += added;
   }
   return queued;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db, type Transaction } from "../db/client";
 import { EmailStatus } from "../db/generated/enums";
-import { enqueueJob } from "../jobs/queue";
+import { enqueueJobs } from "../jobs/queue";
 import { ensure, type Actor } from "../permissions";
 import { blankToUndefined, optionalPageNumber, parseInput } from "../validation";
 import { sendEmailJobName, sendEmailRetries } from "./send";
@@ -31,17 +31,32 @@ export interface EmailToQueue {
 }
 
 /**
- * Queues an email in the transaction `tx`: its ledger row and its send job
- * commit with the change that causes them, or neither does. Returns false,
- * and queues nothing, when an email with the same key was queued before.
+ * Queues emails in the transaction `tx`, in three statements however many:
+ * their ledger rows and send jobs commit with the change that causes them, or
+ * none do. An email whose key was queued before is left out; answers how
+ * many were queued.
  */
-export async function queueEmail(tx: Transaction, email: EmailToQueue): Promise<boolean> {
-  const { email: to } = await tx.user.findUniqueOrThrow({ where: { id: email.userId }, select: { email: true } });
+export async function queueEmails(tx: Transaction, emails: readonly EmailToQueue[]): Promise<number> {
+  if (emails.length === 0) return 0;
+  const recipients = await tx.user.findMany({ where: { id: { in: [...new Set(emails.map((email) => email.userId))] } }, select: { id: true, email: true } });
+  const addressOf = new Map(recipients.map((recipient) => [recipient.id, recipient.email]));
   // ON CONFLICT DO NOTHING on the key: a concurrent twin waits for this one's commit, then inserts nothing.
-  const [delivery] = await tx.emailDelivery.createManyAndReturn({ data: [{ ...email, to }], skipDuplicates: true, select: { id: true } });
-  if (!delivery) return false;
-  await enqueueJob(tx, sendEmailJobName, { deliveryId: delivery.id }, sendEmailRetries);
-  return true;
+  const deliveries = await tx.emailDelivery.createManyAndReturn({
+    data: emails.map((email) => {
+      const to = addressOf.get(email.userId);
+      if (to === undefined) throw new Error(`No user ${email.userId} to email`);
+      return { ...email, to };
+    }),
+    skipDuplicates: true,
+    select: { id: true },
+  });
+  await enqueueJobs(
+    tx,
+    sendEmailJobName,
+    deliveries.map((delivery) => ({ deliveryId: delivery.id })),
+    sendEmailRetries,
+  );
+  return deliveries.length;
 }
 
 const emailDeliveryFilter = z.object({

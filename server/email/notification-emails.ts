@@ -6,7 +6,7 @@ import { publicOrigin } from "../env";
 import { escapeHtml } from "../html";
 import { notificationText, readerIn, type NotificationValues, type Reader } from "../notification-text";
 import { unsubscribeUrl } from "../unsubscribe";
-import { queueEmail } from "./deliveries";
+import { queueEmails, type EmailToQueue } from "./deliveries";
 
 // The emails of notifications, written in the recipient's language when they
 // are queued (the ledger keeps the text that was sent): plain text and a
@@ -90,22 +90,24 @@ export interface AddedNotification {
  * notification.
  */
 export async function queueEmailsAtOnce(tx: Transaction, added: readonly AddedNotification[]) {
-  for (const notification of added) {
-    if (notification.delivery !== "email") continue;
-    const recipient = { id: notification.recipientId, name: notification.name, locale: notification.locale };
-    const reader = readerIn(recipient.locale);
-    const sentence = notificationText(reader.t, reader.day, notification);
-    const link = `${publicOrigin()}${notification.link}`;
-    const unsubscribe = unsubscribeUrl(recipient.id, [notification.kind]);
-    const why = reader.t("notifications.email.whyAtOnce", { kind: reader.t(`notifications.preferences.kinds.${notification.kind}`, kindLabelValues(notification.kind)) });
-    await queueEmail(tx, {
-      userId: recipient.id,
-      kind: `notification.${notification.kind}`,
-      key: `notification:${recipient.id}:${notification.kind}:${notification.recordId}:${notification.period}`,
-      subject: subjectOf(sentence),
-      ...composeEmail(reader, recipient, { items: [{ text: sentence, link }], why, unsubscribe }),
-      link,
-      listUnsubscribeUrl: unsubscribe,
+  const emails: EmailToQueue[] = added
+    .filter((notification) => notification.delivery === "email")
+    .map((notification) => {
+      const recipient = { id: notification.recipientId, name: notification.name, locale: notification.locale };
+      const reader = readerIn(recipient.locale);
+      const sentence = notificationText(reader.t, reader.day, notification);
+      const link = `${publicOrigin()}${notification.link}`;
+      const unsubscribe = unsubscribeUrl(recipient.id, [notification.kind]);
+      const why = reader.t("notifications.email.whyAtOnce", { kind: reader.t(`notifications.preferences.kinds.${notification.kind}`, kindLabelValues(notification.kind)) });
+      return {
+        userId: recipient.id,
+        kind: `notification.${notification.kind}`,
+        key: `notification:${recipient.id}:${notification.kind}:${notification.recordId}:${notification.period}`,
+        subject: subjectOf(sentence),
+        ...composeEmail(reader, recipient, { items: [{ text: sentence, link }], why, unsubscribe }),
+        link,
+        listUnsubscribeUrl: unsubscribe,
+      };
     });
-  }
+  await queueEmails(tx, emails);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { fromPrisma, PgBoss, type ConstructorOptions, type SendOptions } from "pg-boss";
+import { fromPrisma, PgBoss, type ConstructorOptions, type JobInsert, type SendOptions } from "pg-boss";
 import { z } from "zod";
 import { databaseTimeouts, type Transaction } from "../db/client";
 import { queryRows, rawRow } from "../db/raw-rows";
@@ -81,6 +81,21 @@ export async function enqueueJob(tx: Transaction, name: string, data: object, op
   const boss = await jobQueue();
   await ensureQueue(boss, name);
   return boss.send(name, data, { ...options, db: fromPrisma(tx) });
+}
+
+/**
+ * Queues many jobs of `name` inside the transaction `tx` in one statement,
+ * each with the same options: for an event that causes a job per person.
+ */
+export async function enqueueJobs(tx: Transaction, name: string, data: readonly object[], options: Omit<JobInsert, "data" | "id"> = {}): Promise<void> {
+  if (data.length === 0) return;
+  const boss = await jobQueue();
+  await ensureQueue(boss, name);
+  await boss.insert(
+    name,
+    data.map((each) => ({ ...options, data: each })),
+    { db: fromPrisma(tx) },
+  );
 }
 
 const backlogRow = rawRow("job queue backlog", {

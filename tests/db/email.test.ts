@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
-import { listEmailDeliveries, queueEmail, type EmailToQueue } from "../../server/email/deliveries";
+import { listEmailDeliveries, queueEmails, type EmailToQueue } from "../../server/email/deliveries";
 import { sendEmailJob } from "../../server/email/send";
 import { enqueueJob, stopJobQueue } from "../../server/jobs/queue";
 import { startWorker, type Worker } from "../../server/jobs/worker";
@@ -92,12 +92,12 @@ async function sendJobsOf(deliveryId: string): Promise<{ state: string }[]> {
   return db().$queryRawUnsafe(`SELECT state::text FROM pgboss.job WHERE name = 'email.send' AND data->>'deliveryId' = $1`, deliveryId);
 }
 
-describe("queueEmail", () => {
+describe("queueEmails", () => {
   it("queues neither the email nor its send when the change's transaction rolls back", async () => {
     const email = await anEmail();
     await expect(
       db().$transaction(async (tx) => {
-        await queueEmail(tx, email);
+        await queueEmails(tx, [email]);
         throw new Error("the change fails");
       }),
     ).rejects.toThrow("the change fails");
@@ -107,12 +107,24 @@ describe("queueEmail", () => {
 
   it("queues an email once per key, to the recipient's address, however often it is asked", async () => {
     const email = await anEmail();
-    const answers = await Promise.all([1, 2, 3].map(() => db().$transaction((tx) => queueEmail(tx, email))));
-    expect(answers.filter(Boolean)).toHaveLength(1);
+    const answers = await Promise.all([1, 2, 3].map(() => db().$transaction((tx) => queueEmails(tx, [email]))));
+    expect(answers.sort()).toEqual([0, 0, 1]);
     const delivery = await deliveryOf(email.key);
     const user = await db().user.findUniqueOrThrow({ where: { id: email.userId } });
     expect(delivery).toMatchObject({ to: user.email, status: "queued", attempts: 0, subject: email.subject });
     expect(await sendJobsOf(delivery.id)).toHaveLength(1);
+  });
+
+  it("queues an event's emails together, each to its own recipient with one send, leaving out those already queued", async () => {
+    const [first, second, third] = await Promise.all([anEmail(), anEmail(), anEmail()]);
+    expect(await db().$transaction((tx) => queueEmails(tx, [first, second]))).toBe(2);
+    expect(await db().$transaction((tx) => queueEmails(tx, [second, third]))).toBe(1);
+    for (const email of [first, second, third]) {
+      const delivery = await deliveryOf(email.key);
+      const user = await db().user.findUniqueOrThrow({ where: { id: email.userId } });
+      expect(delivery).toMatchObject({ to: user.email, subject: email.subject });
+      expect(await sendJobsOf(delivery.id)).toHaveLength(1);
+    }
   });
 });
 
@@ -121,7 +133,7 @@ describe("the send job", () => {
     process.env.SMTP_URL = smtpUrl;
     const email = await anEmail({ listUnsubscribeUrl: "https://tracker.test/unsubscribe?token=signed" });
     await startWorkers(3);
-    await db().$transaction((tx) => queueEmail(tx, email));
+    await db().$transaction((tx) => queueEmails(tx, [email]));
     await eventually(async () => (await deliveryOf(email.key)).status === "sent");
 
     const delivery = await deliveryOf(email.key);
@@ -145,7 +157,7 @@ describe("the send job", () => {
     refuseNext = 1;
     const email = await anEmail();
     await startWorkers(1);
-    await db().$transaction((tx) => queueEmail(tx, email));
+    await db().$transaction((tx) => queueEmails(tx, [email]));
     await eventually(async () => (await deliveryOf(email.key)).attempts === 1 && (await sendJobsOf((await deliveryOf(email.key)).id))[0]?.state === "retry");
 
     const refused = await deliveryOf(email.key);
@@ -165,7 +177,7 @@ describe("the send job", () => {
     refusal = { code: 550, text: "No such mailbox" };
     const email = await anEmail();
     await startWorkers(1);
-    await db().$transaction((tx) => queueEmail(tx, email));
+    await db().$transaction((tx) => queueEmails(tx, [email]));
     await eventually(async () => (await deliveryOf(email.key)).status !== "queued");
 
     const delivery = await deliveryOf(email.key);
@@ -178,7 +190,7 @@ describe("the send job", () => {
     delete process.env.SMTP_URL;
     const email = await anEmail();
     await startWorkers(1);
-    await db().$transaction((tx) => queueEmail(tx, email));
+    await db().$transaction((tx) => queueEmails(tx, [email]));
     await eventually(async () => (await deliveryOf(email.key)).status !== "queued");
 
     expect(await deliveryOf(email.key)).toMatchObject({ status: "skipped", attempts: 0, lastAnswer: expect.stringContaining("SMTP_URL is not set") });
@@ -191,9 +203,9 @@ describe("listEmailDeliveries", () => {
     const admin = actorOf(await createUser({ roles: ["admin"] }));
     const manager = actorOf(await createUser({ roles: ["manager"] }));
     const email = await anEmail();
-    await db().$transaction((tx) => queueEmail(tx, email));
+    await db().$transaction((tx) => queueEmails(tx, [email]));
     const newer = await anEmail();
-    await db().$transaction((tx) => queueEmail(tx, newer));
+    await db().$transaction((tx) => queueEmails(tx, [newer]));
     await db().emailDelivery.update({ where: { key: newer.key }, data: { status: "failed", lastAnswer: "550 5.1.1 No such mailbox" } });
 
     const all = await listEmailDeliveries(admin, {});

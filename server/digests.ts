@@ -15,16 +15,20 @@ import { unsubscribeUrl } from "./unsubscribe";
 import { isoDate } from "./validation";
 
 // The daily digest: one email a day to each person with notifications of the
-// kinds they get in the digest, listing those made since their previous
-// digest (the last 24 hours the first time), in their language. The email
-// ledger's key digest:{person}:{day} makes it once a day however many workers
-// run the job at once; the previous digest's time, kept in the ledger as the
-// job's clock read it, is where the next one starts, so nothing is listed
-// twice and nothing between two digests is left out.
+// kinds they get in the digest, listing those no digest has told of yet, in
+// their language. The email ledger's key digest:{person}:{day} makes it once
+// a day however many workers run the job at once, and the notifications it
+// tells of are marked in the same transaction, so none is listed twice. A
+// notification's time is its transaction's start: one that began before a
+// digest and committed after it is in the next, which looks back from the
+// previous digest by a margin longer than any transaction runs.
 
 const digestKind = "notification.digest";
+/** The most a digest lists; it counts the rest, which wait in the inbox. */
+const digestItemsAtMost = 50;
 
 const digestRow = rawRow("digestNotification", {
+  id: z.string(),
   userId: z.string(),
   name: z.string(),
   locale: z.enum(Locale),
@@ -33,16 +37,16 @@ const digestRow = rawRow("digestNotification", {
   link: z.string(),
 });
 
-/** The notifications each active person gets in the digest that `now`'s digest lists, oldest first. */
+/** The notifications no digest has told of that `now`'s digest lists, for each active person who gets their kinds in it, oldest first. */
 function digestNotifications(now: Date) {
   return queryRows(digestRow)`
-    SELECT u.id AS "userId", u.name, u.locale::text AS locale, n.kind::text AS kind, n."values", n.link
+    SELECT n.id, u.id AS "userId", u.name, u.locale::text AS locale, n.kind::text AS kind, n."values", n.link
     FROM "User" u
     CROSS JOIN LATERAL (
-      SELECT coalesce(max(e."createdAt"), ${now}::timestamptz - interval '24 hours') AS since
+      SELECT coalesce(max(e."createdAt") - interval '1 hour', ${now}::timestamptz - interval '24 hours') AS since
       FROM "EmailDelivery" e WHERE e."userId" = u.id AND e.kind = ${digestKind}
     ) previous
-    JOIN "Notification" n ON n."recipientId" = u.id AND n."createdAt" > previous.since AND n."createdAt" <= ${now}::timestamptz
+    JOIN "Notification" n ON n."recipientId" = u.id AND n."digestedAt" IS NULL AND n."createdAt" > previous.since AND n."createdAt" <= ${now}::timestamptz
     WHERE u.active AND ${deliverySql(Prisma.sql`u.id`, Prisma.sql`n.kind`)} = 'digest'
     ORDER BY u.id, n."createdAt", n.id`;
 }
@@ -60,22 +64,27 @@ export async function queueDigests(now: Date): Promise<number> {
     const why = reader.t("notifications.email.whyDigest", {
       kinds: reader.list(kinds.map((kind) => reader.t(`notifications.preferences.kinds.${kind}`, kindLabelValues(kind)))),
     });
-    const items = rows.map((row) => ({ text: notificationText(reader.t, reader.day, row), link: `${publicOrigin()}${row.link}` }));
+    const items = rows
+      .slice(0, digestItemsAtMost)
+      .map((row) => ({ text: notificationText(reader.t, reader.day, row), link: `${publicOrigin()}${row.link}` }));
+    const more = rows.length > digestItemsAtMost ? { text: reader.t("notifications.email.digestMore", { count: rows.length - digestItemsAtMost }), link: `${publicOrigin()}/notifications?unread=true` } : undefined;
     // Each person's digest in its own transaction: one that fails leaves the others queued, and a rerun finds them in the ledger.
-    const added = await db().$transaction((tx) =>
-      queueEmails(tx, [
+    const added = await db().$transaction(async (tx) => {
+      const queuedNow = await queueEmails(tx, [
         {
           userId: recipient.id,
           kind: digestKind,
           key: `digest:${recipient.id}:${day}`,
           subject: reader.t("notifications.email.digestSubject", { count: rows.length }),
-          ...composeEmail(reader, recipient, { intro: reader.t("notifications.email.digestIntro"), items, why, unsubscribe }),
+          ...composeEmail(reader, recipient, { intro: reader.t("notifications.email.digestIntro"), items, more, why, unsubscribe }),
           link: `${publicOrigin()}/notifications`,
           listUnsubscribeUrl: unsubscribe,
           createdAt: now,
         },
-      ]),
-    );
+      ]);
+      if (queuedNow > 0) await tx.notification.updateMany({ where: { id: { in: rows.map((row) => row.id) } }, data: { digestedAt: now } });
+      return queuedNow;
+    });
     queued += added;
   }
   return queued;

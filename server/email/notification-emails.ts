@@ -26,8 +26,8 @@ interface EmailItem {
   link: string;
 }
 
-/** The text and HTML of an email: greeting, items (one, or a digest's list), and the footer. */
-export function composeEmail(reader: Reader, recipient: EmailRecipient, parts: { intro?: string; items: EmailItem[]; why: string; unsubscribe: string }) {
+/** The text and HTML of an email: greeting, items (one, or a digest's list, with a link to what it left out), and the footer. */
+export function composeEmail(reader: Reader, recipient: EmailRecipient, parts: { intro?: string; items: EmailItem[]; more?: EmailItem; why: string; unsubscribe: string }) {
   const { t, locale } = reader;
   const greeting = t("notifications.email.greeting", { name: recipient.name });
   const open = t("notifications.email.open");
@@ -40,6 +40,7 @@ export function composeEmail(reader: Reader, recipient: EmailRecipient, parts: {
     greeting,
     ...(parts.intro ? [parts.intro] : []),
     single ? `${parts.items[0]!.text}\n\n${open}: ${parts.items[0]!.link}` : parts.items.map((item) => `- ${item.text}\n  ${item.link}`).join("\n\n"),
+    ...(parts.more ? [`${parts.more.text}: ${parts.more.link}`] : []),
     `-- \n${parts.why}\n${unsubscribe}: ${parts.unsubscribe}\n${preferences}: ${preferencesLink}`,
   ].join("\n\n");
 
@@ -51,6 +52,7 @@ export function composeEmail(reader: Reader, recipient: EmailRecipient, parts: {
     `<!doctype html>\n<html lang="${locale}">\n<body style="font-family: sans-serif; line-height: 1.5">`,
     `<p>${escapeHtml(greeting)}</p>`,
     body,
+    ...(parts.more ? [`<p>${link(parts.more.link, parts.more.text)}</p>`] : []),
     `<hr>\n<p style="font-size: small; color: #444">${escapeHtml(parts.why)}<br>\n${link(parts.unsubscribe, unsubscribe)} · ${link(preferencesLink, preferences)}</p>`,
     "</body>\n</html>",
   ].join("\n");

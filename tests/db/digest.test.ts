@@ -1,8 +1,8 @@
 // The daily digest (server/digests.ts): one email a day per person, in their
-// language, of the notifications of their digest kinds made since their
-// previous digest (the last 24 hours the first time); nothing when there is
-// nothing new; once however many workers run it at the same time. The clock
-// is the time given to queueDigests, never the wall clock.
+// language, of the notifications of their digest kinds that no digest told of
+// (the last 24 hours the first time), at most 50 of them listed; nothing when
+// there is nothing new; once however many workers run it at the same time.
+// The clock is the time given to queueDigests, never the wall clock.
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
@@ -73,6 +73,38 @@ describe("the daily digest", () => {
     expect(digests[1]!.text).toContain(later.title);
     expect(digests[1]!.text).toContain(evenLater.title);
     expect(digests[1]!.text).not.toContain(digests[0]!.text.match(/Report \w+/)![0]);
+  });
+
+  it("lists, in the next digest, a notification made before a digest but committed after it, and no notification twice", async () => {
+    const reader = await person();
+    const listed = await notification(reader.id, "2026-07-01T05:00:00Z");
+    await queueDigests(new Date("2026-07-01T06:00:00Z"));
+    // Its transaction began at 05:59:50 (its createdAt) and committed after the 06:00 digest had read.
+    const late = await notification(reader.id, "2026-07-01T05:59:50Z");
+    await queueDigests(new Date("2026-07-02T06:00:00Z"));
+
+    const digests = await digestsOf(reader.id);
+    expect(digests).toHaveLength(2);
+    expect(digests[0]!.text).toContain(listed.title);
+    expect(digests[1]!.text).toContain(late.title);
+    expect(digests[1]!.text).not.toContain(listed.title);
+  });
+
+  it("lists the oldest 50 of a busy day and says how many more wait in the inbox", async () => {
+    const reader = await person();
+    const made = [];
+    for (let minute = 0; minute < 53; minute += 1) made.push(await notification(reader.id, `2026-08-01T10:${String(minute).padStart(2, "0")}:00Z`));
+    await queueDigests(new Date("2026-08-02T06:00:00Z"));
+
+    const [digest] = await digestsOf(reader.id);
+    expect(digest!.subject).toBe("Your daily digest: 53 notifications");
+    for (const item of made.slice(0, 50)) expect(digest!.text).toContain(item.title);
+    for (const item of made.slice(50)) expect(digest!.text).not.toContain(item.title);
+    expect(digest!.text).toContain("And 3 more in your inbox: https://tracker.example.org/notifications?unread=true");
+    expect(digest!.html).toContain('<a href="https://tracker.example.org/notifications?unread=true">And 3 more in your inbox</a>');
+    // The next digest does not list them again.
+    await queueDigests(new Date("2026-08-03T06:00:00Z"));
+    expect(await digestsOf(reader.id)).toHaveLength(1);
   });
 
   it("leaves out whoever gets those kinds in the app, by email at once or not at all, and deactivated accounts", async () => {

@@ -9,7 +9,10 @@
 // own times are the status-update target), the dashboard as of a new day at
 // each request (so that no figures kept from an earlier request can answer),
 // GET /api/v1/pillars, an evidence search, and the CSV export of the whole
-// status history (the memory it takes must not grow with the rows). Each
+// status history (the memory it takes must not grow with the rows); the
+// day's reminders (the first run, then a new day each run, alone and while the
+// dashboard is read) and the bell's unread count of a manager whom the
+// reminders gave thousands of notifications. Each
 // figure comes with the same queries run as bare SQL, the server's peak
 // memory and its rise during the target, and the dashboard's first-load
 // JavaScript; --json FILE writes every figure beside the table. A benchmark,
@@ -320,17 +323,17 @@ try {
       request.end(body);
     });
   }
-  /** Posts a status update every 250 ms until stopped, and measures each. */
-  function writer() {
+  /** Runs `task` again and again until stopped, at most once every `everyMs`, and measures each run. */
+  function alongside(task: () => Promise<unknown>, everyMs: number) {
     const latencies: number[] = [];
     let running = true;
     const started = performance.now();
     const done = (async () => {
       for (let next = performance.now(); running; ) {
         const t0 = performance.now();
-        await postStatusUpdate();
+        await task();
         latencies.push(performance.now() - t0);
-        next += 250;
+        next += everyMs;
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
       }
     })();
@@ -344,11 +347,35 @@ try {
     };
   }
 
-  interface Target { id: string; name: string; workers?: number; send: () => Promise<void>; sql?: () => Promise<unknown>; withWriter?: boolean }
+  // The day's reminders as the job computes them: the first run (today's, with
+  // every overdue milestone's reminders and escalations to write), then each
+  // run the next day's, as on the days that follow.
+  const { computeReminders } = await import("../server/reminders");
+  const { unreadCount } = await import("../server/notifications");
+  let reminderDays = 0;
+  const nextReminderDay = () => isoDate(new Date(Date.parse(todayIso()) + ++reminderDays * 86_400_000));
+  t0 = performance.now();
+  const firstReminders = await computeReminders(todayIso());
+  const firstRemindersMs = performance.now() - t0;
+  console.log(`The day's reminders, first run: ${(firstRemindersMs / 1000).toFixed(1)} s, ${Object.values(firstReminders).reduce((sum, count) => sum + count, 0)} notifications (${JSON.stringify(firstReminders)})`);
+
+  /** What runs beside a target's load, and the row its own runs are reported in. */
+  interface Beside { start: () => ReturnType<typeof alongside>; id: string; name: string }
+  const statusUpdateWriter: Beside = {
+    start: () => alongside(postStatusUpdate, 250),
+    id: "status-update",
+    name: "status update POST /api/v1/milestones/{id}/status-updates (the writer of the mixed target)",
+  };
+  const remindersBeside: Beside = {
+    start: () => alongside(() => computeReminders(nextReminderDay()), 0),
+    id: "reminders-beside",
+    name: "the day's reminders, a new day each run, while the dashboard is read",
+  };
+  interface Target { id: string; name: string; workers?: number; send: () => Promise<void>; sql?: () => Promise<unknown>; beside?: Beside }
   const targets: Target[] = [
     { id: "dashboard", name: "dashboard /", send: () => get(`${baseUrl}/`, cookie), sql: () => dashboardSql(todayIso()) },
     { id: "dashboard-past-day", name: `dashboard as of ${pastDay}`, send: () => get(`${baseUrl}/?asOf=${pastDay}`, cookie), sql: () => dashboardSql(pastDay) },
-    { id: "dashboard-mixed", name: "dashboard / while a status update is posted every 250 ms", send: () => get(`${baseUrl}/`, cookie), sql: () => dashboardSql(todayIso()), withWriter: true },
+    { id: "dashboard-mixed", name: "dashboard / while a status update is posted every 250 ms", send: () => get(`${baseUrl}/`, cookie), sql: () => dashboardSql(todayIso()), beside: statusUpdateWriter },
     { id: "dashboard-afresh", name: "dashboard as of a new day each request (figures computed afresh)", send: () => get(`${baseUrl}/?asOf=${freshDay()}`, cookie), sql: () => dashboardSql(freshDay()) },
     { id: "api-pillars", name: "GET /api/v1/pillars", send: () => get(`${baseUrl}/api/v1/pillars`, cookie, "application/json"), sql: () => dashboardSql(todayIso()) },
     {
@@ -358,6 +385,9 @@ try {
       sql: () => listEvidence(benchManager.actor, { q: searchWord() }),
     },
     { id: "export-whole", name: "status history CSV (whole)", workers: 1, send: () => get(`${baseUrl}/api/v1/status-updates?format=csv`, cookie, "text/csv"), sql: statusHistorySql },
+    { id: "reminders", name: "the day's reminders alone, a new day each run", workers: 1, send: async () => void (await computeReminders(nextReminderDay())) },
+    { id: "dashboard-reminders", name: "dashboard / while the day's reminders are computed back to back", send: () => get(`${baseUrl}/`, cookie), sql: () => dashboardSql(todayIso()), beside: remindersBeside },
+    { id: "bell", name: "the bell's unread count of the bench's manager (bare call)", workers: 1, send: async () => void (await unreadCount(benchManager.actor)) },
   ];
 
   interface Row { id: string; name: string; connections: number; requestsPerSecond: number; p50Ms: number; p95Ms: number; sqlP50Ms: number | null; peakRssMb: number; requests: number; sqlP95Ms: number | null; riseMb: number }
@@ -365,6 +395,10 @@ try {
   const line = (row: Row) =>
     `| ${row.name} | ${row.connections} | ${row.requests} | ${row.requestsPerSecond.toFixed(1)} | ${ms(row.p50Ms)} | ${ms(row.p95Ms)} | ${row.sqlP50Ms === null ? "–" : ms(row.sqlP50Ms)} | ${row.sqlP95Ms === null ? "–" : ms(row.sqlP95Ms)} | ${row.sqlP50Ms === null ? "–" : `${(row.p50Ms / row.sqlP50Ms).toFixed(1)}×`} | ${row.peakRssMb.toFixed(0)} MB | ${row.riseMb.toFixed(0)} MB |`;
   const megabytes = (bytes: number) => bytes / 1024 / 1024;
+  rows.push({
+    id: "reminders-first", name: "the day's reminders, first run (every overdue milestone's reminders to write)", connections: 1, requests: 1, requestsPerSecond: 1000 / firstRemindersMs,
+    p50Ms: firstRemindersMs, p95Ms: firstRemindersMs, sqlP50Ms: null, sqlP95Ms: null, peakRssMb: megabytes(memory.peak()), riseMb: 0,
+  });
   for (const target of targets) {
     const workers = target.workers ?? concurrency;
     // Kept-alive connections idled through the last target's SQL phase as long as
@@ -376,9 +410,9 @@ try {
     await load(target.send, workers, warmUpSeconds);
     if (target.sql) await load(async () => void (await target.sql!()), 2, 1);
     const before = memory.reset();
-    const writes = target.withWriter ? writer() : null;
+    const beside = target.beside?.start();
     const measured = await load(target.send, workers, seconds);
-    const written = await writes?.stop();
+    const besideMeasured = await beside?.stop();
     const peak = memory.peak();
     const sql = target.sql ? await load(async () => void (await target.sql!()), workers, Math.max(1, seconds / 3)) : null;
     const row: Row = {
@@ -387,13 +421,13 @@ try {
     };
     rows.push(row);
     console.log(line(row));
-    if (written) {
-      const writes: Row = {
-        id: "status-update", name: "status update POST /api/v1/milestones/{id}/status-updates (the writer of the mixed target)", connections: 1, requests: written.requests,
-        requestsPerSecond: written.perSecond, p50Ms: written.p50, p95Ms: written.p95, sqlP50Ms: null, sqlP95Ms: null, peakRssMb: megabytes(peak), riseMb: megabytes(peak - before),
+    if (target.beside && besideMeasured) {
+      const besideRow: Row = {
+        id: target.beside.id, name: target.beside.name, connections: 1, requests: besideMeasured.requests,
+        requestsPerSecond: besideMeasured.perSecond, p50Ms: besideMeasured.p50, p95Ms: besideMeasured.p95, sqlP50Ms: null, sqlP95Ms: null, peakRssMb: megabytes(peak), riseMb: megabytes(peak - before),
       };
-      rows.push(writes);
-      console.log(line(writes));
+      rows.push(besideRow);
+      console.log(line(besideRow));
     }
   }
   memory.stop();
@@ -413,7 +447,9 @@ try {
   console.log("| target | connections | requests | req/s | p50 | p95 | SQL p50 | SQL p95 | p50 / SQL p50 | server peak RSS | rise over the RSS before |");
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const row of rows) console.log(line(row));
-  console.log(`\nDashboard first-load JavaScript: ${(js / 1024).toFixed(1)} KB compressed (gzip)`);
+  const p95Of = (id: string) => rows.find((row) => row.id === id)!.p95Ms;
+  console.log(`\nReminders: the first run ${(firstRemindersMs / 1000).toFixed(1)} s; the dashboard's p95 while they run ${ms(p95Of("dashboard-reminders"))}, ${((p95Of("dashboard-reminders") / p95Of("dashboard") - 1) * 100).toFixed(0)} % over the read-only dashboard's; the bell's unread count p95 ${ms(p95Of("bell"))}`);
+  console.log(`Dashboard first-load JavaScript: ${(js / 1024).toFixed(1)} KB compressed (gzip)`);
   if (jsonFile) {
     const targetsJson = rows.map(({ id, name, connections, requestsPerSecond, p50Ms, p95Ms, sqlP50Ms, peakRssMb }) => ({ id, name, connections, requestsPerSecond, p50Ms, p95Ms, sqlP50Ms, peakRssMb }));
     writeFileSync(jsonFile, `${JSON.stringify({ scale, targets: targetsJson }, null, 2)}\n`);

@@ -4,6 +4,7 @@ import type { MilestoneStatus } from "@/server/db/generated/enums";
 import { dueFlag } from "@/domain/milestone-status";
 import { DueBadge, StatusBadge } from "./status-badge";
 import { Table } from "@/components/table";
+import { withAsOf } from "./as-of-banner";
 
 interface Row {
   id: string;
@@ -13,8 +14,24 @@ interface Row {
   owner?: { name: string } | null;
 }
 
-/** A commitment's milestones: title (linked), due date flagged overdue or due soon on the day `asOf`, optionally owner, status. */
-export async function MilestoneTable({ commitmentTitle, milestones, asOf, showOwner = false }: { commitmentTitle: string; milestones: Row[]; asOf: string; showOwner?: boolean }) {
+/**
+ * A commitment's milestones: title (linked, carrying `pastDay` when a past day
+ * is read), due date flagged overdue or due soon on the day `asOf`, optionally
+ * owner, status.
+ */
+export async function MilestoneTable({
+  commitmentTitle,
+  milestones,
+  asOf,
+  pastDay,
+  showOwner = false,
+}: {
+  commitmentTitle: string;
+  milestones: Row[];
+  asOf: string;
+  pastDay?: string;
+  showOwner?: boolean;
+}) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   if (milestones.length === 0) return <p className="mt-3 text-sm">{t("pillar.noMilestones")}</p>;
   return (
@@ -31,7 +48,7 @@ export async function MilestoneTable({ commitmentTitle, milestones, asOf, showOw
         {milestones.map((milestone) => (
           <tr key={milestone.id} className="border-b border-slate-100">
             <td className="py-1 pr-2">
-              <Link href={`/milestones/${milestone.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+              <Link href={withAsOf(`/milestones/${milestone.id}`, pastDay)} className="text-brand-700 underline-offset-2 hover:underline">
                 {milestone.title}
               </Link>
             </td>

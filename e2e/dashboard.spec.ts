@@ -48,9 +48,42 @@ test("a manager reads the dashboard, goes back to the end of the 2011 round and 
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Pillar 2");
   await expect(page.getByTestId("as-of")).toContainText("as they stood on April 30, 2011");
   await expectNoSeriousAccessibilityFindings(page);
-  await page.getByRole("heading", { level: 3 }).first().getByRole("link").click();
-  await page.getByRole("table").getByRole("link").first().click();
-  await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
+
+  // The day travels down: the commitment and the milestone read April 30, 2011 too, each saying so.
+  const firstCommitment = page.getByRole("list").filter({ has: page.getByRole("heading", { level: 3 }) }).getByRole("listitem").filter({ has: page.getByRole("table") }).first();
+  const statusThen = await firstCommitment.getByRole("row").nth(1).getByRole("cell").last().textContent();
+  const milestoneTitle = await firstCommitment.getByRole("row").nth(1).getByRole("link").textContent();
+  await firstCommitment.getByRole("heading", { level: 3 }).getByRole("link").click();
+  await expect(page).toHaveURL(/\/commitments\/[^/?]+\?asOf=2011-04-30$/);
+  await expect(page.getByTestId("as-of")).toHaveText("Milestones and their statuses as they stood at the end of April 30, 2011. Show today");
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: milestoneTitle!, exact: true }) });
+  await expect(row.getByRole("cell").last()).toHaveText(statusThen!);
+  await expectNoSeriousAccessibilityFindings(page);
+
+  await row.getByRole("link", { name: milestoneTitle!, exact: true }).click();
+  await expect(page).toHaveURL(/\/milestones\/[^/?]+\?asOf=2011-04-30$/);
+  await expect(page.getByTestId("as-of")).toContainText("The status as it stood at the end of April 30, 2011");
+  await expect(page.getByText("Status on April 30, 2011", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("current-status")).toHaveText(statusThen!);
+  await expect(page.getByText("Status updates are recorded on today’s page.")).toBeVisible();
+  // The way back up keeps the day; the history marks what came after it.
+  await expect(page.getByRole("link", { name: /^Commitment: / })).toHaveAttribute("href", /\?asOf=2011-04-30$/);
+  const history = page.getByTestId("milestone-history").getByRole("listitem");
+  const later = history.filter({ hasText: "Made after April 30, 2011" });
+  expect(await later.count()).toBe(await page.getByTestId("milestone-history").locator("[data-after-the-day]").count());
+  await expectNoSeriousAccessibilityFindings(page);
+
+  // "Show today" leads to today's page of the same milestone, which marks nothing.
+  await page.getByTestId("as-of").getByRole("link", { name: "Show today" }).click();
+  await expect(page).toHaveURL(/\/milestones\/[^/?]+$/);
+  await expect(page.getByText("Current status", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("as-of")).toHaveCount(0);
+  await expect(page.getByText(/^Made after /)).toHaveCount(0);
+
+  // A day after today is not shown in silence: the page says why and shows today.
+  await page.goto(`${new URL(page.url()).pathname}?asOf=2999-01-01`);
+  await expect(page.getByRole("alert").filter({ hasText: "That day cannot be shown" })).toBeVisible();
+  await expect(page.getByText("Current status", { exact: true })).toBeVisible();
 });
 
 test("a filter that cannot be used says so and shows today's figures", async ({ page }) => {

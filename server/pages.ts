@@ -96,6 +96,11 @@ export async function withUsableFilter<T>(read: (filter: Record<string, string>)
   }
 }
 
+/** The `asOf` of a record page's address, alone: the filter withUsableFilter reads it with. */
+export function asOfOfAddress(query: Record<string, string | string[] | undefined>): Record<string, string> {
+  return typeof query.asOf === "string" ? { asOf: query.asOf } : {};
+}
+
 /**
  * A list page's read with the filters of its address; a malformed,
  * hand-edited filter gives `empty` (and `invalid`, for the page to say so)

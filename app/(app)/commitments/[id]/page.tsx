@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AsOfBanner, withAsOf } from "@/components/as-of-banner";
 import { ComparisonTable } from "@/components/assessments/comparison-table";
 import { AssessmentTable } from "@/components/assessments/assessment-table";
 import { EvidenceList } from "@/components/evidence-list";
@@ -7,22 +8,27 @@ import { MilestoneTable } from "@/components/milestone-table";
 import { FollowButton } from "@/components/notifications/follow-button";
 import { recordPageMetadata } from "@/components/page-title";
 import { listAssessments, selfAssessmentComparisons } from "@/server/assessments";
-import { getCommitment } from "@/server/commitments";
-import { actorForPage, recordForPage } from "@/server/pages";
+import { commitmentAsOf, getCommitment } from "@/server/commitments";
+import { actorForPage, asOfOfAddress, orNotFound, recordForPage, withUsableFilter } from "@/server/pages";
 import { can } from "@/server/permissions";
 import { todayIso } from "@/server/validation";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props) {
   const commitment = await recordForPage(getCommitment, (await params).id);
   return recordPageMetadata(commitment.title, "commitment");
 }
 
-export default async function CommitmentPage({ params }: Props) {
+export default async function CommitmentPage({ params, searchParams }: Props) {
   const actor = await actorForPage();
   const { id } = await params;
-  const [commitment, t, format] = await Promise.all([recordForPage(getCommitment, id), getTranslations(), getFormatter()]);
+  const [{ commitment, asOf, refused }, t, format] = await Promise.all([
+    orNotFound(withUsableFilter((usable) => commitmentAsOf(actor, id, usable), asOfOfAddress(await searchParams))),
+    getTranslations(),
+    getFormatter(),
+  ]);
+  const pastDay = asOf === todayIso() ? undefined : asOf;
   const [assessments, comparisons] = await Promise.all([
     listAssessments(actor, { commitment: commitment.id }),
     selfAssessmentComparisons(actor, { commitment: commitment.id }),
@@ -31,11 +37,12 @@ export default async function CommitmentPage({ params }: Props) {
   return (
     <>
       <p className="text-sm">
-        <Link href={`/pillars/${commitment.pillar.number}`} className="text-brand-700 underline-offset-2 hover:underline">
+        <Link href={withAsOf(`/pillars/${commitment.pillar.number}`, pastDay)} className="text-brand-700 underline-offset-2 hover:underline">
           {t("commitment.pillarLink", { number: commitment.pillar.number, name: commitment.pillar.name })}
         </Link>
       </p>
       <h1 className="mt-1 text-2xl font-semibold">{commitment.title}</h1>
+      <AsOfBanner record="commitment" pastDay={pastDay} refused={refused} todayHref={`/commitments/${commitment.id}`} />
       {commitment.archivedAt && (
         <p className="mt-3 max-w-3xl rounded border border-slate-400 bg-slate-100 px-3 py-2 text-sm">{t("planAdmin.links.archivedBanner")}</p>
       )}
@@ -69,7 +76,7 @@ export default async function CommitmentPage({ params }: Props) {
         <dd>{commitment.sourceCitation}</dd>
       </dl>
       <h2 className="mt-8 text-xl font-semibold">{t("commitment.milestonesHeading")}</h2>
-      <MilestoneTable commitmentTitle={commitment.title} milestones={commitment.milestones} asOf={todayIso()} showOwner />
+      <MilestoneTable commitmentTitle={commitment.title} milestones={commitment.milestones} asOf={asOf} pastDay={pastDay} showOwner />
       <h2 className="mt-8 text-xl font-semibold">{t("commitment.evidenceHeading")}</h2>
       <EvidenceList items={commitment.evidence} empty={t("commitment.noEvidence")} />
       <h2 className="mt-8 text-xl font-semibold">{t("commitment.assessmentsHeading")}</h2>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { submitStatusUpdate } from "@/app/actions/status-updates";
+import { AsOfBanner, withAsOf } from "@/components/as-of-banner";
 import { ClientMessages } from "@/components/client-messages";
 import { EvidenceList } from "@/components/evidence-list";
 import { recordPageMetadata } from "@/components/page-title";
@@ -8,34 +9,42 @@ import { FollowButton } from "@/components/notifications/follow-button";
 import { DueBadge, StatusBadge } from "@/components/status-badge";
 import { StatusUpdateForm } from "@/components/status-update-form";
 import { can } from "@/server/permissions";
-import { getMilestone } from "@/server/milestones";
-import { actorForPage, recordForPage } from "@/server/pages";
+import { getMilestone, milestoneAsOf } from "@/server/milestones";
+import { actorForPage, asOfOfAddress, orNotFound, recordForPage, withUsableFilter } from "@/server/pages";
+import { todayIso } from "@/server/validation";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props) {
   const milestone = await recordForPage(getMilestone, (await params).id);
   return recordPageMetadata(milestone.title, "milestone");
 }
 
-export default async function MilestonePage({ params }: Props) {
+export default async function MilestonePage({ params, searchParams }: Props) {
   const actor = await actorForPage();
   const { id } = await params;
-  const [milestone, t, format] = await Promise.all([recordForPage(getMilestone, id), getTranslations(), getFormatter()]);
+  const [{ milestone, asOf, refused }, t, format] = await Promise.all([
+    orNotFound(withUsableFilter((usable) => milestoneAsOf(actor, id, usable), asOfOfAddress(await searchParams))),
+    getTranslations(),
+    getFormatter(),
+  ]);
+  const pastDay = asOf === todayIso() ? undefined : asOf;
+  const longDay = format.dateTime(new Date(`${asOf}T00:00:00Z`), { dateStyle: "long" });
   const day = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
   const moment = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
   return (
     <ClientMessages of={["components/status-update-form"]}>
       <p className="text-sm">
-        <Link href={`/pillars/${milestone.commitment.pillar.number}`} className="text-brand-700 underline-offset-2 hover:underline">
+        <Link href={withAsOf(`/pillars/${milestone.commitment.pillar.number}`, pastDay)} className="text-brand-700 underline-offset-2 hover:underline">
           {t("commitment.pillarLink", { number: milestone.commitment.pillar.number, name: milestone.commitment.pillar.name })}
         </Link>
         {" › "}
-        <Link href={`/commitments/${milestone.commitment.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+        <Link href={withAsOf(`/commitments/${milestone.commitment.id}`, pastDay)} className="text-brand-700 underline-offset-2 hover:underline">
           {t("milestone.commitmentLink", { title: milestone.commitment.title })}
         </Link>
       </p>
       <h1 className="mt-1 text-2xl font-semibold">{milestone.title}</h1>
+      <AsOfBanner record="milestone" pastDay={pastDay} refused={refused} todayHref={`/milestones/${milestone.id}`} />
       {milestone.archivedAt && (
         <p className="mt-2 inline-block rounded bg-zinc-200 px-2 py-1 text-sm font-medium text-zinc-800">{t("statusUpdate.archived")}</p>
       )}
@@ -49,7 +58,7 @@ export default async function MilestonePage({ params }: Props) {
       <FollowButton actor={actor} targetType="milestone" targetId={milestone.id} />
       <p className="mt-2 max-w-3xl text-slate-700">{milestone.description}</p>
       <dl className="mt-4 grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
-        <dt className="font-medium">{t("milestone.status")}</dt>
+        <dt className="font-medium">{pastDay ? t("asOf.statusOn", { date: longDay }) : t("milestone.status")}</dt>
         <dd data-testid="current-status">
           <StatusBadge status={milestone.status} />
         </dd>
@@ -67,7 +76,14 @@ export default async function MilestonePage({ params }: Props) {
         <dt className="font-medium">{t("milestone.owner")}</dt>
         <dd>{milestone.owner?.name ?? t("commitment.noOwner")}</dd>
       </dl>
-      {milestone.mayUpdateStatus ? (
+      {pastDay ? (
+        <p className="mt-6 text-sm text-slate-700">
+          {t("asOf.updateToday")}{" "}
+          <Link href={`/milestones/${milestone.id}`} className="text-brand-700 underline">
+            {t("asOf.showToday")}
+          </Link>
+        </p>
+      ) : milestone.mayUpdateStatus ? (
         <StatusUpdateForm action={submitStatusUpdate.bind(null, milestone.id)} version={milestone.version} currentStatus={milestone.status} />
       ) : (
         can(actor, "milestone.updateStatus") && <p className="mt-6 text-sm text-slate-700">{t("statusUpdate.noUpdateRights")}</p>
@@ -78,7 +94,8 @@ export default async function MilestonePage({ params }: Props) {
       ) : (
         <ol className="mt-3 max-w-3xl space-y-3" data-testid="milestone-history">
           {milestone.statusUpdates.map((update) => (
-            <li key={update.id} className="rounded border border-slate-200 bg-white p-4">
+            <li key={update.id} className={`rounded border p-4 ${update.afterTheDay ? "border-dashed border-slate-300 bg-slate-100 text-slate-600" : "border-slate-200 bg-white"}`} data-after-the-day={update.afterTheDay || undefined}>
+              {update.afterTheDay && <p className="mb-1 text-xs font-semibold uppercase tracking-wide">{t("asOf.afterTheDay", { date: longDay })}</p>}
               <p className="text-sm font-medium">
                 {t("milestone.change", { from: t(`status.${update.previousStatus}`), to: t(`status.${update.newStatus}`) })}
                 {update.cause && <span className="ml-2 font-normal">· {t("milestone.cause", { cause: t(`cause.${update.cause}`) })}</span>}

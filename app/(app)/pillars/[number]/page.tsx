@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { filterFromQuery, filterQueryString, narrowsThePlan } from "@/components/dashboard/filter-query";
+import { withAsOf } from "@/components/as-of-banner";
 import { MilestoneTable } from "@/components/milestone-table";
 import { FollowButton } from "@/components/notifications/follow-button";
 import { actorForPage, orNotFound, withUsableFilter } from "@/server/pages";
@@ -31,6 +32,7 @@ export default async function PillarPage({ params, searchParams }: Props) {
     getFormatter(),
   ]);
   const pastDay = asOf !== todayIso();
+  const carried = pastDay ? asOf : undefined;
   return (
     <>
       <h1 className="text-2xl font-semibold">{t("pillar.heading", { number: pillar.number, name: pillar.name })}</h1>
@@ -69,7 +71,7 @@ export default async function PillarPage({ params, searchParams }: Props) {
         {pillar.commitments.map((commitment) => (
           <li key={commitment.id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
             <h3 className="text-lg font-semibold">
-              <Link href={`/commitments/${commitment.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+              <Link href={withAsOf(`/commitments/${commitment.id}`, carried)} className="text-brand-700 underline-offset-2 hover:underline">
                 {commitment.title}
               </Link>
             </h3>
@@ -79,7 +81,7 @@ export default async function PillarPage({ params, searchParams }: Props) {
               <dt className="font-medium">{t("pillar.agencies")}</dt>
               <dd>{commitment.agencies.map(({ agency }) => agency.name).join("; ")}</dd>
             </dl>
-            <MilestoneTable commitmentTitle={commitment.title} milestones={commitment.milestones} asOf={asOf} />
+            <MilestoneTable commitmentTitle={commitment.title} milestones={commitment.milestones} asOf={asOf} pastDay={carried} />
           </li>
         ))}
       </ul>

@@ -1,7 +1,9 @@
 import "server-only";
+import { z } from "zod";
 import { reminderDaysBefore, urgencyDays } from "../domain/limits";
 import { db } from "./db/client";
 import { Prisma } from "./db/generated/client";
+import { queryRows, rawRow } from "./db/raw-rows";
 import { defineJob } from "./jobs/worker";
 import { addNotifications, wantsKind } from "./notifications";
 import { rolesWith } from "./permissions";
@@ -41,14 +43,24 @@ function insert(kind: string, select: Prisma.Sql): Prisma.Sql {
 }
 
 /**
+ * How many milestones' reminders one transaction writes at most: the first
+ * run on a large plan finds thousands overdue, each with its email, more than
+ * a transaction may take time for.
+ */
+const reminderBatchSize = 200;
+
+const milestoneIdRow = rawRow("milestoneId", { id: z.string() });
+
+/**
  * Writes the reminders of the day `today` (an ISO day) that are not in the
  * ledger yet: due in 14 and in 3 days, overdue the day after (or on the first
  * run after it, within a week), overdue for more than 30 days to the managers
  * too, stale for 90 days to the owner; and, for rounds still open whose period
- * has ended with pillars not assessed, to the managers. Answers how many of
+ * has ended with pillars not assessed, to the managers. Each kind is written
+ * for `batchSize` milestones at a time, a transaction each. Answers how many of
  * each kind it added.
  */
-export async function computeReminders(today: string) {
+export async function computeReminders(today: string, { batchSize = reminderBatchSize }: { batchSize?: number } = {}) {
   const day = Prisma.sql`${today}::date`;
   const values = (extra: Prisma.Sql) => Prisma.sql`jsonb_build_object('title', m.title, 'dueDate', m."dueDate"::text${extra})`;
   const managers = Prisma.sql`SELECT id FROM "User" WHERE roles && ${[...rolesWith("assessment.decide")]}::"Role"[]`;
@@ -86,7 +98,16 @@ export async function computeReminders(today: string) {
   const counts: Record<string, number> = {};
   for (const { kind, sql } of statements) {
     const wanted = Prisma.sql`${sql} AND EXISTS (SELECT 1 FROM "User" u WHERE u.id = r.id AND u.active) AND ${wantsKind(Prisma.sql`r.id`, Prisma.sql`${kind}::"NotificationKind"`)}`;
-    counts[kind] = (counts[kind] ?? 0) + (await add(insert(kind, wanted)));
+    // The milestones with a reminder of the kind not yet in the ledger, found once; then written a batch of milestones at a time.
+    const due = await queryRows(milestoneIdRow)`
+      SELECT DISTINCT m.id ${wanted}
+        AND NOT EXISTS (SELECT 1 FROM "Notification" n WHERE n."recipientId" = r.id AND n.kind = ${kind}::"NotificationKind" AND n."recordId" = m.id AND n.period = x.period)
+      ORDER BY m.id`;
+    counts[kind] ??= 0;
+    for (let start = 0; start < due.length; start += batchSize) {
+      const batch = due.slice(start, start + batchSize).map((milestone) => milestone.id);
+      counts[kind] += await add(insert(kind, Prisma.sql`${wanted} AND m.id = ANY(${batch}::text[])`));
+    }
   }
   counts.round_period_ended = await add(Prisma.sql`
     INSERT INTO "Notification" (id, "recipientId", kind, "recordType", "recordId", period, "values", link)

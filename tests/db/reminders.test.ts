@@ -82,3 +82,23 @@ describe("the day's reminders and each person's preference", () => {
     ]);
   });
 });
+
+describe("the day's reminders on a large plan", () => {
+  it("are written a batch per transaction, so that thousands never outlast a transaction's time limit: every one once, with its email, however many batches", async () => {
+    const commitment = await createCommitment();
+    const owner = actorOf(await createUser({ roles: ["staff"] }));
+    const manager = await createActor(["manager"]);
+    const overdue = await Promise.all(Array.from({ length: 5 }, () => createMilestone({ commitmentId: commitment.id, ownerId: owner.id, dueDate: day("2026-12-01") })));
+    await db().milestone.updateMany({ where: { id: { in: overdue.map((milestone) => milestone.id) } }, data: { createdAt: day("2026-11-01") } });
+
+    await computeReminders(today, { batchSize: 2 });
+    await Promise.all([computeReminders(today, { batchSize: 2 }), computeReminders(today, { batchSize: 2 })]);
+
+    const escalations = await db().notification.findMany({ where: { recipientId: manager.id, kind: "milestone_escalation", recordId: { in: overdue.map((milestone) => milestone.id) } } });
+    expect(escalations.map((n) => n.recordId).sort()).toEqual(overdue.map((milestone) => milestone.id).sort());
+    // A notification's time is its transaction's start: five in batches of two took three transactions.
+    expect(new Set(escalations.map((n) => n.createdAt.getTime())).size).toBeGreaterThanOrEqual(3);
+    const emails = await db().emailDelivery.findMany({ where: { userId: manager.id, kind: "notification.milestone_escalation" } });
+    expect(emails.filter((email) => overdue.some((milestone) => email.key.includes(milestone.id)))).toHaveLength(5);
+  });
+});

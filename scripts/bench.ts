@@ -254,6 +254,9 @@ try {
   console.log(`Synthetic plan built in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${counts.map((row) => `${row.rows} ${row.table}`).join(", ")}`);
 
   const port = await findFreePort();
+  // The server's secret, and the bench's own: the reminders it computes sign their emails' unsubscribe links with it.
+  const secret = randomBytes(32).toString("base64url");
+  process.env.NEXTAUTH_SECRET = secret;
   const baseUrl = `http://localhost:${port}`;
   // Served as `npm start` serves it: one Next.js process per core (scripts/serve.mjs).
   app = spawn(process.execPath, [path.join(projectRoot, "scripts", "serve.mjs"), "--port", String(port)], {
@@ -264,7 +267,7 @@ try {
       ...process.env,
       DATABASE_URL: appUrl,
       DATABASE_POOL_SIZE: "20",
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: baseUrl,
       NEXT_TELEMETRY_DISABLED: "1",
       TOTP_REQUIRED_ROLES: "",

@@ -117,6 +117,8 @@ export const pageRules: PageRule[] = [
   readPage("/profile"),
   // Everyone's own inbox.
   readPage("/notifications"),
+  // One search of everything the person may read.
+  readPage("/search"),
   // Admins manage pillars, commitments, milestones, users and roles, and read the audit trail.
   adminPage("/admin/plan"),
   adminPage("/admin/import"),

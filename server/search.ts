@@ -7,8 +7,11 @@ import { queryRows, rawRow } from "./db/raw-rows";
 import { ensure, type Actor } from "./permissions";
 import { parseInput } from "./validation";
 
+/** The most characters a search takes: the schema's limit and the search fields' maxlength. */
+export const searchMaxLength = 200;
+
 /** What the header's search box, the search page and `GET /api/v1/search` send. */
-export const searchInput = z.object({ q: z.string().trim().min(1).max(200) });
+export const searchInput = z.object({ q: z.string().trim().min(1).max(searchMaxLength) });
 
 /** The most results of one kind a search lists; each kind's `total` counts them all. */
 export const searchResultsPerKind = 10;

@@ -3,8 +3,10 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { unreadCount, unreadShownAtMost } from "@/server/notifications";
 import type { Actor } from "@/server/permissions";
+import { searchMaxLength } from "@/server/search";
 import { LanguageSwitch } from "./language-switch";
 import { navigationFor } from "./navigation";
+import { SearchShortcut } from "./search-shortcut";
 import { SessionActivity } from "./session-activity";
 import { SignOutButton } from "./sign-out-button";
 import { UnsavedChangesGuard } from "./unsaved-changes-guard";
@@ -33,6 +35,24 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
             {t("app.name")}
           </Link>
           <div className="flex flex-wrap items-center gap-4">
+            {/* A plain GET form, so that searching needs no JavaScript; the field stays narrow so that a phone's header does not scroll sideways. */}
+            <form method="get" action="/search" role="search" aria-label={t("shell.searchLabel")} className="flex items-center gap-1 text-sm">
+              <label htmlFor="site-search" className="sr-only">
+                {t("shell.searchLabel")}
+              </label>
+              <input
+                id="site-search"
+                name="q"
+                type="search"
+                required
+                maxLength={searchMaxLength}
+                aria-keyshortcuts="/"
+                className="w-36 rounded border border-slate-400 bg-white px-2 py-1 text-slate-900 sm:w-48"
+              />
+              <button type="submit" className="rounded border border-current px-2 py-1">
+                {t("shell.searchSubmit")}
+              </button>
+            </form>
             <p className="text-sm">
               <span>{t("shell.signedInAs", { name: actor.name })}</span>
               <span className="sr-only">. {t("shell.rolesLabel")}: </span>
@@ -70,6 +90,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>
+      <SearchShortcut fieldId="site-search" />
       <SessionActivity />
       <UnsavedChangesGuard question={t("shell.leaveUnsaved")} />
     </>

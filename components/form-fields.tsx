@@ -67,7 +67,7 @@ function textControl({ name, issues, hint, required, defaultValue, maxLength }: 
   };
 }
 
-export function TextField(props: FieldProps & { defaultValue?: string; type?: "text" | "date" | "email" | "url" | "number"; maxLength?: number }) {
+export function TextField(props: FieldProps & { defaultValue?: string; type?: "text" | "date" | "email" | "url" | "number" | "search"; maxLength?: number }) {
   return (
     <FieldFrame {...props}>
       <input type={props.type ?? "text"} {...textControl(props)} />

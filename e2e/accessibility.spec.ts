@@ -35,6 +35,14 @@ test.describe("signed in", () => {
     await expectNoSeriousAccessibilityFindings(page);
   });
 
+  test("the search page, empty and with results, has no serious accessibility finding", async ({ page }) => {
+    await page.goto("/search");
+    await expectNoSeriousAccessibilityFindings(page);
+    await page.goto("/search?q=border");
+    await expect(page.getByTestId("search-group-milestones")).toBeVisible();
+    await expectNoSeriousAccessibilityFindings(page);
+  });
+
   test("the keyboard reaches the skip link first, and it moves focus to the content", async ({ page }) => {
     await page.goto("/pillars/3");
     await page.keyboard.press("Tab");

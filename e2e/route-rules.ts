@@ -117,6 +117,8 @@ export const pageRules: PageRule[] = [
   readPage("/profile"),
   // Everyone's own inbox.
   readPage("/notifications"),
+  // One search of everything the person may read.
+  readPage("/search"),
   // Admins manage pillars, commitments, milestones, users and roles, and read the audit trail.
   adminPage("/admin/plan"),
   adminPage("/admin/import"),
@@ -192,6 +194,8 @@ export const apiRules: ApiRule[] = [
   { route: "POST /api/v1/tokens/[id]/revoke", allowedStatus: 404, cases: [{ record: "missing", expect: signedIn }] },
   // Everyone's own inbox, follows and notification preferences.
   read("GET /api/v1/notifications"),
+  // The probe sends no words, which the search refuses as a field error.
+  { route: "GET /api/v1/search", allowedStatus: 400, cases: [{ expect: signedIn }] },
   { route: "POST /api/v1/notifications/read", body: {}, allowedStatus: 400, cases: [{ expect: signedIn }] },
   read("GET /api/v1/notification-preferences"),
   { route: "PUT /api/v1/notification-preferences", body: { round_opened: "never" }, allowedStatus: 400, cases: [{ expect: signedIn }] },

@@ -15,6 +15,7 @@ export const clientNamespaces = {
   "components/dashboard/verdict-trends": ["advances", "dashboard", "results", "verdict"],
   "components/evidence/evidence-form": [...forms, "evidenceLog", "evidenceKind", "evidenceShows", "reliability"],
   "components/evidence/retract-form": [...forms, "evidenceLog"],
+  "components/form-fields": forms,
   "components/notifications/follow-form": [...forms, "notifications.follow"],
   "components/notifications/inbox-forms": [...forms, "notifications"],
   "components/notifications/preferences-form": [...forms, "notifications.preferences"],

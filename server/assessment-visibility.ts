@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "./db/generated/client";
+import { Prisma } from "./db/generated/client";
 import type { Actor } from "./permissions";
 
 /**
@@ -9,6 +9,11 @@ import type { Actor } from "./permissions";
  */
 export function visibleAssessments(actor: Actor): Prisma.AssessmentWhereInput {
   return { OR: [{ state: { not: "draft" } }, { authorId: actor.id }] };
+}
+
+/** The same rule for a raw query, on the assessment it names `a`. */
+export function visibleAssessmentsSql(actor: Actor): Prisma.Sql {
+  return Prisma.sql`(a.state <> 'draft' OR a."authorId" = ${actor.id})`;
 }
 
 /**

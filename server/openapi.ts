@@ -30,6 +30,7 @@ import { preferencesInput } from "./notification-preferences";
 import { markReadInput, notificationFilter } from "./notifications";
 import { rollupFilter } from "./rollups";
 import { roundCsvColumns, roundInput } from "./rounds";
+import { searchInput, searchResultsPerKind } from "./search";
 import { statusUpdateCsvColumns, statusUpdateFilter, statusUpdateInput } from "./status-updates";
 import { userCreateInput, userCsvColumns, userSecondFactorResetInput, userUpdateInput } from "./user-admin";
 
@@ -344,6 +345,30 @@ const notificationPreference = z.strictObject({
 
 const follow = z.strictObject({ targetType: z.enum(FollowTarget), targetId: id, following: z.boolean() });
 
+const searchHit = z.strictObject({
+  id,
+  title: z.string().describe("the record's title; an assessment's is what it assesses: its commitment, or else its pillar's name"),
+  snippet: z.string().describe("the start of its text (description, summary, narrative; an indicator's unit)"),
+  href: z.string().describe("its page in the app, a path (an indicator's card on the overview)"),
+});
+const searchGroup = <Kind extends string, Item extends z.ZodObject>(kind: Kind, item: Item) =>
+  z.strictObject({ kind: z.literal(kind), total: count.describe("how many match in all"), items: z.array(item).max(searchResultsPerKind) });
+
+const searchResults = z.strictObject({
+  q: z.string().describe("the words searched, trimmed"),
+  groups: z
+    .array(
+      z.union([
+        searchGroup("milestones", searchHit),
+        searchGroup("commitments", searchHit),
+        searchGroup("evidence", searchHit.extend({ retracted: z.boolean() })),
+        searchGroup("assessments", searchHit.extend({ assessmentKind: z.enum(AssessmentKind), state: z.enum(AssessmentState), round: z.string().describe("its round's title") })),
+        searchGroup("indicators", searchHit),
+      ]),
+    )
+    .describe("one group per kind, always in this order, each with its best-ranked matches"),
+});
+
 const health = z.strictObject({
   status: z.enum(["ok", "unavailable"]),
   database: z.enum(["reachable", "unreachable"]),
@@ -388,6 +413,7 @@ export const answerSchemas = {
   Notification: notification,
   NotificationPreference: notificationPreference,
   Follow: follow,
+  SearchResults: searchResults,
   Problem: problem,
   Health: health,
 };
@@ -833,6 +859,19 @@ const paths: Record<string, Partial<Record<Method, OperationSpec>>> = {
       errors: [400, 403, 404, 409],
     },
   },
+  "/api/v1/search": {
+    get: {
+      operationId: "search",
+      summary: `Milestones, commitments, evidence, assessments and indicators you may read that match the words, grouped by kind: the best-ranked ${searchResultsPerKind} of each, with how many match in all`,
+      description:
+        "PostgreSQL full-text search in English and Spanish (either language's word forms match). As the lists: live milestones and commitments only, every piece of evidence (retracted ones marked), assessments not in draft and your own drafts, every indicator. 400 when `q` is empty or longer than the field allows.",
+      tag: "search",
+      query: searchInput,
+      queryDescriptions: { q: "the words: `\"a phrase\"` in quotation marks, `-word` to leave one out" },
+      answer: ref("SearchResults"),
+      errors: [400, 403],
+    },
+  },
   "/api/v1/notifications": {
     get: {
       operationId: "listNotifications",
@@ -951,6 +990,7 @@ export function openApiDocument() {
       { name: "users", description: "user accounts (admins)" },
       { name: "tokens", description: "personal API tokens" },
       { name: "notifications", description: "your inbox, what you follow and how you are told" },
+      { name: "search", description: "one search of everything you may read" },
       { name: "audit", description: "the audit trail (admins)" },
       { name: "meta", description: "health, metrics and this document" },
     ],

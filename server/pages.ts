@@ -4,7 +4,7 @@ import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { recordRefusedPage } from "./access-refusals";
 import { isNotFound } from "./error-answers";
-import { ForbiddenError, SecondFactorEnrolmentRequiredError, ValidationError } from "./errors";
+import { ForbiddenError, SecondFactorEnrolmentRequiredError, ValidationError, type FieldErrors } from "./errors";
 import { can, type Actor, type Permission } from "./permissions";
 import { getActor } from "./session";
 
@@ -111,6 +111,20 @@ export async function orEmptyOnInvalidFilter<T>(read: Promise<T>, empty: T): Pro
     return [await read, false];
   } catch (error) {
     if (error instanceof ValidationError) return [empty, true];
+    throw error;
+  }
+}
+
+/**
+ * A page's read of what its GET form asked (the search): a refused field
+ * gives no result and the field errors, for the page to show beside the
+ * field as a form would.
+ */
+export async function orFieldErrors<T>(read: Promise<T>): Promise<{ result: T; fieldErrors: null } | { result: null; fieldErrors: FieldErrors }> {
+  try {
+    return { result: await read, fieldErrors: null };
+  } catch (error) {
+    if (error instanceof ValidationError) return { result: null, fieldErrors: error.fieldErrors };
     throw error;
   }
 }

@@ -78,7 +78,7 @@ export async function Indicators({ indicators }: { indicators: IndicatorSeries[]
       <ChartMarkers markers={[{ id: "observation", shape: "dot", className: "fill-brand-700" }]} />
       <ul className="mt-3 grid gap-4 lg:grid-cols-2">
         {indicators.map((indicator) => (
-          <li key={indicator.id} className="rounded border border-slate-200 bg-white p-4" data-testid="indicator">
+          <li key={indicator.id} id={`indicator-${indicator.id}`} className="rounded border border-slate-200 bg-white p-4" data-testid="indicator">
             <h3 className="font-semibold">
               {indicator.pillar.number}. {indicator.name} <span className="font-normal text-slate-600">({indicator.unit})</span>
             </h3>

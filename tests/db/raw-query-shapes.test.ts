@@ -16,6 +16,7 @@ import { computeReminders } from "../../server/reminders";
 import { listPillars } from "../../server/pillars";
 import { healthDetail } from "../../server/operations";
 import { pillarAsOf, pillarRollups } from "../../server/rollups";
+import { search } from "../../server/search";
 import { lockRound } from "../../server/rounds";
 import { listStatusUpdates } from "../../server/status-updates";
 import { findActiveAccount, readActiveAccount } from "../../server/users";
@@ -73,6 +74,8 @@ describe("raw queries", () => {
     await listMilestones(staff!, {}, asOf);
     await listStatusUpdates(manager!, {});
     await listEvidence(reviewer!, {});
+    // A word of the demo data's plan, evidence and assessments, so that each kind's row schema sees rows.
+    await search(reviewer!, { q: "border" });
     for await (const evidence of streamEvidence(reviewer!, {}, { batchSize: 5 })) if (evidence) break;
     await listAuditEvents(admin!, {});
     await auditFilterChoices(admin!);

@@ -1,10 +1,11 @@
-// npm run bench [-- --small] [-- --scale N] [-- --json FILE]
+// npm run bench [-- --small] [-- --scale N] [-- --json FILE] [-- --only ID,ID]
 // Builds a synthetic plan in a database of its own (at scale 1: 5 pillars,
 // 2,000 commitments, 20,000 milestones, 200,000 status updates, 50,000
 // evidence records, 20 rounds; --scale N multiplies all but the pillars and
 // rounds; --small: a hundredth of it, to prove the benchmark works), serves
 // the production build on it and measures, with 20 concurrent connections:
-// the dashboard, the dashboard "as of" a past day, the dashboard while a
+// the dashboard (/overview; / is the signed-in person's worklist, measured
+// too), the dashboard "as of" a past day, the dashboard while a
 // writer posts a status update through the API every 250 ms (the writes'
 // own times are the status-update target), the dashboard as of a new day at
 // each request (so that no figures kept from an earlier request can answer),
@@ -44,6 +45,8 @@ if (!(scale > 0)) {
   process.exit(2);
 }
 const jsonFile = option("--json");
+// Only the targets of these ids (a developer's quicker run of what they changed).
+const only = option("--only")?.split(",");
 const size = {
   commitments: Math.round(2_000 * scale),
   milestones: Math.round(20_000 * scale),
@@ -225,7 +228,7 @@ function memorySampler(rootPid: number) {
 
 /** The compressed size of the JavaScript a current browser loads for the dashboard's HTML before any interaction. */
 async function firstLoadJs(baseUrl: string, cookie: string): Promise<number> {
-  const html = await (await fetch(`${baseUrl}/`, { headers: { Cookie: cookie } })).text();
+  const html = await (await fetch(`${baseUrl}/overview`, { headers: { Cookie: cookie } })).text();
   // A `noModule` script (Next.js's polyfills) is fetched only by browsers without module support; no current browser loads it.
   const scripts = [...html.matchAll(/<script([^>]+)>/g)].map((match) => match[1]!).filter((attributes) => !/\snoModule/i.test(attributes));
   const sources = [...new Set(scripts.map((attributes) => /\ssrc="([^"]+)"/.exec(attributes)?.[1]).filter((source) => source !== undefined))];
@@ -355,6 +358,7 @@ try {
   // run the next day's, as on the days that follow.
   const { computeReminders } = await import("../server/reminders");
   const { unreadCount } = await import("../server/notifications");
+  const { worklist } = await import("../server/worklist");
   let reminderDays = 0;
   const nextReminderDay = () => isoDate(new Date(Date.parse(todayIso()) + ++reminderDays * 86_400_000));
   t0 = performance.now();
@@ -376,10 +380,11 @@ try {
   };
   interface Target { id: string; name: string; workers?: number; send: () => Promise<void>; sql?: () => Promise<unknown>; beside?: Beside }
   const targets: Target[] = [
-    { id: "dashboard", name: "dashboard /", send: () => get(`${baseUrl}/`, cookie), sql: () => dashboardSql(todayIso()) },
-    { id: "dashboard-past-day", name: `dashboard as of ${pastDay}`, send: () => get(`${baseUrl}/?asOf=${pastDay}`, cookie), sql: () => dashboardSql(pastDay) },
-    { id: "dashboard-mixed", name: "dashboard / while a status update is posted every 250 ms", send: () => get(`${baseUrl}/`, cookie), sql: () => dashboardSql(todayIso()), beside: statusUpdateWriter },
-    { id: "dashboard-afresh", name: "dashboard as of a new day each request (figures computed afresh)", send: () => get(`${baseUrl}/?asOf=${freshDay()}`, cookie), sql: () => dashboardSql(freshDay()) },
+    { id: "dashboard", name: "dashboard /overview", send: () => get(`${baseUrl}/overview`, cookie), sql: () => dashboardSql(todayIso()) },
+    { id: "dashboard-past-day", name: `dashboard as of ${pastDay}`, send: () => get(`${baseUrl}/overview?asOf=${pastDay}`, cookie), sql: () => dashboardSql(pastDay) },
+    { id: "dashboard-mixed", name: "dashboard /overview while a status update is posted every 250 ms", send: () => get(`${baseUrl}/overview`, cookie), sql: () => dashboardSql(todayIso()), beside: statusUpdateWriter },
+    { id: "dashboard-afresh", name: "dashboard as of a new day each request (figures computed afresh)", send: () => get(`${baseUrl}/overview?asOf=${freshDay()}`, cookie), sql: () => dashboardSql(freshDay()) },
+    { id: "worklist", name: "the manager's worklist / (Your work)", send: () => get(`${baseUrl}/`, cookie), sql: () => worklist(benchManager.actor) },
     { id: "api-pillars", name: "GET /api/v1/pillars", send: () => get(`${baseUrl}/api/v1/pillars`, cookie, "application/json"), sql: () => dashboardSql(todayIso()) },
     {
       id: "evidence-search",
@@ -389,7 +394,7 @@ try {
     },
     { id: "export-whole", name: "status history CSV (whole)", workers: 1, send: () => get(`${baseUrl}/api/v1/status-updates?format=csv`, cookie, "text/csv"), sql: statusHistorySql },
     { id: "reminders", name: "the day's reminders alone, a new day each run", workers: 1, send: async () => void (await computeReminders(nextReminderDay())) },
-    { id: "dashboard-reminders", name: "dashboard / while the day's reminders are computed back to back", send: () => get(`${baseUrl}/`, cookie), sql: () => dashboardSql(todayIso()), beside: remindersBeside },
+    { id: "dashboard-reminders", name: "dashboard /overview while the day's reminders are computed back to back", send: () => get(`${baseUrl}/overview`, cookie), sql: () => dashboardSql(todayIso()), beside: remindersBeside },
     { id: "bell", name: "the bell's unread count of the bench's manager (bare call)", workers: 1, send: async () => void (await unreadCount(benchManager.actor)) },
   ];
 
@@ -402,7 +407,7 @@ try {
     id: "reminders-first", name: "the day's reminders, first run (every overdue milestone's reminders to write)", connections: 1, requests: 1, requestsPerSecond: 1000 / firstRemindersMs,
     p50Ms: firstRemindersMs, p95Ms: firstRemindersMs, sqlP50Ms: null, sqlP95Ms: null, peakRssMb: megabytes(memory.peak()), riseMb: 0,
   });
-  for (const target of targets) {
+  for (const target of targets.filter((each) => !only || only.includes(each.id))) {
     const workers = target.workers ?? concurrency;
     // Kept-alive connections idled through the last target's SQL phase as long as
     // the server keeps idle ones open (Node's 5 s): new ones, rather than a race with its closing them.
@@ -450,7 +455,7 @@ try {
   console.log("| target | connections | requests | req/s | p50 | p95 | SQL p50 | SQL p95 | p50 / SQL p50 | server peak RSS | rise over the RSS before |");
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const row of rows) console.log(line(row));
-  const p95Of = (id: string) => rows.find((row) => row.id === id)!.p95Ms;
+  const p95Of = (id: string) => rows.find((row) => row.id === id)?.p95Ms ?? NaN;
   console.log(`\nReminders: the first run ${(firstRemindersMs / 1000).toFixed(1)} s; the dashboard's p95 while they run ${ms(p95Of("dashboard-reminders"))}, ${((p95Of("dashboard-reminders") / p95Of("dashboard") - 1) * 100).toFixed(0)} % over the read-only dashboard's; the bell's unread count p95 ${ms(p95Of("bell"))}`);
   console.log(`Dashboard first-load JavaScript: ${(js / 1024).toFixed(1)} KB compressed (gzip)`);
   if (jsonFile) {

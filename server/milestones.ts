@@ -215,25 +215,32 @@ const milestoneRow = rawRow("milestone", {
  * milestones always with the rest. `mine` keeps those the actor owns or that
  * belong to their agency's commitments.
  */
+/**
+ * A milestone's last status update, as a scalar subquery rather than a
+ * lateral join: PostgreSQL runs it only where it is read — a CASE branch that
+ * is reached, a column the outer query keeps — so counting the overdue does
+ * not visit every milestone's history.
+ */
+const lastUpdateOf = Prisma.sql`(SELECT max(s."createdAt") FROM "StatusUpdate" s WHERE s."milestoneId" = m.id)`;
+
 export function milestonesMatching(actor: Actor, filter: MilestoneFilter, today: string): Prisma.Sql {
   const mine = filter.mine === "true";
   return Prisma.sql`
     SELECT * FROM (
       SELECT m.id, m.title, m."dueDate", m.status, m.version, m."ownerId", u.name AS "ownerName",
         c.id AS "commitmentId", c.title AS "commitmentTitle", p.number AS "pillarNumber", p.code AS "pillarCode", p.name AS "pillarName",
-        last."lastUpdateAt",
+        ${lastUpdateOf} AS "lastUpdateAt",
         CASE
           WHEN m.status = ANY(${closedStatuses}::"MilestoneStatus"[]) THEN 'rest'
           WHEN m."dueDate" < ${today}::date THEN 'overdue'
           WHEN m."dueDate" <= ${today}::date + ${urgencyDays.dueSoon}::int THEN 'due_soon'
-          WHEN COALESCE(last."lastUpdateAt", m."createdAt") < ${today}::date - ${urgencyDays.stale}::int THEN 'stale'
+          WHEN COALESCE(${lastUpdateOf}, m."createdAt") < ${today}::date - ${urgencyDays.stale}::int THEN 'stale'
           ELSE 'rest'
         END AS urgency
       FROM "Milestone" m
       JOIN "Commitment" c ON c.id = m."commitmentId"
       JOIN "Pillar" p ON p.id = c."pillarId"
       LEFT JOIN "User" u ON u.id = m."ownerId"
-      LEFT JOIN LATERAL (SELECT max(s."createdAt") AS "lastUpdateAt" FROM "StatusUpdate" s WHERE s."milestoneId" = m.id) last ON true
       WHERE m."archivedAt" IS NULL AND c."archivedAt" IS NULL
         AND (${mine} = false OR m."ownerId" = ${actor.id}
              OR EXISTS (SELECT 1 FROM "CommitmentAgency" ca WHERE ca."commitmentId" = c.id AND ca."agencyId" = ${actor.agencyId}))

@@ -6,7 +6,7 @@ import { Prisma } from "./db/generated/client";
 import { Locale, NotificationKind } from "./db/generated/enums";
 import { queryRows, rawRow } from "./db/raw-rows";
 import { queueEmails } from "./email/deliveries";
-import { composeEmail, type EmailRecipient } from "./email/notification-emails";
+import { composeEmail, emailItemsAtMost, type EmailRecipient } from "./email/notification-emails";
 import { publicOrigin } from "./env";
 import { defineJob } from "./jobs/worker";
 import { deliverySql } from "./notification-preferences";
@@ -24,8 +24,6 @@ import { isoDate } from "./validation";
 // previous digest by a margin longer than any transaction runs.
 
 const digestKind = "notification.digest";
-/** The most a digest lists; it counts the rest, which wait in the inbox. */
-const digestItemsAtMost = 50;
 
 const digestRow = rawRow("digestNotification", {
   id: z.string(),
@@ -65,9 +63,9 @@ export async function queueDigests(now: Date): Promise<number> {
       kinds: reader.list(kinds.map((kind) => reader.t(`notifications.preferences.kinds.${kind}`, kindLabelValues(kind)))),
     });
     const items = rows
-      .slice(0, digestItemsAtMost)
+      .slice(0, emailItemsAtMost)
       .map((row) => ({ text: notificationText(reader.t, reader.day, row), link: `${publicOrigin()}${row.link}` }));
-    const more = rows.length > digestItemsAtMost ? { text: reader.t("notifications.email.digestMore", { count: rows.length - digestItemsAtMost }), link: `${publicOrigin()}/notifications?unread=true` } : undefined;
+    const more = rows.length > emailItemsAtMost ? { text: reader.t("notifications.email.moreInInbox", { count: rows.length - emailItemsAtMost }), link: `${publicOrigin()}/notifications?unread=true` } : undefined;
     // Each person's digest in its own transaction: one that fails leaves the others queued, and a rerun finds them in the ledger.
     const added = await db().$transaction(async (tx) => {
       const queuedNow = await queueEmails(tx, [

@@ -44,10 +44,11 @@ function insert(kind: string, select: Prisma.Sql): Prisma.Sql {
 
 /**
  * How many milestones' reminders one transaction writes at most: the first
- * run on a large plan finds thousands overdue, each with its email, more than
- * a transaction may take time for.
+ * run on a large plan finds thousands overdue, more than a transaction may
+ * take time for; each transaction's reminders of a kind come to a person in
+ * one email.
  */
-const reminderBatchSize = 200;
+const reminderBatchSize = 1000;
 
 const milestoneIdRow = rawRow("milestoneId", { id: z.string() });
 

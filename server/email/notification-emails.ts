@@ -85,31 +85,47 @@ export interface AddedNotification {
   link: string;
 }
 
+/** An email lists this many notifications at most; it counts the rest, which wait in the inbox. */
+export const emailItemsAtMost = 50;
+
 /**
  * Queues, in the transaction that added the notifications, the email at once
- * of each whose recipient gets its kind by email. Its key is the
- * notification's ledger key, so it is queued once whoever makes the
- * notification.
+ * of those whose recipient gets their kind by email: one per recipient and
+ * kind, listing them when there are several (a day's reminders can escalate
+ * thousands of milestones to a manager: one email, not thousands). Its key is
+ * the ledger key of its first notification, so it is queued once whoever
+ * makes the notifications.
  */
 export async function queueEmailsAtOnce(tx: Transaction, added: readonly AddedNotification[]) {
-  const emails: EmailToQueue[] = added
-    .filter((notification) => notification.delivery === "email")
-    .map((notification) => {
-      const recipient = { id: notification.recipientId, name: notification.name, locale: notification.locale };
-      const reader = readerIn(recipient.locale);
-      const sentence = notificationText(reader.t, reader.day, notification);
-      const link = `${publicOrigin()}${notification.link}`;
-      const unsubscribe = unsubscribeUrl(recipient.id, [notification.kind]);
-      const why = reader.t("notifications.email.whyAtOnce", { kind: reader.t(`notifications.preferences.kinds.${notification.kind}`, kindLabelValues(notification.kind)) });
-      return {
-        userId: recipient.id,
-        kind: `notification.${notification.kind}`,
-        key: `notification:${recipient.id}:${notification.kind}:${notification.recordId}:${notification.period}`,
-        subject: subjectOf(sentence),
-        ...composeEmail(reader, recipient, { items: [{ text: sentence, link }], why, unsubscribe }),
-        link,
-        listUnsubscribeUrl: unsubscribe,
-      };
-    });
+  const byRecipientAndKind = Map.groupBy(
+    added.filter((notification) => notification.delivery === "email"),
+    (notification) => `${notification.recipientId}:${notification.kind}`,
+  );
+  const emails: EmailToQueue[] = [...byRecipientAndKind.values()].map((group) => {
+    const first = group[0]!;
+    const recipient = { id: first.recipientId, name: first.name, locale: first.locale };
+    const reader = readerIn(recipient.locale);
+    const items = group.slice(0, emailItemsAtMost).map((notification) => ({ text: notificationText(reader.t, reader.day, notification), link: `${publicOrigin()}${notification.link}` }));
+    const unsubscribe = unsubscribeUrl(recipient.id, [first.kind]);
+    const kindLabel = reader.t(`notifications.preferences.kinds.${first.kind}`, kindLabelValues(first.kind));
+    const why = reader.t("notifications.email.whyAtOnce", { kind: kindLabel });
+    const inbox = `${publicOrigin()}/notifications?unread=true`;
+    const several = group.length > 1;
+    return {
+      userId: recipient.id,
+      kind: `notification.${first.kind}`,
+      key: `notification:${recipient.id}:${first.kind}:${first.recordId}:${first.period}`,
+      subject: several ? reader.t("notifications.email.groupSubject", { kind: kindLabel, count: group.length }) : subjectOf(items[0]!.text),
+      ...composeEmail(reader, recipient, {
+        ...(several ? { intro: reader.t("notifications.email.groupIntro", { count: group.length }) } : {}),
+        items,
+        ...(group.length > emailItemsAtMost ? { more: { text: reader.t("notifications.email.moreInInbox", { count: group.length - emailItemsAtMost }), link: inbox } } : {}),
+        why,
+        unsubscribe,
+      }),
+      link: several ? inbox : items[0]!.link,
+      listUnsubscribeUrl: unsubscribe,
+    };
+  });
   await queueEmails(tx, emails);
 }

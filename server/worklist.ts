@@ -4,6 +4,7 @@ import { urgencyDays } from "../domain/limits";
 import { db } from "./db/client";
 import { queryCount, queryRows, rawRow } from "./db/raw-rows";
 import { AssessmentKind, AssessmentState, RoundStatus } from "./db/generated/enums";
+import { atPlanRevision } from "./figures-cache";
 import { milestonesMatching, urgencies } from "./milestones";
 import { can, ensure, type Actor } from "./permissions";
 import { isoDate, todayIso } from "./validation";
@@ -133,12 +134,19 @@ function awaitingDecisionOf(actor: Actor): Promise<number> {
     WHERE a.state = ${AssessmentState.submitted}::"AssessmentState" AND a."authorId" <> ${actor.id}`;
 }
 
+/**
+ * The same for every manager, and a count over the whole plan (thousands of
+ * milestones on a large one): kept per plan revision and day, like the
+ * dashboard's figures, so that each manager's home page does not count again.
+ */
 function longOverdueByPillar(actor: Actor, today: string) {
-  return queryRows(pillarCountRow)`
-    SELECT "pillarNumber", "pillarName", count(*)::int AS count
-    FROM (${milestonesMatching(actor, { overdueDays: urgencyDays.escalate }, today)}) late
-    GROUP BY "pillarNumber", "pillarName"
-    ORDER BY "pillarNumber"`;
+  return atPlanRevision(JSON.stringify(["longOverdueByPillar", today]), () =>
+    queryRows(pillarCountRow)`
+      SELECT "pillarNumber", "pillarName", count(*)::int AS count
+      FROM (${milestonesMatching(actor, { overdueDays: urgencyDays.escalate }, today)}) late
+      GROUP BY "pillarNumber", "pillarName"
+      ORDER BY "pillarNumber"`,
+  );
 }
 
 async function endedRoundsStillOpen(today: string) {

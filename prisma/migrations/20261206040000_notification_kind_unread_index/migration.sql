@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Notification_recipientId_kind_readAt_createdAt_idx" ON "Notification"("recipientId", "kind", "readAt", "createdAt");

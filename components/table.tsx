@@ -4,7 +4,8 @@ import { useId, type ReactNode } from "react";
  * A table that scrolls sideways inside its own region when it is wider than
  * the screen, so that the page itself never does. The region is named by the
  * table's caption and takes keyboard focus, so that it can be scrolled with the
- * arrow keys.
+ * arrow keys. It is positioned so that text hidden for screen readers inside
+ * the table (absolutely positioned) scrolls with it instead of widening the page.
  */
 export function Table({
   caption,
@@ -21,7 +22,7 @@ export function Table({
 }) {
   const captionId = useId();
   return (
-    <div role="region" aria-labelledby={captionId} tabIndex={0} className="max-w-full overflow-x-auto">
+    <div role="region" aria-labelledby={captionId} tabIndex={0} className="relative max-w-full overflow-x-auto">
       <table className={className} data-testid={testId}>
         <caption id={captionId} className={captionClassName}>
           {caption}

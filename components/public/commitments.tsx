@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Section } from "@/components/section";
+import { Table } from "@/components/table";
 import { DueBadge, StatusBadge } from "@/components/status-badge";
 import type { publicPillar } from "@/server/public-record";
 
@@ -33,8 +34,7 @@ export async function PublicCommitments({ commitments }: { commitments: Commitme
             {commitment.milestones.length === 0 ? (
               <p className="mt-3 text-sm">{t("noMilestones")}</p>
             ) : (
-              <table className="mt-3 w-full text-left text-sm">
-                <caption className="sr-only">{t("milestonesCaption", { title: commitment.title })}</caption>
+              <Table className="mt-3 w-full text-left text-sm" caption={t("milestonesCaption", { title: commitment.title })}>
                 <thead>
                   <tr className="border-b border-slate-300">
                     <th scope="col" className="py-1 pr-2">{t("milestoneColumn")}</th>
@@ -72,7 +72,7 @@ export async function PublicCommitments({ commitments }: { commitments: Commitme
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </Table>
             )}
           </li>
         ))}

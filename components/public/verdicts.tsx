@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Section } from "@/components/section";
+import { Table } from "@/components/table";
 import { VerdictPair } from "@/components/verdict-pair";
 import type { PublicRound, PublicVerdict } from "@/server/public-record";
 
@@ -38,8 +39,7 @@ export async function PublicVerdicts({ rounds }: { rounds: PublicRound[] }) {
             {t("roundHeading", { title: round.title, start: day(round.periodStart), end: day(round.periodEnd) })}
           </h3>
           {!round.closed && <p className="mt-1 text-sm">{t("roundOpen")}</p>}
-          <table className="mt-3 w-full text-left text-sm">
-            <caption className="sr-only">{t("verdictsCaption", { title: round.title })}</caption>
+          <Table className="mt-3 w-full text-left text-sm" caption={t("verdictsCaption", { title: round.title })}>
             <thead>
               <tr className="border-b border-slate-300">
                 <th scope="col" className="py-1 pr-2">{t("subjectColumn")}</th>
@@ -56,7 +56,7 @@ export async function PublicVerdicts({ rounds }: { rounds: PublicRound[] }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
           {round.verdicts.map((verdict) => {
             const subject = verdict.commitment?.title ?? t("wholePillar");
             const byline =

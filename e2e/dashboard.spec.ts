@@ -10,6 +10,10 @@ test("a manager reads the dashboard, goes back to the end of the 2011 round and 
   await page.goto("/overview?asOf=2026-06-30");
   await expect(page.getByRole("list", { name: "Pillars" }).getByRole("listitem")).toHaveCount(5);
   const pillar1 = page.getByTestId("pillar-card-1");
+  // A percent of the milestones, as the reader's language writes one (the figures once printed 2,140%).
+  const completed = await pillar1.getByTestId("percent-completed").textContent();
+  expect(completed).toMatch(/^\d{1,3}(\.\d)?%$/);
+  expect(Number.parseFloat(completed!)).toBeLessThanOrEqual(100);
   await expect(pillar1.getByTestId("latest-verdict")).toContainText("Advances: Substantial · Results: Worsened");
   await expect(pillar1.getByTestId("latest-verdict")).toContainText("May 2018 review");
   await expect(page.getByTestId("verdict-trends")).toContainText("Advances: Steady · Results: Slow");

@@ -100,7 +100,7 @@ export function PillarCard({ pillar, drillDownQuery, linkCounts }: { pillar: Pil
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="font-medium">{t("dashboard.percentCompleted")}</dt>
         <dd data-testid="percent-completed">
-          {pillar.percentCompleted === null ? t("dashboard.noMilestones") : t("dashboard.percentValue", { percent: pillar.percentCompleted })}
+          {pillar.percentCompleted === null ? t("dashboard.noMilestones") : t("dashboard.percentValue", { fraction: pillar.percentCompleted / 100 })}
         </dd>
         <dt className="font-medium">{t("dashboard.overdue")}</dt>
         <dd data-testid="overdue">

@@ -40,7 +40,7 @@ export async function PublicPillarCard({ pillar, href }: { pillar: PublicPillarF
       </table>
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="font-medium">{t("percentCompleted")}</dt>
-        <dd data-testid="percent-completed">{pillar.percentCompleted === null ? t("noMilestones") : t("percentValue", { percent: pillar.percentCompleted })}</dd>
+        <dd data-testid="percent-completed">{pillar.percentCompleted === null ? t("noMilestones") : t("percentValue", { fraction: pillar.percentCompleted / 100 })}</dd>
         <dt className="font-medium">{t("overdue")}</dt>
         <dd data-testid="overdue">{pillar.overdue}</dd>
       </dl>

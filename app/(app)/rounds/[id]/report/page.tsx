@@ -24,7 +24,7 @@ export default async function RoundReportPage({ params }: Props) {
   const report = await recordForPage(roundReport, id);
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "long" });
-  const percent = (value: number | null) => (value === null ? "—" : t("dashboard.percentValue", { percent: value }));
+  const percent = (value: number | null) => (value === null ? "—" : t("dashboard.percentValue", { fraction: value / 100 }));
   const flagged = report.comparisons.filter((pair) => pair.comparison?.flagged).length;
   return (
     <article className="max-w-4xl">

@@ -38,6 +38,8 @@ export default defineConfig({
   projects: [
     { name: "sign-in", testMatch: /auth\.setup\.ts/ },
     { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["sign-in"] },
+    // README's screenshots, taken only by `npm run screenshots` (it writes docs/screenshots/).
+    ...(process.env.SCREENSHOTS ? [{ name: "screenshots", testMatch: /screenshots\.capture\.ts/, dependencies: ["sign-in"] }] : []),
   ],
   webServer: {
     command: `node scripts/serve.mjs --port ${port}`,

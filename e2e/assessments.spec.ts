@@ -143,6 +143,12 @@ test("the review cycle: draft, submit, return with a comment, revise, resubmit, 
   await reviewer.goto(`/evidence/${evidenceId}`);
   await expect(reviewer.getByRole("main")).toContainText(roundTitle);
 
+  // While the round is open its report says it is provisional, and how far it has come.
+  await manager.goto(`/rounds/${roundId}/report`);
+  await expect(manager.getByTestId("report-provisional")).toHaveText(
+    "Provisional: this round is still open and 1 of 5 pillars have a published verdict. The report is final, and frozen, once the round closes.",
+  );
+
   // The manager closes the round; it then takes no new drafts.
   await manager.goto(`/rounds/${roundId}`);
   await manager.getByRole("button", { name: "Close round" }).click();

@@ -12,6 +12,30 @@ import { storageStateOf } from "./users";
 
 const phone = { width: 360, height: 740 };
 
+// Text people type without a space (a pasted address, a reference number)
+// must wrap too: a piece of evidence with such a title, on a staff member's
+// milestone, so that it reaches the evidence log, search and their inbox.
+test.beforeAll(async ({ playwright }) => {
+  const [reviewer, staff] = await Promise.all([contextOf(playwright, "reviewer"), contextOf(playwright, "staff")]);
+  const [milestone] = ((await (await staff.get("/api/v1/milestones?mine=true")).json()) as { data: { id: string; commitment: { id: string } }[] }).data;
+  const logged = await reviewer.post("/api/v1/evidence", {
+    data: {
+      commitmentId: milestone!.commitment.id,
+      milestoneId: milestone!.id,
+      title: `Report-${"0123456789".repeat(12)}`,
+      kind: "official_document",
+      publisher: "Secretaría de Seguridad y Protección Ciudadana",
+      url: `https://example.org/${"a".repeat(150)}`,
+      publishedOn: "2026-01-15",
+      summary: `Reference ${"X".repeat(150)}`,
+      shows: "neutral",
+      reliability: "official_record",
+    },
+  });
+  expect(logged.status()).toBe(201);
+  await Promise.all([reviewer.dispose(), staff.dispose()]);
+});
+
 // What each role opens first on a phone: their worklist and the pages it leads to.
 const landings = {
   admin: ["/", "/admin/users", "/admin/backups"],

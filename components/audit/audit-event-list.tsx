@@ -25,7 +25,7 @@ export async function AuditEventList({ events, empty }: { events: AuditEventList
         const actor = event.actor;
         const by = !actor ? t("bySystem") : event.apiToken ? t("byWithToken", { name: actor.name, token: event.apiToken.name }) : t("by", { name: actor.name });
         return (
-          <li key={event.id} className="rounded border border-slate-200 bg-white p-4 wrap-anywhere" data-testid="audit-event">
+          <li key={event.id} className="rounded border border-slate-200 bg-white p-4" data-testid="audit-event">
             <h3 className="font-medium">
               <code className="rounded bg-slate-100 px-1">{event.action}</code>
             </h3>

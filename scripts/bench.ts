@@ -456,7 +456,9 @@ try {
   const gaugeFilter = { from: "2009-01-01", to: isoDate(new Date(Date.UTC(2009, 0, 1) + (gaugeDays - 1) * 86_400_000)) };
   await load(async () => void (await uncachedRollupQueries.replayMilestoneFigures(gaugeFilter, todayIso())), 2, 1);
   const gauge = await load(async () => void (await uncachedRollupQueries.replayMilestoneFigures(gaugeFilter, todayIso())), concurrency, small ? 1 : 5);
-  await disconnectDb();
+  // The reminders' emails opened the job queue's own pool in this process: closed before the database is dropped under it.
+  const { stopJobQueue } = await import("../server/jobs/queue");
+  await Promise.all([disconnectDb(), stopJobQueue()]);
 
   console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, ${mb(os.totalmem())} RAM, Node ${process.version}, load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")}, ${small ? "small plan (--small)" : `scale ${scale}`}`);
   console.log(`Speed gauge (the history replayed for ${small ? "the small plan's" : "20,000"} milestones, ${concurrency} at once): p50 ${ms(gauge.p50)}, p95 ${ms(gauge.p95)}`);

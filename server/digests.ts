@@ -6,11 +6,11 @@ import { Prisma } from "./db/generated/client";
 import { Locale, NotificationKind } from "./db/generated/enums";
 import { queryRows, rawRow } from "./db/raw-rows";
 import { queueEmails } from "./email/deliveries";
-import { composeEmail, emailItemsAtMost, type EmailRecipient } from "./email/notification-emails";
+import { composeEmail, type EmailRecipient } from "./email/notification-emails";
 import { publicOrigin } from "./env";
 import { defineJob } from "./jobs/worker";
 import { deliverySql } from "./notification-preferences";
-import { notificationText, readerIn } from "./notification-text";
+import { readerIn } from "./notification-text";
 import { unsubscribeUrl } from "./unsubscribe";
 import { isoDate } from "./validation";
 
@@ -62,10 +62,6 @@ export async function queueDigests(now: Date): Promise<number> {
     const why = reader.t("notifications.email.whyDigest", {
       kinds: reader.list(kinds.map((kind) => reader.t(`notifications.preferences.kinds.${kind}`, kindLabelValues(kind)))),
     });
-    const items = rows
-      .slice(0, emailItemsAtMost)
-      .map((row) => ({ text: notificationText(reader.t, reader.day, row), link: `${publicOrigin()}${row.link}` }));
-    const more = rows.length > emailItemsAtMost ? { text: reader.t("notifications.email.moreInInbox", { count: rows.length - emailItemsAtMost }), link: `${publicOrigin()}/notifications?unread=true` } : undefined;
     // Each person's digest in its own transaction: one that fails leaves the others queued, and a rerun finds them in the ledger.
     const added = await db().$transaction(async (tx) => {
       const queuedNow = await queueEmails(tx, [
@@ -74,7 +70,7 @@ export async function queueDigests(now: Date): Promise<number> {
           kind: digestKind,
           key: `digest:${recipient.id}:${day}`,
           subject: reader.t("notifications.email.digestSubject", { count: rows.length }),
-          ...composeEmail(reader, recipient, { intro: reader.t("notifications.email.digestIntro"), items, more, why, unsubscribe }),
+          ...composeEmail(reader, recipient, { intro: reader.t("notifications.email.digestIntro"), notifications: rows, why, unsubscribe }),
           link: `${publicOrigin()}/notifications`,
           listUnsubscribeUrl: unsubscribe,
           createdAt: now,

@@ -20,39 +20,50 @@ export interface EmailRecipient {
   locale: Locale;
 }
 
-/** One line of an email's body: a sentence, and the page it is about. */
-interface EmailItem {
-  text: string;
+/** A notification an email tells of: its kind and values (its sentence), and the page it is about. */
+interface ListedNotification {
+  kind: NotificationKind;
+  values: NotificationValues;
   link: string;
 }
 
-/** The text and HTML of an email: greeting, items (one, or a digest's list, with a link to what it left out), and the footer. */
-export function composeEmail(reader: Reader, recipient: EmailRecipient, parts: { intro?: string; items: EmailItem[]; more?: EmailItem; why: string; unsubscribe: string }) {
+/** An email lists this many notifications at most; it counts the rest, which wait in the inbox. */
+const emailItemsAtMost = 50;
+
+/**
+ * The text and HTML of an email: greeting, the notifications (one, or a list
+ * of at most emailItemsAtMost with a link to the inbox for the rest), and the
+ * footer.
+ */
+export function composeEmail(reader: Reader, recipient: EmailRecipient, parts: { intro?: string; notifications: readonly ListedNotification[]; why: string; unsubscribe: string }) {
   const { t, locale } = reader;
+  const items = parts.notifications.slice(0, emailItemsAtMost).map((notification) => ({ text: notificationText(t, reader.day, notification), link: `${publicOrigin()}${notification.link}` }));
+  const rest = parts.notifications.length - items.length;
+  const more = rest > 0 ? { text: t("notifications.email.moreInInbox", { count: rest }), link: `${publicOrigin()}/notifications?unread=true` } : undefined;
   const greeting = t("notifications.email.greeting", { name: recipient.name });
   const open = t("notifications.email.open");
   const unsubscribe = t("notifications.email.unsubscribe");
   const preferences = t("notifications.email.preferences");
   const preferencesLink = `${publicOrigin()}/profile#notifications`;
-  const single = parts.items.length === 1 && !parts.intro;
+  const single = items.length === 1 && !parts.intro;
 
   const text = [
     greeting,
     ...(parts.intro ? [parts.intro] : []),
-    single ? `${parts.items[0]!.text}\n\n${open}: ${parts.items[0]!.link}` : parts.items.map((item) => `- ${item.text}\n  ${item.link}`).join("\n\n"),
-    ...(parts.more ? [`${parts.more.text}: ${parts.more.link}`] : []),
+    single ? `${items[0]!.text}\n\n${open}: ${items[0]!.link}` : items.map((item) => `- ${item.text}\n  ${item.link}`).join("\n\n"),
+    ...(more ? [`${more.text}: ${more.link}`] : []),
     `-- \n${parts.why}\n${unsubscribe}: ${parts.unsubscribe}\n${preferences}: ${preferencesLink}`,
   ].join("\n\n");
 
   const link = (href: string, label: string) => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
   const body = single
-    ? `<p>${escapeHtml(parts.items[0]!.text)}</p>\n<p>${link(parts.items[0]!.link, open)}</p>`
-    : `${parts.intro ? `<p>${escapeHtml(parts.intro)}</p>\n` : ""}<ul>\n${parts.items.map((item) => `<li>${escapeHtml(item.text)} ${link(item.link, open)}</li>`).join("\n")}\n</ul>`;
+    ? `<p>${escapeHtml(items[0]!.text)}</p>\n<p>${link(items[0]!.link, open)}</p>`
+    : `${parts.intro ? `<p>${escapeHtml(parts.intro)}</p>\n` : ""}<ul>\n${items.map((item) => `<li>${escapeHtml(item.text)} ${link(item.link, open)}</li>`).join("\n")}\n</ul>`;
   const html = [
     `<!doctype html>\n<html lang="${locale}">\n<body style="font-family: sans-serif; line-height: 1.5">`,
     `<p>${escapeHtml(greeting)}</p>`,
     body,
-    ...(parts.more ? [`<p>${link(parts.more.link, parts.more.text)}</p>`] : []),
+    ...(more ? [`<p>${link(more.link, more.text)}</p>`] : []),
     `<hr>\n<p style="font-size: small; color: #444">${escapeHtml(parts.why)}<br>\n${link(parts.unsubscribe, unsubscribe)} · ${link(preferencesLink, preferences)}</p>`,
     "</body>\n</html>",
   ].join("\n");
@@ -85,9 +96,6 @@ export interface AddedNotification {
   link: string;
 }
 
-/** An email lists this many notifications at most; it counts the rest, which wait in the inbox. */
-export const emailItemsAtMost = 50;
-
 /**
  * Queues, in the transaction that added the notifications, the email at once
  * of those whose recipient gets their kind by email: one per recipient and
@@ -105,25 +113,22 @@ export async function queueEmailsAtOnce(tx: Transaction, added: readonly AddedNo
     const first = group[0]!;
     const recipient = { id: first.recipientId, name: first.name, locale: first.locale };
     const reader = readerIn(recipient.locale);
-    const items = group.slice(0, emailItemsAtMost).map((notification) => ({ text: notificationText(reader.t, reader.day, notification), link: `${publicOrigin()}${notification.link}` }));
     const unsubscribe = unsubscribeUrl(recipient.id, [first.kind]);
     const kindLabel = reader.t(`notifications.preferences.kinds.${first.kind}`, kindLabelValues(first.kind));
     const why = reader.t("notifications.email.whyAtOnce", { kind: kindLabel });
-    const inbox = `${publicOrigin()}/notifications?unread=true`;
     const several = group.length > 1;
     return {
       userId: recipient.id,
       kind: `notification.${first.kind}`,
       key: `notification:${recipient.id}:${first.kind}:${first.recordId}:${first.period}`,
-      subject: several ? reader.t("notifications.email.groupSubject", { kind: kindLabel, count: group.length }) : subjectOf(items[0]!.text),
+      subject: several ? reader.t("notifications.email.groupSubject", { kind: kindLabel, count: group.length }) : subjectOf(notificationText(reader.t, reader.day, first)),
       ...composeEmail(reader, recipient, {
         ...(several ? { intro: reader.t("notifications.email.groupIntro", { count: group.length }) } : {}),
-        items,
-        ...(group.length > emailItemsAtMost ? { more: { text: reader.t("notifications.email.moreInInbox", { count: group.length - emailItemsAtMost }), link: inbox } } : {}),
+        notifications: group,
         why,
         unsubscribe,
       }),
-      link: several ? inbox : items[0]!.link,
+      link: several ? `${publicOrigin()}/notifications?unread=true` : `${publicOrigin()}${first.link}`,
       listUnsubscribeUrl: unsubscribe,
     };
   });

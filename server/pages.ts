@@ -96,10 +96,22 @@ export async function withUsableFilter<T>(read: (filter: Record<string, string>)
   }
 }
 
-/** The `asOf` of a record page's address, alone: the filter withUsableFilter reads it with. */
-export function asOfOfAddress(query: Record<string, string | string[] | undefined>): Record<string, string> {
-  return typeof query.asOf === "string" ? { asOf: query.asOf } : {};
+/** The day a record page's address asks for (`?asOf=`), if one. */
+export function asOfOfAddress(query: Record<string, string | string[] | undefined>): string | undefined {
+  return typeof query.asOf === "string" ? query.asOf : undefined;
 }
+
+/**
+ * A record page's read as of the day its address asks for, once per request
+ * however often its metadata and the page ask; a day that cannot be used gives
+ * today's read and `refused`, a record the reader may not see the not-found page.
+ */
+export const recordAsOfForPage = cache(
+  async <T>(read: (actor: Actor, id: string, filter: Record<string, string>) => Promise<T>, id: string, asOf: string | undefined) => {
+    const actor = await actorForPage();
+    return orNotFound(withUsableFilter((usable) => read(actor, id, usable), asOf === undefined ? {} : { asOf }));
+  },
+);
 
 /**
  * A list page's read with the filters of its address; a malformed,

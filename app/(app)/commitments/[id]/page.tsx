@@ -8,15 +8,15 @@ import { MilestoneTable } from "@/components/milestone-table";
 import { FollowButton } from "@/components/notifications/follow-button";
 import { recordPageMetadata } from "@/components/page-title";
 import { listAssessments, selfAssessmentComparisons } from "@/server/assessments";
-import { commitmentAsOf, getCommitment } from "@/server/commitments";
-import { actorForPage, asOfOfAddress, orNotFound, recordForPage, withUsableFilter } from "@/server/pages";
+import { commitmentAsOf } from "@/server/commitments";
+import { actorForPage, asOfOfAddress, recordAsOfForPage } from "@/server/pages";
 import { can } from "@/server/permissions";
 import { todayIso } from "@/server/validation";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props) {
-  const commitment = await recordForPage(getCommitment, (await params).id);
+export async function generateMetadata({ params, searchParams }: Props) {
+  const { commitment } = await recordAsOfForPage(commitmentAsOf, (await params).id, asOfOfAddress(await searchParams));
   return recordPageMetadata(commitment.title, "commitment");
 }
 
@@ -24,7 +24,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
   const actor = await actorForPage();
   const { id } = await params;
   const [{ commitment, asOf, refused }, t, format] = await Promise.all([
-    orNotFound(withUsableFilter((usable) => commitmentAsOf(actor, id, usable), asOfOfAddress(await searchParams))),
+    recordAsOfForPage(commitmentAsOf, id, asOfOfAddress(await searchParams)),
     getTranslations(),
     getFormatter(),
   ]);

@@ -9,14 +9,14 @@ import { FollowButton } from "@/components/notifications/follow-button";
 import { DueBadge, StatusBadge } from "@/components/status-badge";
 import { StatusUpdateForm } from "@/components/status-update-form";
 import { can } from "@/server/permissions";
-import { getMilestone, milestoneAsOf } from "@/server/milestones";
-import { actorForPage, asOfOfAddress, orNotFound, recordForPage, withUsableFilter } from "@/server/pages";
+import { milestoneAsOf } from "@/server/milestones";
+import { actorForPage, asOfOfAddress, recordAsOfForPage } from "@/server/pages";
 import { todayIso } from "@/server/validation";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props) {
-  const milestone = await recordForPage(getMilestone, (await params).id);
+export async function generateMetadata({ params, searchParams }: Props) {
+  const { milestone } = await recordAsOfForPage(milestoneAsOf, (await params).id, asOfOfAddress(await searchParams));
   return recordPageMetadata(milestone.title, "milestone");
 }
 
@@ -24,7 +24,7 @@ export default async function MilestonePage({ params, searchParams }: Props) {
   const actor = await actorForPage();
   const { id } = await params;
   const [{ milestone, asOf, refused }, t, format] = await Promise.all([
-    orNotFound(withUsableFilter((usable) => milestoneAsOf(actor, id, usable), asOfOfAddress(await searchParams))),
+    recordAsOfForPage(milestoneAsOf, id, asOfOfAddress(await searchParams)),
     getTranslations(),
     getFormatter(),
   ]);

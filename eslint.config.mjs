@@ -17,6 +17,11 @@ const databaseClient = {
   message: "Only the data-access layer (server/) uses the database: call a function of server/ instead.",
 };
 
+const nextLink = {
+  name: "next/link",
+  message: "Links come from components/link.tsx, which leaves prefetching off unless a link asks for it.",
+};
+
 const databaseClientLoaded = {
   selector: "ImportExpression[source.value=/db\\u002F(generated\\u002F)?client$/]",
   message: databaseClient.message,
@@ -34,11 +39,12 @@ const roleName = {
  */
 function architecture(files, allowed = {}) {
   const patterns = [!allowed.nextAuth && nextAuth, !allowed.database && databaseClient].filter(Boolean);
+  const paths = [!allowed.nextLink && nextLink].filter(Boolean);
   const syntax = [!allowed.database && databaseClientLoaded, !allowed.roles && roleName].filter(Boolean);
   return {
     files,
     rules: {
-      "no-restricted-imports": patterns.length > 0 ? ["error", { patterns }] : "off",
+      "no-restricted-imports": patterns.length + paths.length > 0 ? ["error", { patterns, paths }] : "off",
       "no-restricted-syntax": syntax.length > 0 ? ["error", ...syntax] : "off",
     },
   };
@@ -101,6 +107,8 @@ export default defineConfig([
 
   architecture(["**/*.{ts,tsx,mjs}"]),
   architecture(["server/**"], { database: true }),
+  // The one wrapper of Next.js's Link.
+  architecture(["components/link.tsx"], { nextLink: true }),
   architecture(["server/session.ts"], { database: true, nextAuth: true }),
   // Where roles are defined: the permission map.
   architecture(["server/permissions.ts"], { database: true, roles: true }),

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { unreadCount, unreadShownAtMost } from "@/server/notifications";
@@ -15,7 +15,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
   const [t, unread] = await Promise.all([getTranslations(), unreadCount(actor)]);
   const links = navigationFor(actor).map((item) => (
     <li key={item.href}>
-      <Link href={item.href} prefetch={false} className="inline-block px-3 py-2 text-sm hover:bg-brand-700">
+      <Link href={item.href} className="inline-block px-3 py-2 text-sm hover:bg-brand-700">
         {t(item.label)}
       </Link>
     </li>
@@ -30,8 +30,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
       </a>
       <header className="no-print bg-brand-900 text-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-          {/* The sections' pages compute their figures on request; prefetching them from every page would compute them for nothing. */}
-          <Link href="/" prefetch={false} className="text-lg font-semibold">
+          <Link href="/" className="text-lg font-semibold">
             {t("app.name")}
           </Link>
           <div className="flex flex-wrap items-center gap-4">
@@ -60,7 +59,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
                 ({actor.roles.map((role) => t(`roles.${role}`)).join(", ")})
               </span>
             </p>
-            <Link href="/notifications" prefetch={false} className="flex items-center gap-1 text-sm underline-offset-2 hover:underline" data-testid="notification-bell">
+            <Link href="/notifications" className="flex items-center gap-1 text-sm underline-offset-2 hover:underline" data-testid="notification-bell">
               <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5 fill-current">
                 <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
               </svg>
@@ -71,7 +70,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
                 </span>
               )}
             </Link>
-            <Link href="/profile" prefetch={false} className="text-sm underline-offset-2 hover:underline">
+            <Link href="/profile" className="text-sm underline-offset-2 hover:underline">
               {t("shell.profile")}
             </Link>
             <LanguageSwitch />

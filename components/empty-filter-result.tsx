@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { getTranslations } from "next-intl/server";
 
 /** What a filtered list says when nothing matches: one message, and the way back to everything. */

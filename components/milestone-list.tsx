@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { commitmentGroups, FilterSelect } from "@/components/evidence/filter-controls";
 import { EmptyFilterResult } from "@/components/empty-filter-result";

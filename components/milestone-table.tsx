@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { MilestoneStatus } from "@/server/db/generated/enums";
 import { dueFlag } from "@/domain/milestone-status";

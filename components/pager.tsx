@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 
 const link = "text-brand-700 underline-offset-2 hover:underline";
 

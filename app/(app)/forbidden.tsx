@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { getTranslations } from "next-intl/server";
 
 // A page a signed-in person's role may not use (forbidden() in server/pages.ts):

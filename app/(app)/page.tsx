@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { openNotificationAction } from "@/app/actions/notifications";
 import { ClientMessages } from "@/components/client-messages";
@@ -51,7 +51,7 @@ export default async function WorklistPage() {
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">{t("intro", { date: day(work.today) })}</p>
       <p className="mt-2 text-sm">
-        <Link href="/overview" prefetch={false} className={link}>
+        <Link href="/overview" className={link}>
           {t("toOverview")}
         </Link>
       </p>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
@@ -30,7 +30,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
       </a>
       <header className="bg-brand-900 text-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-          <Link href={publicHref(locale)} prefetch={false} className="text-lg font-semibold">
+          <Link href={publicHref(locale)} className="text-lg font-semibold">
             {t("public.siteName")}
           </Link>
           <nav aria-label={t("public.languageSwitch")}>
@@ -54,7 +54,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
         <nav aria-label={t("public.navigation")} className="bg-brand-800">
           <ul className="mx-auto flex max-w-6xl gap-1 px-4">
             <li>
-              <Link href={publicHref(locale)} prefetch={false} className="inline-block px-3 py-2 text-sm hover:bg-brand-700">
+              <Link href={publicHref(locale)} className="inline-block px-3 py-2 text-sm hover:bg-brand-700">
                 {t("public.pillarsLink")}
               </Link>
             </li>
@@ -67,7 +67,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
       <footer className="mx-auto max-w-6xl border-t border-slate-300 px-4 py-6 text-sm text-slate-700">
         <p>{t("public.footer")}</p>
         <p className="mt-2">
-          <Link href="/signin" prefetch={false} className="text-brand-700 underline">
+          <Link href="/signin" className="text-brand-700 underline">
             {t("public.staffSignIn")}
           </Link>
         </p>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { getTranslations } from "next-intl/server";
 import { Table, TableHead } from "@/components/table";
 import type { AssessmentListItem } from "@/server/assessments";

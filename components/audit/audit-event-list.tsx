@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Table, TableHead } from "@/components/table";
 import { auditChanges, type AuditEventListItem } from "@/server/audit-trail";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { useActionState, useState } from "react";
 import type { FieldIssue } from "@/server/errors";
 import { FieldErrorText, TextArea } from "@/components/form-fields";

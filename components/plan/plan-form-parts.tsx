@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { SelectField, TextArea, TextField } from "@/components/form-fields";
 import { SubmitButton } from "@/components/form-feedback";
 import { issuesOf, textValue } from "@/components/form-state";

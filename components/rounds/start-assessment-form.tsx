@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { startAssessmentAction } from "@/app/actions/assessments";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { useActionState } from "react";
 import { FieldErrorText, SelectField, TextField } from "@/components/form-fields";
 import { FormFeedback, SubmitButton } from "@/components/form-feedback";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { getTranslations } from "next-intl/server";
 import { EmptyFilterResult } from "@/components/empty-filter-result";
 import { EvidenceList } from "@/components/evidence-list";

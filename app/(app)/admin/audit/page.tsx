@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { getTranslations } from "next-intl/server";
 import { AuditEventList } from "@/components/audit/audit-event-list";
 import { FilterInput, FilterSelect } from "@/components/evidence/filter-controls";

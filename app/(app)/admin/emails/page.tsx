@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { getTranslations } from "next-intl/server";
 import { EmailDeliveryTable } from "@/components/email/email-delivery-table";
 import { FilterSelect } from "@/components/evidence/filter-controls";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { setCommitmentArchivedAction, setMilestoneArchivedAction } from "@/app/actions/plan";

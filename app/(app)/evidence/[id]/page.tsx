@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { retractEvidenceAction } from "@/app/actions/evidence";
 import { ClientMessages } from "@/components/client-messages";

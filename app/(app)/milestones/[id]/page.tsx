@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { submitStatusUpdate } from "@/app/actions/status-updates";
 import { AsOfBanner, withAsOf } from "@/components/as-of-banner";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { filterFromQuery, filterQueryString, narrowsThePlan } from "@/components/dashboard/filter-query";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { closeRoundAction } from "@/app/actions/rounds";
 import { ComparisonTable } from "@/components/assessments/comparison-table";

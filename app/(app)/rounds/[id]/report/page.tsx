@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ComparisonTable } from "@/components/assessments/comparison-table";
 import { FrozenDigests } from "@/components/frozen-digests";

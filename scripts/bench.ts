@@ -15,8 +15,11 @@
 // dashboard is read) and the bell's unread count of a manager whom the
 // reminders gave thousands of notifications. Each
 // figure comes with the same queries run as bare SQL, the server's peak
-// memory and its rise during the target, and the dashboard's first-load
-// JavaScript; --json FILE writes every figure beside the table. A benchmark,
+// memory and its rise during the target; then, for the sign-in page, the
+// dashboard, a milestone and the evidence log, the first-load JavaScript and
+// Lighthouse's scores on mobile and desktop (the median of three runs;
+// --only lighthouse runs only those); --json FILE writes every figure beside
+// the table. A benchmark,
 // not a test: it prints figures and fails only when something does not work.
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
@@ -30,6 +33,7 @@ import pg from "pg";
 import { hashPassword } from "../server/auth/password";
 import { applyMigrations, projectRoot } from "./lib/migrations";
 import { isoDate } from "../server/validation";
+import { lighthouseScores, type LighthousePage, type LighthouseScore } from "./lib/lighthouse";
 import { findFreePort } from "./lib/ports";
 import { startThrowawayServer } from "./lib/throwaway-database";
 
@@ -226,14 +230,14 @@ function memorySampler(rootPid: number) {
   };
 }
 
-/** The compressed size of the JavaScript a current browser loads for the dashboard's HTML before any interaction. */
-async function firstLoadJs(baseUrl: string, cookie: string): Promise<number> {
-  const html = await (await fetch(`${baseUrl}/overview`, { headers: { Cookie: cookie } })).text();
+/** The compressed size of the JavaScript a current browser loads for a page's HTML before any interaction. */
+async function firstLoadJs(url: string, cookie: string | undefined): Promise<number> {
+  const html = await (await fetch(url, { headers: cookie ? { Cookie: cookie } : {} })).text();
   // A `noModule` script (Next.js's polyfills) is fetched only by browsers without module support; no current browser loads it.
   const scripts = [...html.matchAll(/<script([^>]+)>/g)].map((match) => match[1]!).filter((attributes) => !/\snoModule/i.test(attributes));
   const sources = [...new Set(scripts.map((attributes) => /\ssrc="([^"]+)"/.exec(attributes)?.[1]).filter((source) => source !== undefined))];
   let total = 0;
-  for (const source of sources) total += gzipSync(Buffer.from(await (await fetch(new URL(source, baseUrl))).arrayBuffer())).length;
+  for (const source of sources) total += gzipSync(Buffer.from(await (await fetch(new URL(source, url))).arrayBuffer())).length;
   return total;
 }
 
@@ -447,7 +451,16 @@ try {
     }
   }
   memory.stop();
-  const js = await firstLoadJs(baseUrl, cookie);
+  // The pages a person opens most, for their first-load JavaScript and Lighthouse's scores.
+  const pages: LighthousePage[] = [
+    { name: "sign-in", path: "/signin" },
+    { name: "dashboard", path: "/overview", cookie },
+    { name: "milestone page", path: "/milestones/m1", cookie },
+    { name: "evidence log", path: "/evidence", cookie },
+  ];
+  const javaScript = new Map<string, number>();
+  for (const page of pages) javaScript.set(page.path, await firstLoadJs(new URL(page.path, baseUrl).href, page.cookie));
+  const lighthouse = !only || only.includes("lighthouse") ? await lighthouseScores(baseUrl, pages, small ? 1 : 3) : [];
 
   // The machine's speed gauge: the history replayed milestone by milestone for
   // 20,000 milestones (all of them at scale 1, those of a due-date range at
@@ -466,11 +479,21 @@ try {
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const row of rows) console.log(line(row));
   const p95Of = (id: string) => rows.find((row) => row.id === id)?.p95Ms ?? NaN;
-  console.log(`\nReminders: the first run ${(firstRemindersMs / 1000).toFixed(1)} s; the dashboard's p95 while they run every 5 s ${ms(p95Of("dashboard-reminders"))}, ${((p95Of("dashboard-reminders") / p95Of("dashboard") - 1) * 100).toFixed(0)} % over the read-only dashboard's (back to back: ${ms(p95Of("dashboard-reminders-stress"))}); the bell's unread count p95 ${ms(p95Of("bell"))}`);
-  console.log(`Dashboard first-load JavaScript: ${(js / 1024).toFixed(1)} KB compressed (gzip)`);
+  if (rows.some((row) => row.id === "dashboard-reminders")) console.log(`\nReminders: the first run ${(firstRemindersMs / 1000).toFixed(1)} s; the dashboard's p95 while they run every 5 s ${ms(p95Of("dashboard-reminders"))}, ${((p95Of("dashboard-reminders") / p95Of("dashboard") - 1) * 100).toFixed(0)} % over the read-only dashboard's (back to back: ${ms(p95Of("dashboard-reminders-stress"))}); the bell's unread count p95 ${ms(p95Of("bell"))}`);
+  console.log("\n| page | first-load JavaScript (gzip) | Lighthouse mobile: performance · accessibility · best practices | mobile FCP · LCP · TBT · main thread | desktop: performance · accessibility · best practices |");
+  console.log("| --- | --- | --- | --- | --- |");
+  for (const page of pages) {
+    const scored = (preset: LighthouseScore["preset"]) => lighthouse.find((score) => score.path === page.path && score.preset === preset);
+    const mobile = scored("mobile");
+    const desktop = scored("desktop");
+    const categories = (score: LighthouseScore | undefined) => (score ? `${score.performance} · ${score.accessibility} · ${score.bestPractices}` : "–");
+    const timings = mobile ? `${ms(mobile.firstContentfulPaintMs)} · ${ms(mobile.largestContentfulPaintMs)} · ${ms(mobile.totalBlockingTimeMs)} · ${ms(mobile.mainThreadMs)}` : "–";
+    console.log(`| ${page.name} ${page.path} | ${(javaScript.get(page.path)! / 1024).toFixed(1)} KB | ${categories(mobile)} | ${timings} | ${categories(desktop)} |`);
+  }
   if (jsonFile) {
     const targetsJson = rows.map(({ id, name, connections, requestsPerSecond, p50Ms, p95Ms, sqlP50Ms, peakRssMb }) => ({ id, name, connections, requestsPerSecond, p50Ms, p95Ms, sqlP50Ms, peakRssMb }));
-    writeFileSync(jsonFile, `${JSON.stringify({ scale, targets: targetsJson }, null, 2)}\n`);
+    const pagesJson = pages.map(({ name, path }) => ({ name, path, firstLoadJsBytes: javaScript.get(path), lighthouse: lighthouse.filter((score) => score.path === path) }));
+    writeFileSync(jsonFile, `${JSON.stringify({ scale, targets: targetsJson, pages: pagesJson }, null, 2)}\n`);
     console.log(`Figures written to ${jsonFile}`);
   }
   exitCode = 0;

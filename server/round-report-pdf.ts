@@ -47,7 +47,7 @@ export async function renderRoundReportPdf(report: RoundReport, { locale, t, for
       results: verdict.results ? t(`results.${verdict.results as "slow"}`) : t("verdict.notRated"),
       scale: (chunks) => chunks,
     });
-  const percent = (value: number | null) => (value === null ? "—" : t("dashboard.percentValue", { percent: value }));
+  const percent = (value: number | null) => (value === null ? "—" : t("dashboard.percentValue", { fraction: value / 100 }));
   const heading = (text: string, size: number) => {
     doc.moveDown(0.6).font("bold").fontSize(size).text(text).moveDown(0.2).font("regular").fontSize(10);
   };

@@ -50,6 +50,9 @@ describe("the round report as PDF", () => {
       expect(flat).toContain(verdict.citations[0]!.evidence.title.replace(/\s+/g, " "));
     }
     expect(flat).toContain(`Milestones on April 30, 2011`);
+    // The share completed as the page shows it (21.4%), not the message's key nor a hundred times the figure.
+    const completed = report.pillars.find((pillar) => pillar.percentCompleted !== null)!.percentCompleted!;
+    expect(flat).toContain(`Completed: ${new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 1 }).format(completed / 100)}`);
   });
 
   it("is written in the reader's language", async () => {

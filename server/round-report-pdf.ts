@@ -56,6 +56,13 @@ export async function renderRoundReportPdf(report: RoundReport, { locale, t, for
   doc.font("bold").fontSize(18).text(t("report.title", { title: report.round.title }));
   doc.font("regular").fontSize(10).moveDown(0.4);
   line(t("report.intro", { start: day(report.round.periodStart), end: day(report.round.periodEnd), asOf: day(report.asOf) }));
+  if (report.frozen) {
+    heading(t("report.frozenHeading"), 12);
+    line(t("report.frozenIntro"));
+    const digest = (label: string, value: string) => doc.moveDown(0.2).font("bold").text(label).font("regular").fontSize(8).text(value).fontSize(10);
+    digest(t("report.sha256Label"), report.frozen.sha256);
+    digest(t("report.chainDigestLabel", { position: report.frozen.position }), report.frozen.chainDigest);
+  }
 
   heading(t("report.summaryHeading"), 14);
   for (const pillar of report.pillars) {

@@ -5,6 +5,7 @@ import type { createFormatter, createTranslator } from "next-intl";
 import type { Messages } from "next-intl";
 import { milestoneStatuses } from "../domain/milestone-status";
 import type { RoundReport } from "./round-report";
+import { verdictText } from "./verdict-text";
 
 // The round report as a PDF, laid out as the printable page is: the summary
 // first, then each pillar. Every text a user wrote is drawn as text in an
@@ -40,13 +41,6 @@ export async function renderRoundReportPdf(report: RoundReport, { locale, t, for
   });
 
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
-  // The words of components/verdict-pair.tsx, each scale named, as plain text.
-  const verdictText = (verdict: { advances: string | null; results: string | null }) =>
-    t.markup("verdict.pair", {
-      advances: verdict.advances ? t(`advances.${verdict.advances as "none"}`) : t("verdict.notRated"),
-      results: verdict.results ? t(`results.${verdict.results as "slow"}`) : t("verdict.notRated"),
-      scale: (chunks) => chunks,
-    });
   const percent = (value: number | null) => (value === null ? "—" : t("dashboard.percentValue", { fraction: value / 100 }));
   const heading = (text: string, size: number) => {
     doc.moveDown(0.6).font("bold").fontSize(size).text(text).moveDown(0.2).font("regular").fontSize(10);
@@ -67,7 +61,7 @@ export async function renderRoundReportPdf(report: RoundReport, { locale, t, for
   heading(t("report.summaryHeading"), 14);
   for (const pillar of report.pillars) {
     doc.font("bold").text(`${pillar.number}. ${pillar.name}`).font("regular");
-    line(`${t("report.verdictColumn")}: ${pillar.verdicts[0] ? verdictText(pillar.verdicts[0]) : t("report.noVerdict")}`, { indent: 12 });
+    line(`${t("report.verdictColumn")}: ${pillar.verdicts[0] ? verdictText(t, pillar.verdicts[0]) : t("report.noVerdict")}`, { indent: 12 });
     line(
       [
         `${t("report.milestonesColumn")}: ${format.number(pillar.milestoneCount)}`,
@@ -86,7 +80,7 @@ export async function renderRoundReportPdf(report: RoundReport, { locale, t, for
     heading(t("report.pillarHeading", { number: pillar.number, name: pillar.name }), 16);
     if (pillar.verdicts.length === 0) line(t("report.noVerdict"));
     for (const verdict of pillar.verdicts) {
-      doc.font("bold").fontSize(13).text(verdictText(verdict)).font("regular").fontSize(9);
+      doc.font("bold").fontSize(13).text(verdictText(t, verdict)).font("regular").fontSize(9);
       line(t("report.by", { name: verdict.author.name, edition: verdict.edition, date: verdict.publishedAt ? format.dateTime(verdict.publishedAt, { dateStyle: "medium" }) : "" }));
       doc.fontSize(10).moveDown(0.4);
       line(verdict.narrative);
@@ -109,8 +103,8 @@ export async function renderRoundReportPdf(report: RoundReport, { locale, t, for
     for (const { self, independent, comparison } of report.comparisons) {
       doc.font("bold").text(t("rounds.commitmentOption", { number: self.pillar.number, title: self.commitment?.title ?? "" })).font("regular");
       if (self.agency) line(self.agency.name, { indent: 12 });
-      line(`${t("rounds.selfAssessment")}: ${verdictText(self)}`, { indent: 12 });
-      line(`${t("rounds.independentAssessment")}: ${independent ? verdictText(independent) : t("rounds.noCounterpart")}`, { indent: 12 });
+      line(`${t("rounds.selfAssessment")}: ${verdictText(t, self)}`, { indent: 12 });
+      line(`${t("rounds.independentAssessment")}: ${independent ? verdictText(t, independent) : t("rounds.noCounterpart")}`, { indent: 12 });
       if (comparison) line(comparison.flagged ? t("rounds.flagged") : t("rounds.notFlagged"), { indent: 12 });
       doc.moveDown(0.3);
     }

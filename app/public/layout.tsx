@@ -20,6 +20,11 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
+const sections = [
+  { path: "", label: "pillarsLink" },
+  { path: "/rounds", label: "roundsLink" },
+] as const;
+
 export default async function PublicLayout({ children }: { children: ReactNode }) {
   if (!publicSiteOn()) notFound();
   const [t, locale, path] = await Promise.all([getTranslations(), publicLocale(), currentPublicPath()]);
@@ -52,12 +57,14 @@ export default async function PublicLayout({ children }: { children: ReactNode }
           </nav>
         </div>
         <nav aria-label={t("public.navigation")} className="bg-brand-800">
-          <ul className="mx-auto flex max-w-6xl gap-1 px-4">
-            <li>
-              <Link href={publicHref(locale)} prefetch={false} className="inline-block px-3 py-2 text-sm hover:bg-brand-700">
-                {t("public.pillarsLink")}
-              </Link>
-            </li>
+          <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4">
+            {sections.map((section) => (
+              <li key={section.path}>
+                <Link href={publicHref(locale, section.path)} prefetch={false} className="inline-block px-3 py-2 text-sm hover:bg-brand-700">
+                  {t(`public.${section.label}`)}
+                </Link>
+              </li>
+            ))}
           </ul>
         </nav>
       </header>

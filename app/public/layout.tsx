@@ -23,6 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const sections = [
   { path: "", label: "pillarsLink" },
   { path: "/rounds", label: "roundsLink" },
+  { path: "/verify", label: "verifyLink" },
 ] as const;
 
 export default async function PublicLayout({ children }: { children: ReactNode }) {

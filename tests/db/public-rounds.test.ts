@@ -5,14 +5,15 @@ import { db } from "../../server/db/client";
 import type { AssessmentKind, AssessmentState } from "../../server/db/generated/enums";
 import { NotFoundError } from "../../server/errors";
 import { publicRoundDocument, publicRoundReport, publicRoundReportForPdf, publicRoundReports } from "../../server/public-rounds";
+import { publicVerification, verificationQuery } from "../../server/report-verification";
 import type { Actor } from "../../server/permissions";
 import { roundReport } from "../../server/round-report";
 import { closeRound, openRound } from "../../server/rounds";
 import { createActor, createAgency, createCommitment, createEvidence, createUser } from "../factories";
 
-// The public site's closed rounds, on the demo data (its two closed rounds
-// frozen at seeding) and a round of this file's own, closed here with
-// assessments in every state.
+// The public site's closed rounds and the check of a report's copy, on the
+// demo data (its two closed rounds frozen at seeding) and a round of this
+// file's own, closed here with assessments in every state.
 
 const sha256 = (bytes: string | Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
@@ -136,10 +137,63 @@ describe("closed rounds in public", () => {
   });
 });
 
+/** A form posted to the check, as a browser sends it. */
+function posted(file: Uint8Array | string | null, field = "report") {
+  const form = new FormData();
+  if (file !== null) form.set(field, new Blob([typeof file === "string" ? file : new Uint8Array(file)], { type: "application/json" }), "round-report.json");
+  return new Request("http://localhost/public/verify/upload", { method: "POST", body: form });
+}
+
+const queryOf = async (request: Request) => Object.fromEntries(await verificationQuery(request));
+
+describe("checking a copy of a round report", () => {
+  it("says a downloaded document is exactly the frozen report of its round, and that the later rounds' chain digests follow from it", async () => {
+    const rounds = (await publicRoundReports()).toReversed();
+    const first = await publicRoundDocument(rounds[0]!.roundId);
+    const query = await queryOf(posted(first.text));
+    expect(query).toEqual({ sha256: rounds[0]!.sha256, claims: rounds[0]!.roundId });
+    const shown = await publicVerification(query);
+    expect(shown).toMatchObject({ status: "checked", match: { roundId: rounds[0]!.roundId, position: 1, chainDigest: rounds[0]!.chainDigest }, claimed: null });
+    if (shown.status !== "checked") throw new Error("checked");
+    expect(shown.later.map((link) => [link.position, link.chainDigest, link.follows])).toEqual([
+      [2, rounds[1]!.chainDigest, true],
+      [3, rounds[2]!.chainDigest, true],
+    ]);
+    expect(shown.chain).toMatchObject({ length: 3, head: rounds[2]!.chainDigest, brokenAt: null });
+  });
+
+  it("says a copy changed by one character matches no frozen report, naming the round it claims to be", async () => {
+    const document = await publicRoundDocument(closedId);
+    const query = await queryOf(posted(document.text.replace("Prosecutions rose", "Prosecutions rise")));
+    expect(query.claims).toBe(closedId);
+    expect(await publicVerification(query)).toMatchObject({ status: "checked", match: null, claimed: { roundId: closedId, title: "Public test round" }, later: [] });
+    expect(await publicVerification(await queryOf(posted('{"round":{"id":"elsewhere"}}')))).toMatchObject({ status: "checked", match: null, claimed: null });
+  });
+
+  it("answers an empty, missing, oversized or non-JSON upload with what was wrong", async () => {
+    expect(await queryOf(posted(""))).toEqual({ problem: "empty" });
+    expect(await queryOf(posted(null))).toEqual({ problem: "empty" });
+    expect(await queryOf(posted("{}", "other"))).toEqual({ problem: "empty" });
+    expect(await queryOf(new Request("http://localhost/public/verify/upload", { method: "POST", body: "{}", headers: { "content-type": "application/json" } }))).toEqual({ problem: "empty" });
+    expect(await queryOf(posted("not json"))).toEqual({ problem: "notJson" });
+    expect(await queryOf(posted(new Uint8Array([0x7b, 0xff, 0x7d])))).toEqual({ problem: "notJson" });
+    // Sent without its length, the body is read only until it passes the cap.
+    expect(await queryOf(posted(new Uint8Array(5 * 1024 * 1024 + 1).fill(0x20)))).toEqual({ problem: "tooLarge" });
+    // Declared larger, it is refused before anything is read.
+    const declared = new Request("http://localhost/public/verify/upload", { method: "POST", body: "x", headers: { "content-length": String(6 * 1024 * 1024), "content-type": "multipart/form-data; boundary=x" } });
+    expect(await queryOf(declared)).toEqual({ problem: "tooLarge" });
+    for (const problem of ["empty", "tooLarge", "notJson"]) expect(await publicVerification({ problem })).toEqual({ status: "problem", problem });
+  });
+
+  it("shows the empty form for an address edited by hand", async () => {
+    for (const query of [{}, { sha256: "not-a-digest" }, { problem: "other" }, { sha256: ["a", "b"] }]) expect(await publicVerification(query)).toEqual({ status: "idle" });
+  });
+});
+
 describe("with PUBLIC_SITE=off", () => {
   it("finds none of it", async () => {
     process.env.PUBLIC_SITE = "off";
-    for (const read of [publicRoundReports(), publicRoundReport(closedId), publicRoundDocument(closedId), publicRoundReportForPdf(closedId)]) {
+    for (const read of [publicRoundReports(), publicRoundReport(closedId), publicRoundDocument(closedId), publicVerification({}), verificationQuery(posted("{}")), publicRoundReportForPdf(closedId)]) {
       expect(await failure(read)).toBeInstanceOf(NotFoundError);
     }
   });

@@ -38,6 +38,15 @@ export default async function PublicRoundReportPage({ params }: Props) {
         </a>
       </p>
       <FrozenDigests frozen={report.digests} />
+      <p className="mt-2 text-sm">
+        {t.rich("public.rounds.verifyHint", {
+          link: (chunks) => (
+            <a href={publicHref(locale, "/verify")} className="text-brand-700 underline underline-offset-2">
+              {chunks}
+            </a>
+          ),
+        })}
+      </p>
       <ReportSummary pillars={report.pillars} flagged={report.flagged} />
       {report.pillars.map((pillar) => (
         <section key={pillar.number} aria-labelledby={`report-pillar-${pillar.number}`} className="mt-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="public-report-pillar">

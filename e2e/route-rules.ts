@@ -152,10 +152,11 @@ export const apiRules: ApiRule[] = [
   { route: "GET /unsubscribe", allowedStatus: 400, cases: [{ expect: open }] },
   { route: "POST /unsubscribe", allowedStatus: 400, cases: [{ expect: open }] },
   // The public record's files, without sign-in: a closed round's frozen document (at /public/rounds/{id}.json, which
-  // proxy.ts rewrites to this route) and its PDF; the check of a copy answers the form with its page (303), for the
-  // probe's empty post too.
+  // proxy.ts rewrites to this route) and its PDF, and the Atom feed; the check of a copy answers the form with its
+  // page (303), for the probe's empty post too.
   { route: "GET /public/rounds/[id]/document", cases: [{ record: "round.closed", expect: open }] },
   { route: "GET /public/rounds/[id]/report.pdf", cases: [{ record: "round.closed", expect: open }] },
+  { route: "GET /public/feed.xml", cases: [{ expect: open }] },
   { route: "POST /public/verify/upload", allowedStatus: 303, cases: [{ expect: open }] },
   // next-auth's own endpoints: the session as the browser sees it, and a sign-in without its CSRF token, sent back to the form.
   { route: "GET /api/auth/[...nextauth]", cases: [{ record: "nextAuth.session", expect: open }] },

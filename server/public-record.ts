@@ -109,7 +109,7 @@ const publicVerdictSelect = {
 } satisfies Prisma.AssessmentSelect;
 
 /** The standing published assessments `where` picks, in `orderBy`'s order, each with its round and pillar, as the public pages show them. */
-async function standingPublicVerdicts(where: Prisma.AssessmentWhereInput, orderBy: Prisma.AssessmentOrderByWithRelationInput[], take?: number) {
+export async function standingPublicVerdicts(where: Prisma.AssessmentWhereInput, orderBy: Prisma.AssessmentOrderByWithRelationInput[], take?: number) {
   const rows = await db().assessment.findMany({ where: { AND: [standingAssessments, where] }, orderBy, take, select: publicVerdictSelect });
   return rows.map((assessment) => ({
     round: assessment.round,

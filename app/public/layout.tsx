@@ -11,11 +11,12 @@ import { publicSiteOn } from "@/server/public-record";
 // language, each language at its own address with the others as alternates.
 
 export async function generateMetadata(): Promise<Metadata> {
-  const [locale, path] = await Promise.all([publicLocale(), currentPublicPath()]);
+  const [locale, path, t] = await Promise.all([publicLocale(), currentPublicPath(), getTranslations("public")]);
   return {
     alternates: {
       canonical: publicHref(locale, path),
       languages: { ...Object.fromEntries(locales.map((other) => [other, publicHref(other, path)])), "x-default": `/public${path}` },
+      types: { "application/atom+xml": [{ url: publicHref(locale, "/feed.xml"), title: t("feed.linkTitle") }] },
     },
   };
 }
@@ -74,7 +75,10 @@ export default async function PublicLayout({ children }: { children: ReactNode }
       </main>
       <footer className="mx-auto max-w-6xl border-t border-slate-300 px-4 py-6 text-sm text-slate-700">
         <p>{t("public.footer")}</p>
-        <p className="mt-2">
+        <p className="mt-2 flex flex-wrap gap-4">
+          <a href={publicHref(locale, "/feed.xml")} type="application/atom+xml" className="text-brand-700 underline">
+            {t("public.feedLink")}
+          </a>
           <Link href="/signin" prefetch={false} className="text-brand-700 underline">
             {t("public.staffSignIn")}
           </Link>

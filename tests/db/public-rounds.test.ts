@@ -1,9 +1,13 @@
 import { createHash } from "node:crypto";
+import { createFormatter, createTranslator } from "next-intl";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import en from "../../messages/en.json";
+import es from "../../messages/es.json";
 import { seedDemoData } from "../../scripts/lib/seed/demo";
 import { db } from "../../server/db/client";
 import type { AssessmentKind, AssessmentState } from "../../server/db/generated/enums";
 import { NotFoundError } from "../../server/errors";
+import { publicFeed } from "../../server/public-feed";
 import { publicRoundDocument, publicRoundReport, publicRoundReportForPdf, publicRoundReports } from "../../server/public-rounds";
 import { publicVerification, verificationQuery } from "../../server/report-verification";
 import type { Actor } from "../../server/permissions";
@@ -11,9 +15,9 @@ import { roundReport } from "../../server/round-report";
 import { closeRound, openRound } from "../../server/rounds";
 import { createActor, createAgency, createCommitment, createEvidence, createUser } from "../factories";
 
-// The public site's closed rounds and the check of a report's copy, on the
-// demo data (its two closed rounds frozen at seeding) and a round of this
-// file's own, closed here with assessments in every state.
+// The public site's closed rounds, the check of a report's copy and the Atom
+// feed, on the demo data (its two closed rounds frozen at seeding) and a round
+// of this file's own, closed here with assessments in every state.
 
 const sha256 = (bytes: string | Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
@@ -190,10 +194,47 @@ describe("checking a copy of a round report", () => {
   });
 });
 
+function words(locale: "en" | "es") {
+  return { locale, t: createTranslator({ locale, messages: locale === "en" ? en : es }), format: createFormatter({ locale, timeZone: "UTC" }), origin: "https://tracker.example" };
+}
+
+describe("the Atom feed", () => {
+  it("lists the published assessments and the closed rounds with their two digests, newest first, in the reader's language", async () => {
+    const feed = await publicFeed(words("en"));
+    expect(feed).toMatch(/^<\?xml version="1\.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom" xml:lang="en">/);
+    expect(feed).toContain("<id>https://tracker.example/public/en/feed.xml</id>");
+    expect(feed).toContain('<link rel="self" href="https://tracker.example/public/en/feed.xml" type="application/atom+xml"/>');
+    for (const round of await publicRoundReports()) {
+      const entry = feed.slice(feed.indexOf(`<id>https://tracker.example/public/rounds/${round.roundId}</id>`));
+      expect(entry.slice(0, entry.indexOf("</entry>"))).toMatch(new RegExp(`<title>Report: ${round.title}</title>.*${round.sha256}.*${round.chainDigest}`, "s"));
+    }
+    const published = await db().assessment.count({ where: { state: "published" } });
+    expect(feed.match(/<entry>/g)).toHaveLength(published + 3);
+    // Both a closed round's assessment and one of a round still open, each linked to its place on its pillar's page.
+    expect(feed).toContain("Published in a round still open.");
+    expect(feed).toMatch(/<link rel="alternate" href="https:\/\/tracker\.example\/public\/en\/pillars\/1#assessment-\w+" type="text\/html"\/>/);
+    const updated = [...feed.matchAll(/<entry><id>[^<]*<\/id><title>[^<]*<\/title><updated>([^<]+)<\/updated>/g)].map((match) => match[1]!);
+    expect(updated).toEqual(updated.toSorted().toReversed());
+    expect(feed).toContain("<updated>2019-12-20T12:00:00.000Z</updated>");
+
+    const spanish = await publicFeed(words("es"));
+    expect(spanish).toContain('xml:lang="es"');
+    expect(spanish).toContain("<title>Cooperación en cuatro pilares: evaluaciones publicadas e informes de las rondas</title>");
+  });
+
+  it("writes what people typed as escaped text, without the characters XML forbids, and nothing short of published", async () => {
+    const feed = await publicFeed(words("en"));
+    expect(feed).toContain("<content>Prosecutions rose &lt;script&gt;alert(1)&lt;/script&gt; &amp; convictions followed.</content>");
+    expect(feed).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    expect(feed).toContain(`<author><name>${reviewer.name}</name></author>`);
+    for (const secret of [...Object.values(secrets), staff.name, staff.email, reviewer.email]) expect(feed).not.toContain(secret);
+  });
+});
+
 describe("with PUBLIC_SITE=off", () => {
   it("finds none of it", async () => {
     process.env.PUBLIC_SITE = "off";
-    for (const read of [publicRoundReports(), publicRoundReport(closedId), publicRoundDocument(closedId), publicVerification({}), verificationQuery(posted("{}")), publicRoundReportForPdf(closedId)]) {
+    for (const read of [publicRoundReports(), publicRoundReport(closedId), publicRoundDocument(closedId), publicVerification({}), verificationQuery(posted("{}")), publicFeed(words("en"))]) {
       expect(await failure(read)).toBeInstanceOf(NotFoundError);
     }
   });

@@ -3,6 +3,7 @@ import path from "node:path";
 import PDFDocument from "pdfkit";
 import type { createFormatter, createTranslator } from "next-intl";
 import type { Messages } from "next-intl";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { milestoneStatuses } from "../domain/milestone-status";
 import type { RoundReport } from "./round-report";
 import { verdictText } from "./verdict-text";
@@ -21,6 +22,15 @@ type Translate = ReturnType<typeof createTranslator<Messages>>;
 type Format = ReturnType<typeof createFormatter>;
 
 const margin = 56;
+
+/** The report's PDF in the request's language, as a download named `filename`. */
+export async function roundReportPdfDownload(report: RoundReport, filename: string, headers: Record<string, string> = {}): Promise<Response> {
+  const [locale, t, format] = await Promise.all([getLocale(), getTranslations(), getFormatter()]);
+  const pdf = await renderRoundReportPdf(report, { locale, t, format });
+  return new Response(new Uint8Array(pdf), {
+    headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${filename}"`, "Content-Length": String(pdf.length), ...headers },
+  });
+}
 
 /** The PDF's bytes, in the reader's language. */
 export async function renderRoundReportPdf(report: RoundReport, { locale, t, format }: { locale: string; t: Translate; format: Format }): Promise<Buffer> {

@@ -16,3 +16,6 @@ export const urgencyDays = { dueSoon: 14, stale: 90, escalate: 30 } as const;
 
 /** Reminders of a milestone's due date: this many days before it (the first when it turns due soon). */
 export const reminderDaysBefore = [urgencyDays.dueSoon, 3] as const;
+
+/** The largest file the public check of a round report takes, in megabytes: far more than any report. */
+export const reportUploadMegabytes = 5;

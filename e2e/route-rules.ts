@@ -97,6 +97,10 @@ export const pageRules: PageRule[] = [
   // The public record, without sign-in (server/public-record.ts); the same pages under /public/en and /public/es.
   { page: "/public", cases: [{ expect: open }] },
   { page: "/public/pillars/[number]", cases: [{ record: "pillarNumber", expect: open }] },
+  // Closed rounds' frozen reports (server/public-rounds.ts) and the check of a copy of one.
+  { page: "/public/rounds", cases: [{ expect: open }] },
+  { page: "/public/rounds/[id]", cases: [{ record: "round.closed", expect: open }] },
+  { page: "/public/verify", cases: [{ expect: open }] },
   readPage("/"),
   readPage("/overview"),
   readPage("/milestones"),
@@ -147,6 +151,13 @@ export const apiRules: ApiRule[] = [
   // An email's signed unsubscribe link, without sign-in (server/unsubscribe.ts); the probe has no token, which is refused.
   { route: "GET /unsubscribe", allowedStatus: 400, cases: [{ expect: open }] },
   { route: "POST /unsubscribe", allowedStatus: 400, cases: [{ expect: open }] },
+  // The public record's files, without sign-in: a closed round's frozen document (at /public/rounds/{id}.json, which
+  // proxy.ts rewrites to this route) and its PDF, and the Atom feed; the check of a copy answers the form with its
+  // page (303), for the probe's empty post too.
+  { route: "GET /public/rounds/[id]/document", cases: [{ record: "round.closed", expect: open }] },
+  { route: "GET /public/rounds/[id]/report.pdf", cases: [{ record: "round.closed", expect: open }] },
+  { route: "GET /public/feed.xml", cases: [{ expect: open }] },
+  { route: "POST /public/verify/upload", allowedStatus: 303, cases: [{ expect: open }] },
   // next-auth's own endpoints: the session as the browser sees it, and a sign-in without its CSRF token, sent back to the form.
   { route: "GET /api/auth/[...nextauth]", cases: [{ record: "nextAuth.session", expect: open }] },
   { route: "POST /api/auth/[...nextauth]", allowedStatus: 302, cases: [{ record: "nextAuth.signIn", expect: open }] },

@@ -218,40 +218,40 @@ export async function frozenReports() {
   return rows.map((row) => ({ ...row, parsed: roundReportDocument.parse(JSON.parse(row.document)) }));
 }
 
-/**
- * Whether `bytes` are exactly a frozen report, and where the chain stands: the
- * stored documents' digests recomputed from their text and the chain walked
- * from its start, so that a stored row that no longer matches shows as a break.
- */
-export async function verifyReport(bytes: Uint8Array) {
-  const rows = await db().frozenRoundReport.findMany({ orderBy: { position: "asc" }, select: { roundId: true, position: true, document: true, sha256: true, chainDigest: true, round: { select: { title: true } } } });
-  const sha256 = sha256Hex(bytes);
-  let previous: string | null = null;
-  let brokenAt: number | null = null;
-  for (const row of rows) {
-    const expected = chainDigestAfter(previous, sha256Hex(row.document));
-    if (brokenAt === null && (row.sha256 !== sha256Hex(row.document) || row.chainDigest !== expected)) brokenAt = row.position;
-    previous = row.chainDigest;
+/** What a file says of itself: its SHA-256, whether it is JSON text in UTF-8, and the round it names as its own, if any. */
+export function reportFingerprint(bytes: Uint8Array): { sha256: string; json: boolean; claimedRoundId: string | null } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    return { sha256: sha256Hex(bytes), json: false, claimedRoundId: null };
   }
-  const match = rows.find((row) => row.sha256 === sha256);
-  const claimedId = claimedRoundId(bytes);
-  const claimed = match ? undefined : rows.find((row) => row.roundId === claimedId);
-  const describe = (row: (typeof rows)[number]) => ({ roundId: row.roundId, title: row.round.title, position: row.position, sha256: row.sha256, chainDigest: row.chainDigest });
-  return {
-    sha256,
-    match: match ? describe(match) : null,
-    // The frozen round the file says it is the report of, when it is not exactly that report.
-    claimed: claimed ? describe(claimed) : null,
-    chain: { length: rows.length, head: previous ?? chainStart, brokenAt },
-  };
+  const round = z.object({ round: z.object({ id: z.string() }) }).safeParse(parsed);
+  return { sha256: sha256Hex(bytes), json: true, claimedRoundId: round.success ? round.data.round.id : null };
 }
 
-function claimedRoundId(bytes: Uint8Array): string | null {
-  try {
-    const parsed: unknown = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-    const round = z.object({ round: z.object({ id: z.string() }) }).safeParse(parsed);
-    return round.success ? round.data.round.id : null;
-  } catch {
-    return null;
-  }
+/**
+ * Whether a file with this fingerprint is exactly a frozen report, and where
+ * the chain stands: the stored documents' digests recomputed from their text
+ * and the chain walked from its start, each link saying whether its chain
+ * digest follows from the one before, so that a stored row that no longer
+ * matches shows as a break.
+ */
+export async function verifyReport({ sha256, claimedRoundId }: { sha256: string; claimedRoundId: string | null }) {
+  const rows = await db().frozenRoundReport.findMany({ orderBy: { position: "asc" }, select: { roundId: true, position: true, document: true, sha256: true, chainDigest: true, round: { select: { title: true } } } });
+  let previous: string | null = null;
+  const links = rows.map((row) => {
+    const documentSha256 = sha256Hex(row.document);
+    const follows = row.sha256 === documentSha256 && row.chainDigest === chainDigestAfter(previous, documentSha256);
+    previous = row.chainDigest;
+    return { roundId: row.roundId, title: row.round.title, position: row.position, sha256: row.sha256, chainDigest: row.chainDigest, follows };
+  });
+  const match = links.find((link) => link.sha256 === sha256) ?? null;
+  return {
+    sha256,
+    match,
+    // The frozen round the file says it is the report of, when it is not exactly that report.
+    claimed: match ? null : (links.find((link) => link.roundId === claimedRoundId) ?? null),
+    chain: { length: links.length, head: links.at(-1)?.chainDigest ?? chainStart, brokenAt: links.find((link) => !link.follows)?.position ?? null, links },
+  };
 }

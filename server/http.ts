@@ -108,7 +108,8 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-async function readBody(request: Request, limit: number): Promise<Uint8Array> {
+/** A request's body, refused with PayloadTooLargeError as soon as the bytes read pass `limit`. */
+export async function readBody(request: Request, limit: number): Promise<Uint8Array> {
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { dueFlag } from "../domain/milestone-status";
 import { standingAssessments } from "./assessment-visibility";
 import { db } from "./db/client";
+import type { Prisma } from "./db/generated/client";
 import type { Advances, AssessmentKind, MilestoneStatus, Results } from "./db/generated/enums";
 import { NotFoundError } from "./errors";
 import { wholePlanRollups } from "./rollups";
@@ -23,7 +24,8 @@ export function publicSiteOn(env: Record<string, string | undefined> = process.e
   return env.PUBLIC_SITE?.trim().toLowerCase() !== "off";
 }
 
-function ensurePublicSite(): void {
+/** Every public read asks first: with PUBLIC_SITE=off it is not found. */
+export function ensurePublicSite(): void {
   if (!publicSiteOn()) throw new NotFoundError();
 }
 
@@ -87,6 +89,51 @@ export interface PublicRound {
   verdicts: PublicVerdict[];
 }
 
+const publicVerdictSelect = {
+  id: true,
+  kind: true,
+  advances: true,
+  results: true,
+  narrative: true,
+  edition: true,
+  publishedAt: true,
+  round: { select: { id: true, title: true, periodStart: true, periodEnd: true, status: true } },
+  pillar: { select: { number: true, name: true } },
+  commitment: { select: { id: true, title: true } },
+  agency: { select: { name: true } },
+  author: { select: { name: true } },
+  citations: {
+    orderBy: [{ evidence: { publishedOn: "desc" } }, { evidence: { title: "asc" } }],
+    select: { evidence: { select: { id: true, title: true, publisher: true, publishedOn: true, url: true, retraction: { select: { reason: true, createdAt: true } } } } },
+  },
+} satisfies Prisma.AssessmentSelect;
+
+/** The standing published assessments `where` picks, in `orderBy`'s order, each with its round and pillar, as the public pages show them. */
+export async function standingPublicVerdicts(where: Prisma.AssessmentWhereInput, orderBy: Prisma.AssessmentOrderByWithRelationInput[], take?: number) {
+  const rows = await db().assessment.findMany({ where: { AND: [standingAssessments, where] }, orderBy, take, select: publicVerdictSelect });
+  return rows.map((assessment) => ({
+    round: assessment.round,
+    pillar: assessment.pillar,
+    verdict: {
+      id: assessment.id,
+      kind: assessment.kind,
+      // A published assessment has both ratings (a check constraint of the init migration).
+      advances: assessment.advances!,
+      results: assessment.results!,
+      narrative: assessment.narrative,
+      edition: assessment.edition,
+      publishedAt: assessment.publishedAt!,
+      commitment: assessment.commitment,
+      reviewer: assessment.kind === "independent" ? assessment.author.name : null,
+      agency: assessment.kind === "self_assessment" ? (assessment.agency?.name ?? null) : null,
+      evidence: assessment.citations.map(({ evidence }) => ({
+        ...evidence,
+        retraction: evidence.retraction ? { reason: evidence.retraction.reason, retractedOn: evidence.retraction.createdAt } : null,
+      })),
+    } satisfies PublicVerdict,
+  }));
+}
+
 /**
  * One pillar in public: its commitments and milestones (status, dates and the
  * days each status was recorded, never the notes) and, round by round, newest
@@ -131,49 +178,12 @@ export const publicPillar = cache(async (number: number, today: string = todayIs
     },
   });
   if (!pillar) throw new NotFoundError();
-  const assessments = await db().assessment.findMany({
-    where: { ...standingAssessments, pillarId: pillar.id },
-    orderBy: [{ round: { periodEnd: "desc" } }, { kind: "asc" }, { commitment: { title: "asc" } }, { publishedAt: "desc" }],
-    select: {
-      id: true,
-      kind: true,
-      advances: true,
-      results: true,
-      narrative: true,
-      edition: true,
-      publishedAt: true,
-      round: { select: { id: true, title: true, periodStart: true, periodEnd: true, status: true } },
-      commitment: { select: { id: true, title: true } },
-      agency: { select: { name: true } },
-      author: { select: { name: true } },
-      citations: {
-        orderBy: [{ evidence: { publishedOn: "desc" } }, { evidence: { title: "asc" } }],
-        select: { evidence: { select: { id: true, title: true, publisher: true, publishedOn: true, url: true, retraction: { select: { reason: true, createdAt: true } } } } },
-      },
-    },
-  });
+  const published = await standingPublicVerdicts({ pillarId: pillar.id }, [{ round: { periodEnd: "desc" } }, { kind: "asc" }, { commitment: { title: "asc" } }, { publishedAt: "desc" }]);
   const rounds = new Map<string, PublicRound>();
-  for (const assessment of assessments) {
-    const { round } = assessment;
+  for (const { round, verdict } of published) {
     const entry = rounds.get(round.id) ?? { id: round.id, title: round.title, periodStart: round.periodStart, periodEnd: round.periodEnd, closed: round.status === "closed", verdicts: [] };
     rounds.set(round.id, entry);
-    entry.verdicts.push({
-      id: assessment.id,
-      kind: assessment.kind,
-      // A published assessment has both ratings (a check constraint of the init migration).
-      advances: assessment.advances!,
-      results: assessment.results!,
-      narrative: assessment.narrative,
-      edition: assessment.edition,
-      publishedAt: assessment.publishedAt!,
-      commitment: assessment.commitment,
-      reviewer: assessment.kind === "independent" ? assessment.author.name : null,
-      agency: assessment.kind === "self_assessment" ? (assessment.agency?.name ?? null) : null,
-      evidence: assessment.citations.map(({ evidence }) => ({
-        ...evidence,
-        retraction: evidence.retraction ? { reason: evidence.retraction.reason, retractedOn: evidence.retraction.createdAt } : null,
-      })),
-    });
+    entry.verdicts.push(verdict);
   }
   return {
     today,

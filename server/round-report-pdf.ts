@@ -3,8 +3,10 @@ import path from "node:path";
 import PDFDocument from "pdfkit";
 import type { createFormatter, createTranslator } from "next-intl";
 import type { Messages } from "next-intl";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { milestoneStatuses } from "../domain/milestone-status";
 import type { RoundReport } from "./round-report";
+import { verdictText } from "./verdict-text";
 
 // The round report as a PDF, laid out as the printable page is: the summary
 // first, then each pillar. Every text a user wrote is drawn as text in an
@@ -20,6 +22,15 @@ type Translate = ReturnType<typeof createTranslator<Messages>>;
 type Format = ReturnType<typeof createFormatter>;
 
 const margin = 56;
+
+/** The report's PDF in the request's language, as a download named `filename`. */
+export async function roundReportPdfDownload(report: RoundReport, filename: string, headers: Record<string, string> = {}): Promise<Response> {
+  const [locale, t, format] = await Promise.all([getLocale(), getTranslations(), getFormatter()]);
+  const pdf = await renderRoundReportPdf(report, { locale, t, format });
+  return new Response(new Uint8Array(pdf), {
+    headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${filename}"`, "Content-Length": String(pdf.length), ...headers },
+  });
+}
 
 /** The PDF's bytes, in the reader's language. */
 export async function renderRoundReportPdf(report: RoundReport, { locale, t, format }: { locale: string; t: Translate; format: Format }): Promise<Buffer> {
@@ -40,14 +51,7 @@ export async function renderRoundReportPdf(report: RoundReport, { locale, t, for
   });
 
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
-  // The words of components/verdict-pair.tsx, each scale named, as plain text.
-  const verdictText = (verdict: { advances: string | null; results: string | null }) =>
-    t.markup("verdict.pair", {
-      advances: verdict.advances ? t(`advances.${verdict.advances as "none"}`) : t("verdict.notRated"),
-      results: verdict.results ? t(`results.${verdict.results as "slow"}`) : t("verdict.notRated"),
-      scale: (chunks) => chunks,
-    });
-  const percent = (value: number | null) => (value === null ? "—" : t("dashboard.percentValue", { percent: value }));
+  const percent = (value: number | null) => (value === null ? "—" : t("dashboard.percentValue", { fraction: value / 100 }));
   const heading = (text: string, size: number) => {
     doc.moveDown(0.6).font("bold").fontSize(size).text(text).moveDown(0.2).font("regular").fontSize(10);
   };
@@ -56,11 +60,18 @@ export async function renderRoundReportPdf(report: RoundReport, { locale, t, for
   doc.font("bold").fontSize(18).text(t("report.title", { title: report.round.title }));
   doc.font("regular").fontSize(10).moveDown(0.4);
   line(t("report.intro", { start: day(report.round.periodStart), end: day(report.round.periodEnd), asOf: day(report.asOf) }));
+  if (report.frozen) {
+    heading(t("report.frozenHeading"), 12);
+    line(t("report.frozenIntro"));
+    const digest = (label: string, value: string) => doc.moveDown(0.2).font("bold").text(label).font("regular").fontSize(8).text(value).fontSize(10);
+    digest(t("report.sha256Label"), report.frozen.sha256);
+    digest(t("report.chainDigestLabel", { position: report.frozen.position }), report.frozen.chainDigest);
+  }
 
   heading(t("report.summaryHeading"), 14);
   for (const pillar of report.pillars) {
     doc.font("bold").text(`${pillar.number}. ${pillar.name}`).font("regular");
-    line(`${t("report.verdictColumn")}: ${pillar.verdicts[0] ? verdictText(pillar.verdicts[0]) : t("report.noVerdict")}`, { indent: 12 });
+    line(`${t("report.verdictColumn")}: ${pillar.verdicts[0] ? verdictText(t, pillar.verdicts[0]) : t("report.noVerdict")}`, { indent: 12 });
     line(
       [
         `${t("report.milestonesColumn")}: ${format.number(pillar.milestoneCount)}`,
@@ -79,7 +90,7 @@ export async function renderRoundReportPdf(report: RoundReport, { locale, t, for
     heading(t("report.pillarHeading", { number: pillar.number, name: pillar.name }), 16);
     if (pillar.verdicts.length === 0) line(t("report.noVerdict"));
     for (const verdict of pillar.verdicts) {
-      doc.font("bold").fontSize(13).text(verdictText(verdict)).font("regular").fontSize(9);
+      doc.font("bold").fontSize(13).text(verdictText(t, verdict)).font("regular").fontSize(9);
       line(t("report.by", { name: verdict.author.name, edition: verdict.edition, date: verdict.publishedAt ? format.dateTime(verdict.publishedAt, { dateStyle: "medium" }) : "" }));
       doc.fontSize(10).moveDown(0.4);
       line(verdict.narrative);
@@ -102,8 +113,8 @@ export async function renderRoundReportPdf(report: RoundReport, { locale, t, for
     for (const { self, independent, comparison } of report.comparisons) {
       doc.font("bold").text(t("rounds.commitmentOption", { number: self.pillar.number, title: self.commitment?.title ?? "" })).font("regular");
       if (self.agency) line(self.agency.name, { indent: 12 });
-      line(`${t("rounds.selfAssessment")}: ${verdictText(self)}`, { indent: 12 });
-      line(`${t("rounds.independentAssessment")}: ${independent ? verdictText(independent) : t("rounds.noCounterpart")}`, { indent: 12 });
+      line(`${t("rounds.selfAssessment")}: ${verdictText(t, self)}`, { indent: 12 });
+      line(`${t("rounds.independentAssessment")}: ${independent ? verdictText(t, independent) : t("rounds.noCounterpart")}`, { indent: 12 });
       if (comparison) line(comparison.flagged ? t("rounds.flagged") : t("rounds.notFlagged"), { indent: 12 });
       doc.moveDown(0.3);
     }

@@ -63,8 +63,8 @@ export async function roundReport(actor: Actor, rawId: string): Promise<RoundRep
   ensure(actor, "plan.read");
   const { id } = parseInput(z.object({ id: recordId }), { id: rawId });
   const round = await getRound(actor, id);
-  const frozen = await frozenReport(id);
-  if (frozen) return { ...reportOfDocument(frozen.parsed), frozen: { sha256: frozen.sha256, chainDigest: frozen.chainDigest, position: frozen.position } };
+  const frozen = await frozenRoundReport(id);
+  if (frozen) return frozen;
   // A round whose period has not ended yet is reported as of today.
   const asOf = round.periodEnd < todayIso() ? round.periodEnd : todayIso();
   const [figures, verdicts, comparisons] = await Promise.all([
@@ -103,6 +103,16 @@ export async function roundReport(actor: Actor, rawId: string): Promise<RoundRep
     comparisons,
     frozen: null,
   };
+}
+
+/**
+ * A closed round's report as its frozen document has it, with its digests;
+ * null for a round not closed. It reads nothing but that document, which is
+ * public: the public site prints it too.
+ */
+export async function frozenRoundReport(roundId: string): Promise<RoundReport | null> {
+  const frozen = await frozenReport(roundId);
+  return frozen ? { ...reportOfDocument(frozen.parsed), frozen: { sha256: frozen.sha256, chainDigest: frozen.chainDigest, position: frozen.position } } : null;
 }
 
 /** A frozen document read as the report pages and the PDF show a report. */

@@ -11,14 +11,21 @@ import { publicSiteOn } from "@/server/public-record";
 // language, each language at its own address with the others as alternates.
 
 export async function generateMetadata(): Promise<Metadata> {
-  const [locale, path] = await Promise.all([publicLocale(), currentPublicPath()]);
+  const [locale, path, t] = await Promise.all([publicLocale(), currentPublicPath(), getTranslations("public")]);
   return {
     alternates: {
       canonical: publicHref(locale, path),
       languages: { ...Object.fromEntries(locales.map((other) => [other, publicHref(other, path)])), "x-default": `/public${path}` },
+      types: { "application/atom+xml": [{ url: publicHref(locale, "/feed.xml"), title: t("feed.linkTitle") }] },
     },
   };
 }
+
+const sections = [
+  { path: "", label: "pillarsLink" },
+  { path: "/rounds", label: "roundsLink" },
+  { path: "/verify", label: "verifyLink" },
+] as const;
 
 export default async function PublicLayout({ children }: { children: ReactNode }) {
   if (!publicSiteOn()) notFound();
@@ -52,12 +59,14 @@ export default async function PublicLayout({ children }: { children: ReactNode }
           </nav>
         </div>
         <nav aria-label={t("public.navigation")} className="bg-brand-800">
-          <ul className="mx-auto flex max-w-6xl gap-1 px-4">
-            <li>
-              <Link href={publicHref(locale)} className="inline-block px-3 py-2 text-sm hover:bg-brand-700">
-                {t("public.pillarsLink")}
-              </Link>
-            </li>
+          <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4">
+            {sections.map((section) => (
+              <li key={section.path}>
+                <Link href={publicHref(locale, section.path)} className="inline-block px-3 py-2 text-sm hover:bg-brand-700">
+                  {t(`public.${section.label}`)}
+                </Link>
+              </li>
+            ))}
           </ul>
         </nav>
       </header>
@@ -66,7 +75,10 @@ export default async function PublicLayout({ children }: { children: ReactNode }
       </main>
       <footer className="mx-auto max-w-6xl border-t border-slate-300 px-4 py-6 text-sm text-slate-700">
         <p>{t("public.footer")}</p>
-        <p className="mt-2">
+        <p className="mt-2 flex flex-wrap gap-4">
+          <a href={publicHref(locale, "/feed.xml")} type="application/atom+xml" className="text-brand-700 underline">
+            {t("public.feedLink")}
+          </a>
           <Link href="/signin" className="text-brand-700 underline">
             {t("public.staffSignIn")}
           </Link>

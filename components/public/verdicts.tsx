@@ -5,9 +5,9 @@ import { VerdictPair } from "@/components/verdict-pair";
 import type { PublicRound, PublicVerdict } from "@/server/public-record";
 
 /** The rows of a round's table: the whole pillar first, then each commitment assessed, the self-assessment beside the independent one. */
-function subjectsOf(round: PublicRound) {
+function subjectsOf(verdicts: PublicVerdict[]) {
   const subjects = new Map<string, { title: string | null; independent: PublicVerdict[]; self: PublicVerdict[] }>();
-  for (const verdict of round.verdicts) {
+  for (const verdict of verdicts) {
     const key = verdict.commitment?.id ?? "";
     const subject = subjects.get(key) ?? { title: verdict.commitment?.title ?? null, independent: [], self: [] };
     subjects.set(key, subject);
@@ -20,15 +20,6 @@ function subjectsOf(round: PublicRound) {
 export async function PublicVerdicts({ rounds }: { rounds: PublicRound[] }) {
   const [t, format] = await Promise.all([getTranslations("public.pillar"), getFormatter()]);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium" });
-  const values = (verdicts: PublicVerdict[], by: (verdict: PublicVerdict) => string | null) =>
-    verdicts.length === 0
-      ? t("none")
-      : verdicts.map((verdict) => (
-          <span key={verdict.id} className="block">
-            <VerdictPair advances={verdict.advances} results={verdict.results} />
-            {by(verdict) && ` (${by(verdict)})`}
-          </span>
-        ));
   return (
     <Section id="verdicts-heading" title={t("verdictsHeading")} className="mt-8">
       <p className="mt-1 max-w-3xl text-sm text-slate-700">{t("verdictsIntro")}</p>
@@ -39,64 +30,89 @@ export async function PublicVerdicts({ rounds }: { rounds: PublicRound[] }) {
             {t("roundHeading", { title: round.title, start: day(round.periodStart), end: day(round.periodEnd) })}
           </h3>
           {!round.closed && <p className="mt-1 text-sm">{t("roundOpen")}</p>}
-          <Table className="mt-3 w-full text-left text-sm" caption={t("verdictsCaption", { title: round.title })}>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-1 pr-2">{t("subjectColumn")}</th>
-                <th scope="col" className="py-1 pr-2">{t("independentColumn")}</th>
-                <th scope="col" className="py-1">{t("selfColumn")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {subjectsOf(round).map((subject) => (
-                <tr key={subject.key} className="border-b border-slate-100">
-                  <th scope="row" className="py-1 pr-2 font-normal">{subject.title ?? t("wholePillar")}</th>
-                  <td className="py-1 pr-2">{values(subject.independent, () => null)}</td>
-                  <td className="py-1">{values(subject.self, (verdict) => verdict.agency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-          {round.verdicts.map((verdict) => {
-            const subject = verdict.commitment?.title ?? t("wholePillar");
-            const byline =
-              verdict.kind === "independent"
-                ? t("independentBy", { subject, reviewer: verdict.reviewer ?? "", edition: verdict.edition, date: day(verdict.publishedAt) })
-                : t("selfBy", { subject, agency: verdict.agency ?? "", edition: verdict.edition, date: day(verdict.publishedAt) });
-            return (
-              <article key={verdict.id} className="mt-5 border-t border-slate-200 pt-4" data-testid="public-verdict">
-                <h4 className="font-semibold">{byline}</h4>
-                <p className="mt-1 text-sm">
-                  <VerdictPair advances={verdict.advances} results={verdict.results} />
-                </p>
-                <p className="mt-2 whitespace-pre-line">{verdict.narrative}</p>
-                <h5 className="mt-3 text-sm font-semibold">{t("citedHeading")}</h5>
-                {verdict.evidence.length === 0 ? (
-                  <p className="text-sm">{t("noCitations")}</p>
-                ) : (
-                  <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
-                    {verdict.evidence.map((evidence) => (
-                      <li key={evidence.id}>
-                        {evidence.url ? (
-                          <a href={evidence.url} rel="noopener noreferrer" className="text-brand-700 underline">
-                            {evidence.title}
-                          </a>
-                        ) : (
-                          evidence.title
-                        )}{" "}
-                        ({evidence.publishedOn ? t("source", { publisher: evidence.publisher, date: day(evidence.publishedOn) }) : t("undated", { publisher: evidence.publisher })})
-                        {evidence.retraction && (
-                          <p className="text-amber-900">{t("retracted", { date: day(evidence.retraction.retractedOn), reason: evidence.retraction.reason })}</p>
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </article>
-            );
-          })}
+          <PublicRoundVerdicts caption={t("verdictsCaption", { title: round.title })} verdicts={round.verdicts} />
         </section>
       ))}
     </Section>
+  );
+}
+
+/**
+ * Published assessments of one round: a table of the verdicts, the
+ * self-assessments beside the independent ones, then each with its byline (a
+ * heading of level 4), narrative and evidence cited. Each is the target of
+ * `#assessment-{id}`, which the feed links to.
+ */
+export async function PublicRoundVerdicts({ caption, verdicts }: { caption: string; verdicts: PublicVerdict[] }) {
+  const [t, format] = await Promise.all([getTranslations("public.pillar"), getFormatter()]);
+  const day = (date: Date) => format.dateTime(date, { dateStyle: "medium" });
+  const values = (shown: PublicVerdict[], by: (verdict: PublicVerdict) => string | null) =>
+    shown.length === 0
+      ? t("none")
+      : shown.map((verdict) => (
+          <span key={verdict.id} className="block">
+            <VerdictPair advances={verdict.advances} results={verdict.results} />
+            {by(verdict) && ` (${by(verdict)})`}
+          </span>
+        ));
+  return (
+    <>
+      <Table className="mt-3 w-full text-left text-sm" caption={caption}>
+        <thead>
+          <tr className="border-b border-slate-300">
+            <th scope="col" className="py-1 pr-2">{t("subjectColumn")}</th>
+            <th scope="col" className="py-1 pr-2">{t("independentColumn")}</th>
+            <th scope="col" className="py-1">{t("selfColumn")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {subjectsOf(verdicts).map((subject) => (
+            <tr key={subject.key} className="border-b border-slate-100">
+              <th scope="row" className="py-1 pr-2 font-normal">{subject.title ?? t("wholePillar")}</th>
+              <td className="py-1 pr-2">{values(subject.independent, () => null)}</td>
+              <td className="py-1">{values(subject.self, (verdict) => verdict.agency)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      {verdicts.map((verdict) => {
+        const subject = verdict.commitment?.title ?? t("wholePillar");
+        const byline =
+          verdict.kind === "independent"
+            ? t("independentBy", { subject, reviewer: verdict.reviewer ?? "", edition: verdict.edition, date: day(verdict.publishedAt) })
+            : t("selfBy", { subject, agency: verdict.agency ?? "", edition: verdict.edition, date: day(verdict.publishedAt) });
+        return (
+          <article key={verdict.id} id={`assessment-${verdict.id}`} className="mt-5 border-t border-slate-200 pt-4" data-testid="public-verdict">
+            <h4 className="font-semibold">{byline}</h4>
+            <p className="mt-1 text-sm">
+              <VerdictPair advances={verdict.advances} results={verdict.results} />
+            </p>
+            <p className="mt-2 whitespace-pre-line">{verdict.narrative}</p>
+            <h5 className="mt-3 text-sm font-semibold">{t("citedHeading")}</h5>
+            {verdict.evidence.length === 0 ? (
+              <p className="text-sm">{t("noCitations")}</p>
+            ) : (
+              <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
+                {verdict.evidence.map((evidence) => (
+                  <li key={evidence.id}>
+                    {evidence.url ? (
+                      <a href={evidence.url} rel="noopener noreferrer" className="text-brand-700 underline">
+                        {evidence.title}
+                      </a>
+                    ) : (
+                      evidence.title
+                    )}{" "}
+                    ({evidence.publishedOn ? t("source", { publisher: evidence.publisher, date: day(evidence.publishedOn) }) : t("undated", { publisher: evidence.publisher })})
+                    {evidence.retraction && (
+                      <p className="text-amber-900">{t("retracted", { date: day(evidence.retraction.retractedOn), reason: evidence.retraction.reason })}</p>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </article>
+        );
+      })}
+    </>
   );
 }

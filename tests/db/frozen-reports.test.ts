@@ -4,7 +4,7 @@ import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../scripts/lib/seed/demo";
 import { db } from "../../server/db/client";
-import { frozenReport, frozenReports, verifyReport } from "../../server/frozen-reports";
+import { frozenReport, frozenReports, reportFingerprint, verifyReport } from "../../server/frozen-reports";
 import type { Actor } from "../../server/permissions";
 import { roundReport } from "../../server/round-report";
 import { closeRound, openRound } from "../../server/rounds";
@@ -61,7 +61,7 @@ describe("frozen round reports", () => {
       expect(report.chainDigest).toBe(sha256(`${previous}\n${report.sha256}`));
       previous = report.chainDigest;
     }
-    expect((await verifyReport(new TextEncoder().encode(reports[2]!.document))).chain).toEqual({ length: 3, head: previous, brokenAt: null });
+    expect((await verifyReport(reportFingerprint(new TextEncoder().encode(reports[2]!.document)))).chain).toMatchObject({ length: 3, head: previous, brokenAt: null });
   });
 
   it("a closed round's report stays as it was frozen after the plan changes", async () => {
@@ -108,19 +108,19 @@ describe("frozen round reports", () => {
   it("verifying a report tells the exact frozen document from one with a single byte changed", async () => {
     const [first] = await frozenReports();
     const bytes = new TextEncoder().encode(first!.document);
-    const good = await verifyReport(bytes);
+    const good = await verifyReport(reportFingerprint(bytes));
     expect(good.match).toMatchObject({ roundId: first!.roundId, position: 1, sha256: first!.sha256, chainDigest: first!.chainDigest });
     expect(good.chain.brokenAt).toBeNull();
 
     const changed = bytes.slice();
     const at = first!.document.indexOf('"narrative":"') + 13;
     changed[at] = changed[at]! ^ 0x01;
-    const bad = await verifyReport(changed);
+    const bad = await verifyReport(reportFingerprint(changed));
     expect(bad.match).toBeNull();
     expect(bad.claimed).toMatchObject({ roundId: first!.roundId, position: 1 });
     expect(bad.sha256).not.toBe(first!.sha256);
 
-    const unrelated = await verifyReport(new TextEncoder().encode("not json"));
+    const unrelated = await verifyReport(reportFingerprint(new TextEncoder().encode("not json")));
     expect(unrelated).toMatchObject({ match: null, claimed: null });
   });
 });

@@ -50,6 +50,12 @@ describe("the round report as PDF", () => {
       expect(flat).toContain(verdict.citations[0]!.evidence.title.replace(/\s+/g, " "));
     }
     expect(flat).toContain(`Milestones on April 30, 2011`);
+    // The share completed as the page shows it (21.4%), not the message's key nor a hundred times the figure.
+    const completed = report.pillars.find((pillar) => pillar.percentCompleted !== null)!.percentCompleted!;
+    // A closed round's report is its frozen document, which anyone can check against these digests.
+    expect(flat).toContain(`SHA-256 of the document ${report.frozen!.sha256}`);
+    expect(flat).toContain(`Chain digest (round 1 of the chain) ${report.frozen!.chainDigest}`);
+    expect(flat).toContain(`Completed: ${new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 1 }).format(completed / 100)}`);
   });
 
   it("is written in the reader's language", async () => {

@@ -4,11 +4,9 @@ import { ComparisonTable } from "@/components/assessments/comparison-table";
 import { FrozenDigests } from "@/components/frozen-digests";
 import { recordPageMetadata } from "@/components/page-title";
 import { PrintButton } from "@/components/print-button";
+import { ReportFigures, ReportSummary } from "@/components/rounds/report-summary";
 import { Section } from "@/components/section";
-import { StatusBadge } from "@/components/status-badge";
-import { Table, TableHead } from "@/components/table";
 import { VerdictPair } from "@/components/verdict-pair";
-import { milestoneStatuses } from "@/domain/milestone-status";
 import { recordForPage } from "@/server/pages";
 import { roundReport } from "@/server/round-report";
 
@@ -24,8 +22,6 @@ export default async function RoundReportPage({ params }: Props) {
   const report = await recordForPage(roundReport, id);
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "long" });
-  const percent = (value: number | null) => (value === null ? "—" : t("dashboard.percentValue", { fraction: value / 100 }));
-  const flagged = report.comparisons.filter((pair) => pair.comparison?.flagged).length;
   return (
     <article className="max-w-4xl">
       <p className="no-print text-sm">
@@ -53,28 +49,7 @@ export default async function RoundReportPage({ params }: Props) {
         </p>
       )}
 
-      <Section id="summary-heading" title={t("report.summaryHeading")} className="mt-6">
-        <Table className="mt-2 w-full border-collapse text-left text-sm" testId="report-summary" caption={t("report.summaryHeading")}>
-          <TableHead
-            columns={[t("report.pillarColumn"), t("report.verdictColumn"), t("report.milestonesColumn"), t("report.completedColumn"), t("report.overdueColumn"), t("report.atRiskColumn")]}
-          />
-          <tbody>
-            {report.pillars.map((pillar) => (
-              <tr key={pillar.id} className="border-b border-slate-200">
-                <th scope="row" className="py-1 pr-2 text-left font-normal">
-                  {pillar.number}. {pillar.name}
-                </th>
-                <td className="py-1 pr-2">{pillar.verdicts[0] ? <VerdictPair advances={pillar.verdicts[0].advances} results={pillar.verdicts[0].results} /> : t("report.noVerdict")}</td>
-                <td className="py-1 pr-2 tabular-nums">{pillar.milestoneCount}</td>
-                <td className="py-1 pr-2 tabular-nums">{percent(pillar.percentCompleted)}</td>
-                <td className="py-1 pr-2 tabular-nums">{pillar.overdue}</td>
-                <td className="py-1 pr-2 tabular-nums">{pillar.atRisk}</td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-        <p className="mt-2 text-sm">{t("report.flaggedPairs", { count: flagged })}</p>
-      </Section>
+      <ReportSummary pillars={report.pillars.map((pillar) => ({ ...pillar, verdict: pillar.verdicts[0] ?? null }))} flagged={report.comparisons.filter((pair) => pair.comparison?.flagged).length} />
 
       {report.pillars.map((pillar) => (
         <section key={pillar.id} aria-labelledby={`report-pillar-${pillar.number}`} className="mt-8 break-inside-avoid-page">
@@ -110,21 +85,7 @@ export default async function RoundReportPage({ params }: Props) {
               )}
             </div>
           ))}
-          <h3 className="mt-3 font-semibold">{t("report.figuresHeading", { date: day(report.asOf) })}</h3>
-          <table className="mt-1 text-left text-sm">
-            <caption className="sr-only">{t("overview.byStatusCaption", { number: pillar.number })}</caption>
-            <TableHead columns={[t("overview.statusColumn"), t("overview.countColumn")]} />
-            <tbody>
-              {milestoneStatuses.map((status) => (
-                <tr key={status}>
-                  <th scope="row" className="py-0.5 pr-4 text-left font-normal">
-                    <StatusBadge status={status} />
-                  </th>
-                  <td className="py-0.5 tabular-nums">{pillar.milestonesByStatus[status]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ReportFigures number={pillar.number} milestonesByStatus={pillar.milestonesByStatus} asOf={report.asOf} />
         </section>
       ))}
 

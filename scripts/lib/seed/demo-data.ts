@@ -55,7 +55,9 @@ export interface DemoPillar {
   number: PillarNumber;
   code: string;
   name: string;
+  nameEs: string;
   description: string;
+  descriptionEs: string;
 }
 
 /**
@@ -88,7 +90,9 @@ type DemoStatusUpdate =
 interface DemoMilestone {
   key: string;
   title: string;
+  titleEs: string;
   description: string;
+  descriptionEs: string;
   dueDate: IsoDate;
   owner: DemoOwner;
   /** Chronological; empty when the milestone was never updated. */
@@ -114,7 +118,9 @@ export interface DemoCommitment {
   key: string;
   pillarNumber: PillarNumber;
   title: string;
+  titleEs: string;
   description: string;
+  descriptionEs: string;
   leadParty: LeadParty;
   agencyCodes: string[];
   startDate: IsoDate;
@@ -137,7 +143,9 @@ export interface DemoIndicator {
   pillarNumber: PillarNumber;
   commitmentKey: string | null;
   name: string;
+  nameEs: string;
   unit: string;
+  unitEs: string;
   better: BetterDirection;
   baseline: { value: number; on: IsoDate } | null;
   target: { value: number; on: IsoDate } | null;
@@ -156,6 +164,7 @@ interface DemoAssessment {
 export interface DemoRound {
   key: string;
   title: string;
+  titleEs: string;
   periodStart: IsoDate;
   periodEnd: IsoDate;
   status: RoundStatus;
@@ -303,36 +312,51 @@ export const demoPillars: DemoPillar[] = [
     number: 1,
     code: "P1",
     name: "Disrupt and dismantle organized crime groups",
+    nameEs: "Afectar la capacidad operativa del crimen organizado",
     description:
       "Weaken criminal organisations through intelligence sharing, capture of leaders, and action against their finances and weapons supply.",
+    descriptionEs:
+      "Debilitar a las organizaciones criminales mediante el intercambio de información de inteligencia, la captura de sus líderes y acciones contra sus finanzas y su abastecimiento de armas.",
   },
   {
     number: 2,
     code: "P2",
     name: "Strengthen institutions for the rule of law",
+    nameEs: "Institucionalizar la capacidad para mantener el Estado de derecho",
     description:
       "Professionalise police, move to oral adversarial trials, bring military abuses before civilian courts and expand prison capacity.",
+    descriptionEs:
+      "Profesionalizar a las policías, transitar a los juicios orales de corte acusatorio, llevar ante tribunales civiles los abusos cometidos por militares y ampliar la capacidad penitenciaria.",
   },
   {
     number: 3,
     code: "P3",
     name: "Create a 21st Century Border",
+    nameEs: "Crear la estructura fronteriza del siglo XXI",
     description:
       "Speed legitimate trade and travel while screening risk: pre-clearance, non-intrusive inspection, new crossings and port security.",
+    descriptionEs:
+      "Agilizar el comercio y los viajes legítimos sin dejar de evaluar los riesgos: preinspección, inspección no intrusiva, nuevos cruces fronterizos y seguridad portuaria.",
   },
   {
     number: 4,
     code: "P4",
     name: "Build resilient communities",
+    nameEs: "Construir comunidades fuertes y resilientes",
     description:
       "Social and economic programmes in areas of conflict, starting with Ciudad Juárez, with U.S. support for youth violence prevention.",
+    descriptionEs:
+      "Programas sociales y económicos en zonas de conflicto, comenzando por Ciudad Juárez, con apoyo de Estados Unidos para la prevención de la violencia juvenil.",
   },
   {
     number: 5,
     code: "DR",
     name: "Reduce demand for illegal narcotics",
+    nameEs: "Reducir la demanda de drogas ilícitas",
     description:
       "The implicit fifth pillar: the United States' commitment under shared responsibility to reduce drug consumption through treatment and prevention.",
+    descriptionEs:
+      "El quinto pilar implícito: el compromiso de Estados Unidos, conforme al principio de responsabilidad compartida, de reducir el consumo de drogas mediante el tratamiento y la prevención.",
   },
 ];
 
@@ -346,8 +370,11 @@ export const demoCommitments: DemoCommitment[] = [
     key: "p1-intelligence-sharing",
     pillarNumber: 1,
     title: "Binational intelligence sharing against criminal organisations",
+    titleEs: "Intercambio binacional de información de inteligencia contra las organizaciones criminales",
     description:
       "Share intelligence in real time through binational fusion groups, including information from aircraft and vessels and unarmed drones used to locate fugitives.",
+    descriptionEs:
+      "Intercambiar información de inteligencia en tiempo real a través de grupos binacionales de fusión, incluida la obtenida por aeronaves y embarcaciones y por drones no armados utilizados para localizar a prófugos.",
     leadParty: "joint",
     agencyCodes: ["US-INL", "US-CBP", "MX-SSP", "MX-PGR", "MX-SEMAR"],
     startDate: "2010-01-01",
@@ -358,7 +385,10 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p1-intel-fusion-groups",
         title: "Stand up binational intelligence fusion groups",
+        titleEs: "Establecer grupos binacionales de fusión de inteligencia",
         description: "Joint cells in which both governments' agencies pool and analyse intelligence on criminal groups.",
+        descriptionEs:
+          "Células conjuntas en las que las dependencias de ambos gobiernos reúnen y analizan información de inteligencia sobre los grupos criminales.",
         dueDate: "2010-12-31",
         owner: "admin",
         history: [
@@ -374,7 +404,10 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p1-intel-real-time",
         title: "Real-time sharing from aircraft and vessels; drones to locate fugitives",
+        titleEs: "Intercambio en tiempo real desde aeronaves y embarcaciones; drones para localizar a prófugos",
         description: "Pass intelligence gathered on planes and boats in real time and use unarmed drones to help locate fugitives.",
+        descriptionEs:
+          "Transmitir en tiempo real la información de inteligencia recabada en aviones y embarcaciones y utilizar drones no armados para ayudar a localizar a prófugos.",
         dueDate: "2011-06-30",
         owner: null,
         history: [
@@ -389,8 +422,11 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p1-intel-publish-arrest-data",
         title: "Publish binational arrest and prosecution data",
+        titleEs: "Publicar datos binacionales de detenciones y procesos penales",
         description:
           "Publish data on arrests and on the prosecutions that follow, so that the effect on the groups' structure can be judged.",
+        descriptionEs:
+          "Publicar datos sobre las detenciones y sobre los procesos penales que de ellas se derivan, a fin de poder valorar su efecto en la estructura de los grupos criminales.",
         dueDate: "2027-03-31",
         owner: "staff",
         history: [
@@ -450,8 +486,11 @@ export const demoCommitments: DemoCommitment[] = [
     key: "p1-leadership-targeting",
     pillarNumber: 1,
     title: "Capture the leaders of criminal organisations",
+    titleEs: "Capturar a los líderes de las organizaciones criminales",
     description:
       "Use shared intelligence to arrest the most wanted organized-crime leaders on both sides of the border, supported by new military police brigades.",
+    descriptionEs:
+      "Aprovechar la información de inteligencia compartida para detener a los líderes más buscados del crimen organizado a ambos lados de la frontera, con el apoyo de nuevas brigadas de policía militar.",
     leadParty: "joint",
     agencyCodes: ["MX-SEMAR", "MX-SEDENA", "MX-PGR", "MX-SSP", "US-INL"],
     startDate: "2010-01-01",
@@ -462,7 +501,10 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p1-lead-most-wanted",
         title: "Arrest the leaders on Mexico's most-wanted list",
+        titleEs: "Detener a los líderes de la lista de los más buscados de México",
         description: "Bring the leaders on the list of the 38 most wanted to justice, and act against allied gangs in the United States.",
+        descriptionEs:
+          "Llevar ante la justicia a los líderes de la lista de los 38 más buscados y actuar contra las pandillas aliadas en Estados Unidos.",
         dueDate: "2012-12-31",
         owner: "admin",
         history: [
@@ -482,7 +524,9 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p1-lead-military-police",
         title: "Form military police brigades",
+        titleEs: "Conformar brigadas de policía militar",
         description: "Create new military police brigades to support operations against criminal groups.",
+        descriptionEs: "Crear nuevas brigadas de policía militar para apoyar las operaciones contra los grupos criminales.",
         dueDate: "2018-12-31",
         owner: "admin",
         history: [
@@ -539,8 +583,11 @@ export const demoCommitments: DemoCommitment[] = [
     key: "p1-arms-trafficking",
     pillarNumber: 1,
     title: "Stop the southbound trafficking of firearms",
+    titleEs: "Frenar el tráfico de armas de fuego de norte a sur",
     description:
       "Trace weapons seized in Mexico, tighten U.S. controls on gun purchases and investigate trafficking networks jointly.",
+    descriptionEs:
+      "Rastrear las armas aseguradas en México, endurecer los controles de Estados Unidos sobre la compra de armas e investigar de manera conjunta las redes de tráfico.",
     leadParty: "us",
     agencyCodes: ["US-ATF", "US-CBP", "US-INL", "MX-PGR"],
     startDate: "2010-01-01",
@@ -551,7 +598,10 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p1-arms-tracing",
         title: "Trace weapons seized in Mexico",
+        titleEs: "Rastrear las armas aseguradas en México",
         description: "Run seized weapons through a binational tracing process to identify their U.S. origin and the networks behind them.",
+        descriptionEs:
+          "Someter las armas aseguradas a un proceso binacional de rastreo para identificar su origen en Estados Unidos y las redes que están detrás de ellas.",
         dueDate: "2010-12-31",
         owner: "admin",
         history: [
@@ -567,7 +617,10 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p1-arms-long-gun-rule",
         title: "Require reporting of multiple long-gun purchases",
+        titleEs: "Exigir el reporte de compras múltiples de armas largas",
         description: "Require dealers to report sales of several long guns to one buyer within a month, as already required for handguns.",
+        descriptionEs:
+          "Exigir a los comerciantes de armas que reporten la venta de varias armas largas a un mismo comprador en el plazo de un mes, como ya se exige para las armas cortas.",
         dueDate: "2011-06-30",
         owner: "staff",
         history: [
@@ -583,7 +636,9 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p1-arms-joint-investigations",
         title: "Sustain joint arms-trafficking investigations",
+        titleEs: "Mantener las investigaciones conjuntas sobre tráfico de armas",
         description: "Keep investigations of trafficking networks coordinated with Mexican counterparts.",
+        descriptionEs: "Mantener coordinadas con las contrapartes mexicanas las investigaciones sobre las redes de tráfico.",
         dueDate: "2011-12-31",
         owner: null,
         history: [
@@ -599,7 +654,9 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p1-arms-publish-tracing",
         title: "Publish seized-weapon tracing results",
+        titleEs: "Publicar los resultados del rastreo de armas aseguradas",
         description: "Publish aggregate results of tracing of weapons seized in Mexico.",
+        descriptionEs: "Publicar los resultados agregados del rastreo de las armas aseguradas en México.",
         dueDate: "2026-12-15",
         owner: "staff",
         history: [
@@ -660,8 +717,11 @@ export const demoCommitments: DemoCommitment[] = [
     key: "p1-money-laundering",
     pillarNumber: 1,
     title: "Attack the finances of criminal organisations",
+    titleEs: "Atacar las finanzas de las organizaciones criminales",
     description:
       "Curb the southbound flow of illicit cash through Mexican asset forfeiture and cash controls, U.S. sanctions designations and coordinated financial intelligence.",
+    descriptionEs:
+      "Frenar el flujo de efectivo ilícito de norte a sur mediante la extinción de dominio y los controles al efectivo en México, las designaciones de sanciones de Estados Unidos y una inteligencia financiera coordinada.",
     leadParty: "joint",
     agencyCodes: ["US-OFAC", "US-INL", "MX-UIF", "MX-PGR"],
     startDate: "2010-01-01",
@@ -672,7 +732,10 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p1-ml-mx-laws",
         title: "Enact asset forfeiture laws and limit dollar transactions",
+        titleEs: "Aprobar leyes de extinción de dominio y limitar las operaciones en dólares",
         description: "Mexican legislation on asset forfeiture and limits on transactions in U.S. dollars.",
+        descriptionEs:
+          "Legislación mexicana en materia de extinción de dominio y límites a las operaciones en dólares estadounidenses.",
         dueDate: "2010-12-31",
         owner: "admin",
         history: [
@@ -688,7 +751,10 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p1-ml-strategy",
         title: "Agree a consistent binational strategy against illicit finance",
+        titleEs: "Acordar una estrategia binacional coherente contra las finanzas ilícitas",
         description: "A joint strategy linking sanctions, bank enforcement and financial intelligence to prosecutions.",
+        descriptionEs:
+          "Una estrategia conjunta que vincule las sanciones, la supervisión y sanción de los bancos y la inteligencia financiera con los procesos penales.",
         dueDate: "2011-12-31",
         owner: "staff",
         history: [
@@ -709,7 +775,10 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p1-ml-uif-pgr-protocol",
         title: "Agree a UIF–PGR case referral protocol",
+        titleEs: "Acordar un protocolo de remisión de casos entre la UIF y la PGR",
         description: "Set out how financial intelligence cases pass from the UIF to prosecutors, following the 2018 finding of poor coordination.",
+        descriptionEs:
+          "Establecer cómo pasan los casos de inteligencia financiera de la UIF al Ministerio Público, a raíz de la deficiente coordinación constatada en 2018.",
         dueDate: "2027-06-30",
         owner: "admin",
         history: [
@@ -766,8 +835,11 @@ export const demoCommitments: DemoCommitment[] = [
     key: "p1-strategic-partnership",
     pillarNumber: 1,
     title: "Tie U.S. assistance to a cohesive security strategy and measure its effect",
+    titleEs: "Vincular la asistencia de Estados Unidos a una estrategia de seguridad coherente y medir su efecto",
     description:
       "RAND's recommended strategic partnership: a cohesive security strategy, aid aimed less at equipment and more at transparency, and metrics to evaluate the effectiveness of U.S. aid.",
+    descriptionEs:
+      "La asociación estratégica recomendada por RAND: una estrategia de seguridad coherente, una ayuda menos orientada al equipamiento y más a la transparencia, y métricas para evaluar la eficacia de la ayuda estadounidense.",
     leadParty: "us",
     agencyCodes: ["US-INL", "US-USAID"],
     startDate: "2009-01-01",
@@ -778,7 +850,10 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p1-aid-rebalance",
         title: "Shift aid from equipment toward transparency",
+        titleEs: "Reorientar la ayuda del equipamiento hacia la transparencia",
         description: "Direct a larger share of Mérida Initiative assistance to transparency and institution building rather than equipment.",
+        descriptionEs:
+          "Destinar una mayor proporción de la asistencia de la Iniciativa Mérida a la transparencia y al fortalecimiento institucional, en lugar del equipamiento.",
         dueDate: "2011-12-31",
         owner: "admin",
         history: [
@@ -792,7 +867,10 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p1-aid-metrics",
         title: "Adopt metrics to evaluate the effectiveness of U.S. aid",
+        titleEs: "Adoptar métricas para evaluar la eficacia de la ayuda estadounidense",
         description: "Define and report measures of what U.S. security assistance to Mexico achieves.",
+        descriptionEs:
+          "Definir indicadores de los logros de la asistencia de Estados Unidos a México en materia de seguridad e informar sobre ellos.",
         dueDate: "2010-12-31",
         owner: "staff",
         history: [],
@@ -847,8 +925,11 @@ export const demoCommitments: DemoCommitment[] = [
     key: "p2-federal-police",
     pillarNumber: 2,
     title: "Build a professional Federal Police",
+    titleEs: "Construir una Policía Federal profesional",
     description:
       "A new Federal Police with higher entry standards, vetting, better pay and the Plataforma México database, later complemented by a Gendarmerie division.",
+    descriptionEs:
+      "Una nueva Policía Federal con requisitos de ingreso más exigentes, evaluaciones de control de confianza, mejores salarios y la base de datos Plataforma México, complementada posteriormente con una División de Gendarmería.",
     leadParty: "mx",
     agencyCodes: ["MX-SSP", "US-INL"],
     startDate: "2009-06-01",
@@ -859,7 +940,10 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p2-fp-create",
         title: "Create the new Federal Police",
+        titleEs: "Crear la nueva Policía Federal",
         description: "Establish the Federal Police with higher standards, vetting and pay.",
+        descriptionEs:
+          "Establecer la Policía Federal con estándares más altos, evaluaciones de control de confianza y mejores salarios.",
         dueDate: "2009-06-30",
         owner: "admin",
         history: [
@@ -874,7 +958,9 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p2-fp-plataforma",
         title: "Bring Plataforma México into service",
+        titleEs: "Poner en operación Plataforma México",
         description: "The shared criminal information database supporting the new force.",
+        descriptionEs: "La base de datos compartida de información criminal que sustenta a la nueva corporación.",
         dueDate: "2010-12-31",
         owner: null,
         history: [
@@ -889,7 +975,10 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p2-fp-standards",
         title: "Maintain recruitment and vetting standards",
+        titleEs: "Mantener los estándares de reclutamiento y de control de confianza",
         description: "Keep the higher entry and vetting standards as the force grows, and train recruits.",
+        descriptionEs:
+          "Conservar los requisitos de ingreso y de control de confianza más exigentes a medida que crece la corporación, y capacitar a los nuevos elementos.",
         dueDate: "2011-12-31",
         owner: "staff",
         history: [
@@ -910,7 +999,9 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p2-fp-gendarmerie",
         title: "Deploy the Gendarmerie division",
+        titleEs: "Desplegar la División de Gendarmería",
         description: "A new Gendarmerie division of the Federal Police, planned at 40,000 officers.",
+        descriptionEs: "Una nueva División de Gendarmería de la Policía Federal, prevista con 40 mil elementos.",
         dueDate: "2018-11-30",
         owner: null,
         history: [
@@ -971,8 +1062,11 @@ export const demoCommitments: DemoCommitment[] = [
     key: "p2-state-local-police",
     pillarNumber: 2,
     title: "Extend police reform to state and municipal forces",
+    titleEs: "Extender la reforma policial a las corporaciones estatales y municipales",
     description:
       "Carry vetting and professional standards to state and local police and place municipal forces under state command (Mando Único).",
+    descriptionEs:
+      "Llevar el control de confianza y los estándares profesionales a las policías estatales y municipales, y colocar a las corporaciones municipales bajo el mando estatal (Mando Único).",
     leadParty: "mx",
     agencyCodes: ["MX-SEGOB", "MX-SSP", "US-INL"],
     startDate: "2010-01-01",
@@ -983,7 +1077,9 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p2-slp-unify",
         title: "Unify municipal police under state command",
+        titleEs: "Unificar las policías municipales bajo el mando estatal",
         description: "Legislation and agreements to bring municipal forces under a single state command.",
+        descriptionEs: "Legislación y convenios para colocar a las corporaciones municipales bajo un mando único estatal.",
         dueDate: "2011-12-31",
         owner: "staff",
         history: [
@@ -1005,7 +1101,10 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p2-slp-vetting",
         title: "Vet and professionalise state and local police",
+        titleEs: "Someter a control de confianza y profesionalizar a las policías estatales y municipales",
         description: "Apply the federal vetting and training standards to state and municipal forces.",
+        descriptionEs:
+          "Aplicar a las corporaciones estatales y municipales los estándares federales de control de confianza y capacitación.",
         dueDate: "2012-12-31",
         owner: null,
         history: [
@@ -1052,8 +1151,11 @@ export const demoCommitments: DemoCommitment[] = [
     key: "p2-justice-reform",
     pillarNumber: 2,
     title: "Move to oral, adversarial criminal justice",
+    titleEs: "Transitar al sistema de justicia penal acusatorio y oral",
     description:
       "Implement the 2008 constitutional reform introducing oral, adversarial trials and the presumption of innocence within its eight-year transition.",
+    descriptionEs:
+      "Implementar la reforma constitucional de 2008, que introdujo los juicios orales de corte acusatorio y la presunción de inocencia, dentro de su periodo de transición de ocho años.",
     leadParty: "mx",
     agencyCodes: ["MX-PGR", "MX-SEGOB", "US-INL", "US-USAID"],
     startDate: "2008-06-18",
@@ -1064,7 +1166,9 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p2-jr-state-laws",
         title: "Adopt reform laws in the states",
+        titleEs: "Adoptar las leyes de la reforma en los estados",
         description: "Each state enacts the laws and procedures of the adversarial system.",
+        descriptionEs: "Cada estado promulga las leyes y los procedimientos del sistema acusatorio.",
         dueDate: "2016-06-18",
         owner: "admin",
         history: [
@@ -1086,7 +1190,9 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p2-jr-federal",
         title: "Adopt the adversarial system in federal justice",
+        titleEs: "Adoptar el sistema acusatorio en la justicia federal",
         description: "The federal criminal justice system moves to the new procedures.",
+        descriptionEs: "El sistema de justicia penal federal adopta los nuevos procedimientos.",
         dueDate: "2016-06-18",
         owner: "staff",
         history: [
@@ -1107,7 +1213,10 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p2-jr-case-resolution",
         title: "Bring cases to resolution under the new system",
+        titleEs: "Llevar los casos a su resolución en el nuevo sistema",
         description: "Raise the share of cases that reach trial or another resolution once the system is in force.",
+        descriptionEs:
+          "Aumentar la proporción de casos que llegan a juicio o a otra forma de resolución una vez que el sistema esté en vigor.",
         dueDate: "2018-12-31",
         owner: null,
         history: [
@@ -1122,7 +1231,10 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p2-jr-publish-data",
         title: "Publish conviction and trial-rate data",
+        titleEs: "Publicar datos de sentencias condenatorias y de la tasa de casos que llegan a juicio",
         description: "Publish regular data on convictions and on cases reaching trial under the accusatory system.",
+        descriptionEs:
+          "Publicar periódicamente datos sobre las sentencias condenatorias y los casos que llegan a juicio en el sistema acusatorio.",
         dueDate: "2027-09-30",
         owner: "staff",
         history: [],
@@ -1176,8 +1288,11 @@ export const demoCommitments: DemoCommitment[] = [
     key: "p2-military-justice",
     pillarNumber: 2,
     title: "Try soldiers accused of abuses in civilian courts",
+    titleEs: "Juzgar en tribunales civiles a los militares acusados de abusos",
     description:
       "Reform military justice so that members of the armed forces accused of abuses against civilians face civilian courts.",
+    descriptionEs:
+      "Reformar la justicia militar para que los integrantes de las fuerzas armadas acusados de abusos contra civiles sean juzgados por tribunales civiles.",
     leadParty: "mx",
     agencyCodes: ["MX-SEDENA", "MX-SEMAR", "MX-SEGOB"],
     startDate: "2010-01-01",
@@ -1188,7 +1303,9 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p2-mj-proposal",
         title: "Present the military justice reform proposal",
+        titleEs: "Presentar la iniciativa de reforma a la justicia militar",
         description: "Send the reform to Congress.",
+        descriptionEs: "Enviar la reforma al Congreso.",
         dueDate: "2010-12-31",
         owner: "admin",
         history: [
@@ -1203,7 +1320,9 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p2-mj-enact",
         title: "Enact military justice reform",
+        titleEs: "Aprobar la reforma a la justicia militar",
         description: "Congress passes the reform and cases move to civilian courts.",
+        descriptionEs: "El Congreso aprueba la reforma y los casos pasan a los tribunales civiles.",
         dueDate: "2011-12-31",
         owner: "staff",
         history: [
@@ -1237,8 +1356,11 @@ export const demoCommitments: DemoCommitment[] = [
     key: "p2-prisons",
     pillarNumber: 2,
     title: "Expand and improve the prison system",
+    titleEs: "Ampliar y mejorar el sistema penitenciario",
     description:
       "Enlarge federal prison capacity and address conditions in state prisons, which hold most prisoners.",
+    descriptionEs:
+      "Aumentar la capacidad de los penales federales y atender las condiciones de los penales estatales, que albergan a la mayoría de los internos.",
     leadParty: "mx",
     agencyCodes: ["MX-SSP", "MX-SEGOB", "US-INL"],
     startDate: "2010-01-01",
@@ -1249,7 +1371,9 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p2-pr-federal-capacity",
         title: "Expand federal prison capacity",
+        titleEs: "Ampliar la capacidad penitenciaria federal",
         description: "Build and open federal prisons to hold high-risk inmates.",
+        descriptionEs: "Construir y poner en operación penales federales para recluir a internos de alta peligrosidad.",
         dueDate: "2018-05-31",
         owner: "admin",
         history: [
@@ -1264,7 +1388,10 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p2-pr-state-conditions",
         title: "Improve conditions in state prisons",
+        titleEs: "Mejorar las condiciones de los penales estatales",
         description: "Address the graver conditions in the state prisons that hold most of the prison population.",
+        descriptionEs:
+          "Atender las condiciones más graves de los penales estatales, que albergan a la mayor parte de la población penitenciaria.",
         dueDate: "2018-12-31",
         owner: "staff",
         history: [
@@ -1279,7 +1406,9 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p2-pr-state-review",
         title: "Review state prison conditions with the states",
+        titleEs: "Revisar con los estados las condiciones de los penales estatales",
         description: "A joint review of conditions in state prisons as the basis for a follow-up plan.",
+        descriptionEs: "Una revisión conjunta de las condiciones de los penales estatales como base para un plan de seguimiento.",
         dueDate: "2027-12-31",
         owner: null,
         history: [
@@ -1322,8 +1451,11 @@ export const demoCommitments: DemoCommitment[] = [
     key: "p3-risk-management",
     pillarNumber: 3,
     title: "Risk management and pre-clearance at the border",
+    titleEs: "Gestión de riesgos y preinspección en la frontera",
     description:
       "Screen rail and truck traffic with non-intrusive inspection and sort commercial and commuter traffic into low- and high-risk groups.",
+    descriptionEs:
+      "Revisar el tráfico ferroviario y de camiones mediante inspección no intrusiva y clasificar el tráfico comercial y de viajeros frecuentes en grupos de bajo y alto riesgo.",
     leadParty: "joint",
     agencyCodes: ["US-CBP", "MX-SAT"],
     startDate: "2010-01-01",
@@ -1334,7 +1466,9 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p3-rm-screening",
         title: "Screen all rail traffic and empty trucks",
+        titleEs: "Revisar todo el tráfico ferroviario y los camiones vacíos",
         description: "Non-intrusive screening of every rail shipment and every empty truck crossing the border.",
+        descriptionEs: "Revisión no intrusiva de cada cargamento ferroviario y de cada camión vacío que cruza la frontera.",
         dueDate: "2010-12-31",
         owner: "admin",
         history: [
@@ -1350,7 +1484,10 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p3-rm-segmentation",
         title: "Sort traffic into low- and high-risk groups",
+        titleEs: "Clasificar el tráfico en grupos de bajo y alto riesgo",
         description: "Separate low-risk commercial and commuter traffic from high-risk traffic to focus inspection.",
+        descriptionEs:
+          "Separar el tráfico comercial y de viajeros frecuentes de bajo riesgo del tráfico de alto riesgo para focalizar la inspección.",
         dueDate: "2012-12-31",
         owner: "admin",
         history: [
@@ -1360,7 +1497,10 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p3-rm-full-implementation",
         title: "Fully implement risk-based border management",
+        titleEs: "Implementar plenamente la gestión fronteriza basada en riesgos",
         description: "Complete the roll-out of pre-clearance and risk segmentation across crossings.",
+        descriptionEs:
+          "Completar la puesta en marcha de la preinspección y la segmentación por riesgo en todos los cruces fronterizos.",
         dueDate: "2014-12-31",
         owner: null,
         history: [
@@ -1408,8 +1548,11 @@ export const demoCommitments: DemoCommitment[] = [
     key: "p3-border-infrastructure",
     pillarNumber: 3,
     title: "Modernise border crossing infrastructure",
+    titleEs: "Modernizar la infraestructura de los cruces fronterizos",
     description:
       "Open new ports of entry, shorten permitting for crossings and use public–private partnerships to finance them.",
+    descriptionEs:
+      "Abrir nuevos puertos de entrada, agilizar la expedición de permisos para los cruces y recurrir a asociaciones público-privadas para financiarlos.",
     leadParty: "joint",
     agencyCodes: ["US-CBP", "MX-SAT", "MX-SEGOB"],
     startDate: "2010-01-01",
@@ -1420,7 +1563,9 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p3-bi-new-ports",
         title: "Open new ports of entry",
+        titleEs: "Abrir nuevos puertos de entrada",
         description: "Open new land ports of entry on the border.",
+        descriptionEs: "Abrir nuevos puertos de entrada terrestres en la frontera.",
         dueDate: "2010-12-31",
         owner: "admin",
         history: [
@@ -1435,7 +1580,9 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p3-bi-permitting",
         title: "Shorten permitting for new crossings",
+        titleEs: "Agilizar la expedición de permisos para nuevos cruces",
         description: "Cut the time needed to permit new crossings.",
+        descriptionEs: "Reducir el tiempo necesario para autorizar nuevos cruces fronterizos.",
         dueDate: "2012-12-31",
         owner: null,
         history: [
@@ -1449,7 +1596,9 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p3-bi-ppp",
         title: "Finance crossings through public–private partnerships",
+        titleEs: "Financiar los cruces mediante asociaciones público-privadas",
         description: "Use public–private partnerships for border infrastructure projects.",
+        descriptionEs: "Recurrir a asociaciones público-privadas para los proyectos de infraestructura fronteriza.",
         dueDate: "2013-12-31",
         owner: "staff",
         history: [
@@ -1498,8 +1647,11 @@ export const demoCommitments: DemoCommitment[] = [
     key: "p3-port-security",
     pillarNumber: 3,
     title: "Secure Mexico's seaports",
+    titleEs: "Garantizar la seguridad de los puertos marítimos de México",
     description:
       "Place port security under the Mexican navy and set up coordination groups to control goods moving through the ports.",
+    descriptionEs:
+      "Poner la seguridad portuaria a cargo de la Secretaría de Marina y establecer grupos de coordinación para controlar las mercancías que transitan por los puertos.",
     leadParty: "mx",
     agencyCodes: ["MX-SEMAR", "MX-SAT"],
     startDate: "2016-01-01",
@@ -1510,7 +1662,9 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p3-ps-navy",
         title: "Transfer port security to the navy",
+        titleEs: "Transferir la seguridad portuaria a la Secretaría de Marina",
         description: "The Secretaría de Marina assumes responsibility for security in Mexico's ports.",
+        descriptionEs: "La Secretaría de Marina asume la responsabilidad de la seguridad en los puertos de México.",
         dueDate: "2016-12-31",
         owner: "admin",
         history: [
@@ -1525,7 +1679,9 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p3-ps-coordination-groups",
         title: "Set up port coordination groups",
+        titleEs: "Establecer grupos de coordinación portuaria",
         description: "Coordination groups bringing together the agencies present in each port.",
+        descriptionEs: "Grupos de coordinación que reúnen a las dependencias presentes en cada puerto.",
         dueDate: "2018-12-31",
         owner: "admin",
         history: [
@@ -1539,7 +1695,9 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p3-ps-publish-seizures",
         title: "Publish seizure data for ports with coordination groups",
+        titleEs: "Publicar datos de aseguramientos en los puertos con grupos de coordinación",
         description: "Publish the seizure results of the ports that have coordination groups.",
+        descriptionEs: "Publicar los resultados de aseguramientos de los puertos que cuentan con grupos de coordinación.",
         dueDate: "2026-12-20",
         owner: "staff",
         history: [
@@ -1583,8 +1741,11 @@ export const demoCommitments: DemoCommitment[] = [
     key: "p4-todos-somos-juarez",
     pillarNumber: 4,
     title: "Todos Somos Juárez",
+    titleEs: "Todos Somos Juárez",
     description:
       "Social and economic initiatives in Ciudad Juárez launched after the January 2010 massacre of 15 teenagers, with U.S. technical assistance, youth violence prevention and training.",
+    descriptionEs:
+      "Iniciativas sociales y económicas en Ciudad Juárez puestas en marcha tras la masacre de 15 adolescentes en enero de 2010, con asistencia técnica de Estados Unidos, prevención de la violencia juvenil y capacitación.",
     leadParty: "mx",
     agencyCodes: ["MX-SEGOB", "US-USAID", "US-INL"],
     startDate: "2010-02-01",
@@ -1595,7 +1756,9 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p4-tsj-launch",
         title: "Launch the Todos Somos Juárez programme",
+        titleEs: "Poner en marcha el programa Todos Somos Juárez",
         description: "Start the programme of social and economic initiatives in Ciudad Juárez.",
+        descriptionEs: "Iniciar el programa de iniciativas sociales y económicas en Ciudad Juárez.",
         dueDate: "2010-06-30",
         owner: "admin",
         history: [
@@ -1610,7 +1773,10 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p4-tsj-us-support",
         title: "Provide U.S. support for youth violence prevention",
+        titleEs: "Brindar apoyo de Estados Unidos para la prevención de la violencia juvenil",
         description: "U.S. technical assistance, youth violence prevention and training in support of the programme.",
+        descriptionEs:
+          "Asistencia técnica de Estados Unidos, prevención de la violencia juvenil y capacitación en apoyo del programa.",
         dueDate: "2011-12-31",
         owner: "staff",
         history: [
@@ -1659,8 +1825,11 @@ export const demoCommitments: DemoCommitment[] = [
     key: "p4-binational-strategy",
     pillarNumber: 4,
     title: "Binational strategy for resilient communities",
+    titleEs: "Estrategia binacional para comunidades resilientes",
     description:
       "Agree a binational strategy for the fourth pillar, expected at the cabinet-level meeting of 29 April 2011, and evaluate community programmes against it.",
+    descriptionEs:
+      "Acordar una estrategia binacional para el cuarto pilar, prevista para la reunión a nivel de gabinete del 29 de abril de 2011, y evaluar con base en ella los programas comunitarios.",
     leadParty: "joint",
     agencyCodes: ["US-INL", "US-USAID", "MX-SEGOB"],
     startDate: "2010-01-01",
@@ -1671,7 +1840,9 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p4-bs-present",
         title: "Present the pillar 4 strategy at the April 2011 cabinet meeting",
+        titleEs: "Presentar la estrategia del pilar 4 en la reunión de gabinete de abril de 2011",
         description: "Table a binational strategy for resilient communities at the high-level meeting.",
+        descriptionEs: "Presentar una estrategia binacional para comunidades resilientes en la reunión de alto nivel.",
         dueDate: "2011-04-29",
         owner: "admin",
         history: [
@@ -1685,7 +1856,9 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "p4-bs-evaluate",
         title: "Evaluate community programme outcomes",
+        titleEs: "Evaluar los resultados de los programas comunitarios",
         description: "An evaluation of community programmes; no review of them is on record since 2011.",
+        descriptionEs: "Una evaluación de los programas comunitarios; no consta ninguna revisión de ellos desde 2011.",
         dueDate: "2027-10-31",
         owner: "staff",
         history: [
@@ -1722,8 +1895,11 @@ export const demoCommitments: DemoCommitment[] = [
     key: "dr-treatment-prevention",
     pillarNumber: 5,
     title: "Reduce U.S. drug demand through treatment and prevention",
+    titleEs: "Reducir la demanda de drogas en Estados Unidos mediante el tratamiento y la prevención",
     description:
       "Under co-responsibility, acknowledged in 2009, shift U.S. drug-control spending toward treatment and prevention and measure the drug market.",
+    descriptionEs:
+      "Conforme a la corresponsabilidad reconocida en 2009, reorientar el gasto de Estados Unidos en control de drogas hacia el tratamiento y la prevención, y medir el mercado de drogas.",
     leadParty: "us",
     agencyCodes: ["US-ONDCP"],
     startDate: "2009-03-01",
@@ -1734,7 +1910,10 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "dr-tp-budget",
         title: "Raise federal spending on treatment and prevention",
+        titleEs: "Aumentar el gasto federal en tratamiento y prevención",
         description: "Increase the treatment and prevention shares of the federal drug-control budget.",
+        descriptionEs:
+          "Incrementar la proporción del presupuesto federal de control de drogas destinada al tratamiento y la prevención.",
         dueDate: "2011-12-31",
         owner: "admin",
         history: [
@@ -1749,7 +1928,9 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "dr-tp-market-measurement",
         title: "Measure the size of the U.S. drug market",
+        titleEs: "Medir el tamaño del mercado de drogas de Estados Unidos",
         description: "Resume official estimates of the size of the illegal drug market.",
+        descriptionEs: "Reanudar las estimaciones oficiales del tamaño del mercado de drogas ilegales.",
         dueDate: "2012-12-31",
         owner: "staff",
         history: [
@@ -1764,8 +1945,11 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "dr-tp-heavy-users",
         title: "Reduce consumption by heavy users",
+        titleEs: "Reducir el consumo de los usuarios intensivos",
         description:
           "Reach the heavy users who consume most of the volume; WWC cites an estimate of 5–10 years for demand reduction to affect consumption.",
+        descriptionEs:
+          "Llegar a los usuarios intensivos, que concentran la mayor parte del volumen consumido; el WWC cita una estimación de 5 a 10 años para que la reducción de la demanda incida en el consumo.",
         dueDate: "2021-04-30",
         owner: null,
         history: [
@@ -1826,7 +2010,10 @@ export const demoCommitments: DemoCommitment[] = [
     key: "dr-opioid-cocaine",
     pillarNumber: 5,
     title: "Respond to rising opioid and cocaine consumption",
+    titleEs: "Responder al aumento del consumo de opioides y cocaína",
     description: "Follow up the growth of opioid and cocaine consumption in the United States with stronger demand-side action.",
+    descriptionEs:
+      "Atender el crecimiento del consumo de opioides y cocaína en Estados Unidos con medidas más firmes de reducción de la demanda.",
     leadParty: "us",
     agencyCodes: ["US-ONDCP"],
     startDate: "2018-05-24",
@@ -1837,7 +2024,10 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "dr-oc-response",
         title: "Strengthen the response to opioid and cocaine use",
+        titleEs: "Fortalecer la respuesta al consumo de opioides y cocaína",
         description: "Step up U.S. demand-side action as consumption of opioids and cocaine grows.",
+        descriptionEs:
+          "Intensificar las medidas estadounidenses de reducción de la demanda a medida que crece el consumo de opioides y cocaína.",
         dueDate: "2019-12-31",
         owner: "admin",
         history: [
@@ -1852,7 +2042,9 @@ export const demoCommitments: DemoCommitment[] = [
       {
         key: "dr-oc-followup",
         title: "Publish a follow-up of opioid and cocaine consumption",
+        titleEs: "Publicar un seguimiento del consumo de opioides y cocaína",
         description: "Publish a follow-up on consumption trends since the 2018 review.",
+        descriptionEs: "Publicar un seguimiento de las tendencias de consumo desde la revisión de 2018.",
         dueDate: "2027-05-31",
         owner: "admin",
         history: [
@@ -1888,7 +2080,9 @@ export const demoIndicators: DemoIndicator[] = [
     pillarNumber: 1,
     commitmentKey: null,
     name: "Drug-related killings",
+    nameEs: "Homicidios relacionados con el narcotráfico",
     unit: "killings per year",
+    unitEs: "homicidios al año",
     better: "lower",
     baseline: { value: 2275, on: "2007-12-31" },
     target: null,
@@ -1908,7 +2102,9 @@ export const demoIndicators: DemoIndicator[] = [
     pillarNumber: 1,
     commitmentKey: null,
     name: "Homicide rate",
+    nameEs: "Tasa de homicidios",
     unit: "homicides per 100,000 inhabitants",
+    unitEs: "homicidios por cada 100 mil habitantes",
     better: "lower",
     baseline: null,
     target: null,
@@ -1926,7 +2122,9 @@ export const demoIndicators: DemoIndicator[] = [
     pillarNumber: 1,
     commitmentKey: "p1-leadership-targeting",
     name: "Major criminal groups",
+    nameEs: "Principales grupos criminales",
     unit: "groups",
+    unitEs: "grupos",
     better: "lower",
     baseline: { value: 8, on: "2006-12-01" },
     target: null,
@@ -1950,7 +2148,9 @@ export const demoIndicators: DemoIndicator[] = [
     pillarNumber: 2,
     commitmentKey: "p2-federal-police",
     name: "Federal Police strength",
+    nameEs: "Estado de fuerza de la Policía Federal",
     unit: "officers",
+    unitEs: "elementos",
     better: "higher",
     baseline: { value: 32000, on: "2009-06-01" },
     target: null,
@@ -1969,7 +2169,9 @@ export const demoIndicators: DemoIndicator[] = [
     pillarNumber: 2,
     commitmentKey: "p2-federal-police",
     name: "Gendarmerie strength",
+    nameEs: "Estado de fuerza de la Gendarmería",
     unit: "officers",
+    unitEs: "elementos",
     better: "higher",
     baseline: null,
     target: { value: 40000, on: "2018-11-30" },
@@ -1987,7 +2189,9 @@ export const demoIndicators: DemoIndicator[] = [
     pillarNumber: 2,
     commitmentKey: "p2-justice-reform",
     name: "Federal entities with adversarial-system laws",
+    nameEs: "Entidades federativas con leyes del sistema acusatorio",
     unit: "states (of 32 federal entities)",
+    unitEs: "estados (de 32 entidades federativas)",
     better: "higher",
     baseline: null,
     target: { value: 32, on: "2016-06-18" },
@@ -2011,7 +2215,9 @@ export const demoIndicators: DemoIndicator[] = [
     pillarNumber: 2,
     commitmentKey: "p2-justice-reform",
     name: "Crimes ending in conviction",
+    nameEs: "Delitos que terminan en sentencia condenatoria",
     unit: "% of crimes",
+    unitEs: "% de los delitos",
     better: "higher",
     baseline: null,
     target: null,
@@ -2029,7 +2235,9 @@ export const demoIndicators: DemoIndicator[] = [
     pillarNumber: 2,
     commitmentKey: "p2-prisons",
     name: "Federal prison capacity",
+    nameEs: "Capacidad penitenciaria federal",
     unit: "beds",
+    unitEs: "espacios",
     better: "higher",
     baseline: null,
     target: null,
@@ -2047,7 +2255,9 @@ export const demoIndicators: DemoIndicator[] = [
     pillarNumber: 3,
     commitmentKey: "p3-border-infrastructure",
     name: "New ports of entry opened",
+    nameEs: "Nuevos puertos de entrada abiertos",
     unit: "ports of entry per year",
+    unitEs: "puertos de entrada al año",
     better: "higher",
     baseline: null,
     target: null,
@@ -2060,7 +2270,9 @@ export const demoIndicators: DemoIndicator[] = [
     pillarNumber: 3,
     commitmentKey: "p3-port-security",
     name: "Ports with coordination groups",
+    nameEs: "Puertos con grupos de coordinación",
     unit: "ports (of 103)",
+    unitEs: "puertos (de 103)",
     better: "higher",
     baseline: null,
     target: null,
@@ -2073,7 +2285,10 @@ export const demoIndicators: DemoIndicator[] = [
     pillarNumber: 5,
     commitmentKey: "dr-treatment-prevention",
     name: "Change in federal drug-control budget for treatment, FY2010 to FY2012 (requested)",
+    nameEs:
+      "Variación del presupuesto federal de control de drogas destinado a tratamiento, del año fiscal 2010 al 2012 (solicitado)",
     unit: "%",
+    unitEs: "%",
     better: "higher",
     baseline: null,
     target: null,
@@ -2086,7 +2301,10 @@ export const demoIndicators: DemoIndicator[] = [
     pillarNumber: 5,
     commitmentKey: "dr-treatment-prevention",
     name: "Change in federal drug-control budget for prevention, FY2010 to FY2012 (requested)",
+    nameEs:
+      "Variación del presupuesto federal de control de drogas destinado a prevención, del año fiscal 2010 al 2012 (solicitado)",
     unit: "%",
+    unitEs: "%",
     better: "higher",
     baseline: null,
     target: null,
@@ -2104,6 +2322,7 @@ export const demoRounds: DemoRound[] = [
   {
     key: "round-2011-04",
     title: "April 2011 two-year review",
+    titleEs: "Revisión de los dos primeros años, abril de 2011",
     periodStart: "2009-03-01",
     periodEnd: "2011-04-30",
     status: "closed",
@@ -2158,6 +2377,7 @@ export const demoRounds: DemoRound[] = [
   {
     key: "round-2018-05",
     title: "May 2018 review",
+    titleEs: "Revisión de mayo de 2018",
     periodStart: "2011-05-01",
     periodEnd: "2018-05-24",
     status: "closed",

@@ -89,7 +89,9 @@ async function loadDemoData(tx: Transaction, passwordHash: string): Promise<void
         createdAt: noon(plannedOn),
         pillarId: pillarIds.get(commitment.pillarNumber)!,
         title: commitment.title,
+        titleEs: commitment.titleEs,
         description: commitment.description,
+        descriptionEs: commitment.descriptionEs,
         leadParty: commitment.leadParty,
         startDate: day(commitment.startDate),
         targetDate: commitment.targetDate ? day(commitment.targetDate) : null,
@@ -107,7 +109,9 @@ async function loadDemoData(tx: Transaction, passwordHash: string): Promise<void
         data: {
           commitmentId: commitmentRow.id,
           title: milestone.title,
+          titleEs: milestone.titleEs,
           description: milestone.description,
+          descriptionEs: milestone.descriptionEs,
           dueDate: day(milestone.dueDate),
           ownerId: ownerId(milestone.owner),
           status: last?.status ?? initialStatus,
@@ -163,7 +167,9 @@ async function loadDemoData(tx: Transaction, passwordHash: string): Promise<void
         pillarId: pillarIds.get(indicator.pillarNumber)!,
         commitmentId: indicator.commitmentKey ? commitmentIds.get(indicator.commitmentKey)! : null,
         name: indicator.name,
+        nameEs: indicator.nameEs,
         unit: indicator.unit,
+        unitEs: indicator.unitEs,
         better: indicator.better,
         baselineValue: indicator.baseline?.value ?? null,
         baselineDate: indicator.baseline ? day(indicator.baseline.on) : null,
@@ -187,6 +193,7 @@ async function loadDemoData(tx: Transaction, passwordHash: string): Promise<void
     const created = await tx.assessmentRound.create({
       data: {
         title: round.title,
+        titleEs: round.titleEs,
         periodStart: day(round.periodStart),
         periodEnd: day(round.periodEnd),
         status: round.status,

@@ -1,6 +1,8 @@
 import { Link } from "@/components/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { EvidenceKind, EvidenceShows, Reliability } from "@/server/db/generated/enums";
+import type { EvidenceKind, EvidenceShows, Locale, Reliability } from "@/server/db/generated/enums";
+import { LanguageMark } from "@/components/plan-text";
+import { planTextStrings } from "@/components/plan-text-server";
 
 export interface EvidenceListItem {
   id: string;
@@ -10,20 +12,22 @@ export interface EvidenceListItem {
   url: string | null;
   publishedOn: Date | null;
   summary: string;
+  /** The language its title and summary were written in, where the list knows it. */
+  language?: Locale;
   shows: EvidenceShows;
   reliability: Reliability;
   createdAt: Date;
   retraction: { reason: string } | null;
-  milestone?: { id: string; title: string } | null;
+  milestone?: { id: string; title: string; titleEs: string | null } | null;
   // Given on the evidence log, where records of every commitment stand together.
-  commitment?: { id: string; title: string; pillar: { number: number } };
+  commitment?: { id: string; title: string; titleEs: string | null; pillar: { number: number } };
   author?: { name: string };
 }
 
 const link = "text-brand-700 underline-offset-2 hover:underline";
 
 export async function EvidenceList({ items, empty }: { items: EvidenceListItem[]; empty: string }) {
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const [t, format, planText] = await Promise.all([getTranslations(), getFormatter(), planTextStrings()]);
   if (items.length === 0) return <p className="mt-2 text-sm">{empty}</p>;
   return (
     <ul className="mt-3 space-y-4">
@@ -31,9 +35,15 @@ export async function EvidenceList({ items, empty }: { items: EvidenceListItem[]
         <li key={item.id} className="rounded border border-slate-200 bg-white p-4" data-testid="evidence-item">
           <h3 className="font-medium">
             {item.retraction && <span className="mr-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">{t("commitment.retracted")}</span>}
-            <Link href={`/evidence/${item.id}`} className={link}>
+            <Link href={`/evidence/${item.id}`} className={link} lang={item.language}>
               {item.title}
             </Link>
+            {item.language && (
+              <>
+                {" "}
+                <LanguageMark lang={item.language} />
+              </>
+            )}
           </h3>
           <p className="mt-1 text-xs text-slate-600">
             {item.publisher}
@@ -46,20 +56,22 @@ export async function EvidenceList({ items, empty }: { items: EvidenceListItem[]
               {item.commitment && (
                 <p>
                   <Link href={`/commitments/${item.commitment.id}`} className={link}>
-                    {t("evidenceLog.onCommitment", { number: item.commitment.pillar.number, title: item.commitment.title })}
+                    {t("evidenceLog.onCommitment", { number: item.commitment.pillar.number, title: planText(item.commitment.title, item.commitment.titleEs) })}
                   </Link>
                 </p>
               )}
               {item.milestone && (
                 <p>
                   <Link href={`/milestones/${item.milestone.id}`} className={link}>
-                    {t("commitment.aboutMilestone", { title: item.milestone.title })}
+                    {t("commitment.aboutMilestone", { title: planText(item.milestone.title, item.milestone.titleEs) })}
                   </Link>
                 </p>
               )}
             </div>
           )}
-          <p className="mt-2 text-sm">{item.summary}</p>
+          <p className="mt-2 text-sm" lang={item.language}>
+            {item.summary}
+          </p>
           {item.url && (
             <p className="mt-1 text-sm">
               <a href={item.url} rel="noopener noreferrer" className={link}>

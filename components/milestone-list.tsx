@@ -8,6 +8,8 @@ import { urgencyDays } from "@/domain/limits";
 import { milestoneStatuses } from "@/domain/milestone-status";
 import type { MilestoneListItem, urgencies } from "@/server/milestones";
 import { FilterFold } from "@/components/filter-fold";
+import { PlanText } from "@/components/plan-text";
+import { planTextStrings } from "@/components/plan-text-server";
 
 type Urgency = (typeof urgencies)[number];
 const groupsInOrder: readonly Urgency[] = ["overdue", "due_soon", "stale", "rest"];
@@ -38,12 +40,12 @@ export async function MilestoneList(props: {
   milestones: MilestoneListItem[];
   query: MilestoneListQuery;
   fixed?: MilestoneListQuery;
-  pillars: { number: number; name: string }[];
-  commitments: { id: string; title: string; pillar: { number: number; name: string } }[];
+  pillars: { number: number; name: string; nameEs: string | null }[];
+  commitments: { id: string; title: string; titleEs: string | null; pillar: { number: number; name: string; nameEs: string | null } }[];
   /** Offer the "only mine" choice (those who have milestones of their own). */
   offerMine: boolean;
 }) {
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const [t, format, planText] = await Promise.all([getTranslations(), getFormatter(), planTextStrings()]);
   const { query, milestones } = props;
   const groups = groupsInOrder.map((urgency) => ({ urgency, items: milestones.filter((m) => m.urgency === urgency) }));
   const urgencyName = (urgency: Urgency) => t(`milestoneList.${urgency}`, { days: urgency === "stale" ? urgencyDays.stale : urgencyDays.dueSoon });
@@ -80,14 +82,14 @@ export async function MilestoneList(props: {
           label={t("milestoneList.pillar")}
           anyLabel={t("milestoneList.any")}
           value={query.pillar}
-          options={props.pillars.map((p) => ({ value: String(p.number), label: t("evidenceLog.pillarOption", { number: p.number, name: p.name }) }))}
+          options={props.pillars.map((p) => ({ value: String(p.number), label: t("evidenceLog.pillarOption", { number: p.number, name: planText(p.name, p.nameEs) }) }))}
         />
         <FilterSelect
           name="commitment"
           label={t("milestoneList.commitment")}
           anyLabel={t("milestoneList.any")}
           value={query.commitment}
-          groups={commitmentGroups(props.commitments, (pillar) => t("evidenceLog.commitmentGroup", pillar))}
+          groups={commitmentGroups(props.commitments, (pillar) => t("evidenceLog.commitmentGroup", pillar), planText)}
         />
         <FilterSelect
           name="status"
@@ -148,10 +150,12 @@ export async function MilestoneList(props: {
                     <tr key={m.id} className="border-b border-slate-100">
                       <td className="py-1 pr-2">
                         <Link href={`/milestones/${m.id}`} className="text-brand-700 underline-offset-2 hover:underline">
-                          {m.title}
+                          <PlanText en={m.title} es={m.titleEs} />
                         </Link>
                       </td>
-                      <td className="py-1 pr-2">{m.commitment.title}</td>
+                      <td className="py-1 pr-2">
+                        <PlanText en={m.commitment.title} es={m.commitment.titleEs} />
+                      </td>
                       <td className="py-1 pr-2 whitespace-nowrap">
                         {day(m.dueDate)}
                         <DueBadge flag={m.urgency === "overdue" || m.urgency === "due_soon" ? m.urgency : null} />

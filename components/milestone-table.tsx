@@ -5,10 +5,12 @@ import { dueFlag } from "@/domain/milestone-status";
 import { DueBadge, StatusBadge } from "./status-badge";
 import { Table } from "@/components/table";
 import { withAsOf } from "./as-of-banner";
+import { PlanText } from "@/components/plan-text";
 
 interface Row {
   id: string;
   title: string;
+  titleEs: string | null;
   dueDate: Date;
   status: MilestoneStatus;
   owner?: { name: string } | null;
@@ -49,7 +51,7 @@ export async function MilestoneTable({
           <tr key={milestone.id} className="border-b border-slate-100">
             <td className="py-1 pr-2">
               <Link href={withAsOf(`/milestones/${milestone.id}`, pastDay)} className="text-brand-700 underline-offset-2 hover:underline">
-                {milestone.title}
+                <PlanText en={milestone.title} es={milestone.titleEs} />
               </Link>
             </td>
             <td className="py-1 pr-2 whitespace-nowrap">

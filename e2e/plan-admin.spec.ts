@@ -94,6 +94,41 @@ test.describe("an admin keeping the plan", () => {
     await expect(page.getByRole("link", { name: milestoneTitle })).toBeVisible();
   });
 
+  test("writes a plan text in both languages: Spanish pages show the Spanish, and the English marked where there is no Spanish yet", async ({ page, browser }) => {
+    const title = `Zz two-language commitment ${unique()}`;
+    const milestoneTitle = `Zz two-language milestone ${unique()}`;
+    const milestoneTitleEs = `Zz hito en dos idiomas ${unique()}`;
+
+    await page.goto("/admin/commitments/new");
+    await page.getByRole("combobox", { name: "Pillar", exact: true }).selectOption({ label: "5. Reduce demand for illegal narcotics" });
+    await page.getByRole("textbox", { name: "Title", exact: true }).fill(title);
+    await page.getByRole("radio", { name: "Joint" }).check();
+    await page.getByRole("button", { name: "Create commitment" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+
+    await page.getByRole("link", { name: "New milestone for this commitment" }).click();
+    await page.getByRole("textbox", { name: "Title", exact: true }).fill(milestoneTitle);
+    await page.getByRole("textbox", { name: "Title in Spanish" }).fill(milestoneTitleEs);
+    await page.getByRole("textbox", { name: "Description in Spanish" }).fill("Creado por la prueba del navegador");
+    await page.getByLabel("Due date").fill("2027-06-30");
+    await page.getByRole("button", { name: "Create milestone" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(milestoneTitle);
+    await page.getByRole("link", { name: "Edit milestone" }).click();
+    await expect(page.getByRole("textbox", { name: "Title in Spanish" })).toHaveValue(milestoneTitleEs);
+
+    const visitor = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const publicPage = await visitor.newPage();
+    await publicPage.goto("/public/es/pillars/5");
+    const commitment = publicPage.getByRole("listitem").filter({ has: publicPage.getByRole("heading", { level: 3, name: new RegExp(title) }) });
+    await expect(commitment.getByRole("heading", { level: 3 })).toHaveText(`${title} (in English)`);
+    await expect(commitment.getByRole("heading", { level: 3 }).locator('[lang="en"]').first()).toHaveText(title);
+    await expect(commitment.getByRole("row").filter({ hasText: milestoneTitleEs })).toHaveCount(1);
+    await expect(commitment.getByText(milestoneTitle)).toHaveCount(0);
+    await publicPage.goto("/public/en/pillars/5");
+    await expect(publicPage.getByRole("row").filter({ hasText: milestoneTitle })).toHaveCount(1);
+    await visitor.close();
+  });
+
   test("finds the admin pages free of serious accessibility findings", async ({ page }) => {
     await page.goto("/admin/plan");
     await expect(page.getByRole("heading", { level: 1, name: "Keep the plan" })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { demoCommitments, demoIndicators, demoRounds } from "../scripts/lib/seed/demo-data";
+import { demoCommitments, demoIndicators, demoPillars, demoRounds } from "../scripts/lib/seed/demo-data";
 import { expectNoSeriousAccessibilityFindings } from "./helpers";
 import { demoAccounts, storageStateOf } from "./users";
 
@@ -118,6 +118,20 @@ test("the five pillars as of a past day come from the day's figures, and a pilla
   await expect(page.getByRole("heading", { level: 2, name: "Published assessments" })).toBeVisible();
   await expect(page.getByTestId("public-verdict").first()).toContainText(demoAccounts.reviewer.name);
   await expect(page.getByTestId("public-milestone").first()).toBeVisible();
+});
+
+test("the plan reads in Spanish at the Spanish address and in English at the English one", async ({ page }) => {
+  const pillar = demoPillars[0]!;
+  const commitment = demoCommitments.find((entry) => entry.pillarNumber === pillar.number)!;
+  const milestone = commitment.milestones[0]!;
+  await page.goto(`/public/es/pillars/${pillar.number}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(pillar.nameEs);
+  await expect(page.getByRole("heading", { level: 3, name: commitment.titleEs, exact: true })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: milestone.titleEs, exact: true })).toBeVisible();
+  await expect(page.getByText("(in English)")).toHaveCount(0);
+  await page.goto(`/public/en/pillars/${pillar.number}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(pillar.name);
+  await expect(page.getByRole("heading", { level: 3, name: commitment.title, exact: true })).toBeVisible();
 });
 
 test.describe("accessibility", () => {

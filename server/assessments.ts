@@ -6,7 +6,7 @@ import { recordAudit } from "./audit";
 import type { CsvColumn } from "./csv";
 import { db, type Transaction } from "./db/client";
 import type { Prisma } from "./db/generated/client";
-import { Advances, AssessmentKind, AssessmentState, Results } from "./db/generated/enums";
+import { Advances, AssessmentKind, AssessmentState, type Locale, Results } from "./db/generated/enums";
 import { idRow, queryRows } from "./db/raw-rows";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors, type FieldIssue } from "./errors";
 import { notifyAssessmentStep } from "./notifications";
@@ -145,6 +145,7 @@ export async function createAssessment(actor: Actor, raw: unknown) {
         advances: input.advances ?? null,
         results: input.results ?? null,
         narrative: input.narrative ?? "",
+        narrativeLanguage: actor.locale,
         citations: { create: citations.map((evidenceId) => ({ evidenceId })) },
       },
       select: assessmentSelect,
@@ -160,7 +161,7 @@ export async function updateAssessment(actor: Actor, rawId: string, raw: unknown
   const input = parseInput(assessmentEditInput, raw);
   return db().$transaction(async (tx) => {
     const before = await writableByAuthor(tx, actor, id);
-    const after = await advance(tx, id, input.version, editableStates, await draftChanges(tx, input, before));
+    const after = await advance(tx, id, input.version, editableStates, await draftChanges(tx, input, before, actor.locale));
     await recordAudit(tx, actor, { action: "assessment.update", entityType: "Assessment", entityId: id, before: assessmentJson(before.row), after: assessmentJson(after) });
     return assessmentJson(after);
   });
@@ -194,7 +195,7 @@ export async function submitAssessment(actor: Actor, rawId: string, raw: unknown
     if (Object.keys(missing).length > 0) throw new ValidationError(missing);
     const edited = hasDraftChanges(input);
     const after = await advance(tx, id, input.version, editableStates, {
-      ...(edited ? await draftChanges(tx, input, before) : {}),
+      ...(edited ? await draftChanges(tx, input, before, actor.locale) : {}),
       state: "submitted",
       submittedAt: new Date(),
     });
@@ -213,12 +214,12 @@ const hasDraftChanges = (input: DraftEdit) =>
   input.advances !== undefined || input.results !== undefined || input.narrative !== undefined || input.evidenceIds !== undefined;
 
 /** The fields an edit sends, as a change of the row; the evidence it cites checked first. */
-async function draftChanges(tx: Transaction, input: DraftEdit, before: { pillarId: string; periodEnd: Date }): Promise<Prisma.AssessmentUpdateInput> {
+async function draftChanges(tx: Transaction, input: DraftEdit, before: { pillarId: string; periodEnd: Date }, authorLanguage: Locale): Promise<Prisma.AssessmentUpdateInput> {
   const citations = input.evidenceIds ? await checkCitations(tx, input.evidenceIds, before.pillarId, before.periodEnd) : null;
   return {
     ...(input.advances !== undefined ? { advances: input.advances } : {}),
     ...(input.results !== undefined ? { results: input.results } : {}),
-    ...(input.narrative !== undefined ? { narrative: input.narrative } : {}),
+    ...(input.narrative !== undefined ? { narrative: input.narrative, narrativeLanguage: authorLanguage } : {}),
     ...(citations ? { citations: { deleteMany: {}, create: citations.map((evidenceId) => ({ evidenceId })) } } : {}),
   };
 }
@@ -290,6 +291,7 @@ export async function amendAssessment(actor: Actor, rawId: string) {
         advances: source.advances,
         results: source.results,
         narrative: source.narrative,
+        narrativeLanguage: source.narrativeLanguage,
         amendsId: source.id,
         edition: source.edition + 1,
         citations: { create: standing.map((evidence) => ({ evidenceId: evidence.id })) },
@@ -312,6 +314,7 @@ const assessmentSelect = {
   advances: true,
   results: true,
   narrative: true,
+  narrativeLanguage: true,
   state: true,
   returnComment: true,
   amendsId: true,
@@ -440,9 +443,9 @@ const listSelect = {
   submittedAt: true,
   publishedAt: true,
   updatedAt: true,
-  round: { select: { id: true, title: true, status: true } },
-  pillar: { select: { id: true, number: true, name: true } },
-  commitment: { select: { id: true, title: true } },
+  round: { select: { id: true, title: true, titleEs: true, status: true } },
+  pillar: { select: { id: true, number: true, name: true, nameEs: true } },
+  commitment: { select: { id: true, title: true, titleEs: true } },
   agency: { select: { name: true } },
   author: { select: { name: true } },
   amendedBy: { select: { id: true, state: true } },
@@ -474,8 +477,8 @@ export async function listAssessments(actor: Actor, rawFilter: unknown) {
 export type AssessmentListItem = Awaited<ReturnType<typeof listAssessments>>[number];
 
 export const assessmentCsvColumns = [
-  "id", "kind", "state", "advances", "results", "edition", "version", "roundId", "roundTitle", "roundStatus",
-  "pillarId", "pillarNumber", "pillarName", "commitmentId", "commitmentTitle", "agencyId", "agencyName",
+  "id", "kind", "state", "advances", "results", "edition", "version", "roundId", "roundTitle", "roundTitleEs", "roundStatus",
+  "pillarId", "pillarNumber", "pillarName", "pillarNameEs", "commitmentId", "commitmentTitle", "commitmentTitleEs", "agencyId", "agencyName",
   "authorId", "authorName", "amendsId", "amendedById", "amendedByState", "submittedAt", "publishedAt", "updatedAt",
 ] as const satisfies readonly CsvColumn<AssessmentListItem>[];
 
@@ -491,9 +494,9 @@ export async function getAssessment(actor: Actor, rawId: string) {
     where: { id, ...visibleAssessments(actor) },
     select: {
       ...assessmentSelect,
-      round: { select: { id: true, title: true, status: true, periodStart: true, periodEnd: true } },
-      pillar: { select: { id: true, number: true, name: true } },
-      commitment: { select: { id: true, title: true } },
+      round: { select: { id: true, title: true, titleEs: true, status: true, periodStart: true, periodEnd: true } },
+      pillar: { select: { id: true, number: true, name: true, nameEs: true } },
+      commitment: { select: { id: true, title: true, titleEs: true } },
       agency: { select: { name: true } },
       author: { select: { name: true } },
       returnedBy: { select: { name: true } },
@@ -512,11 +515,12 @@ export async function getAssessment(actor: Actor, rawId: string) {
               url: true,
               publishedOn: true,
               summary: true,
+              language: true,
               shows: true,
               reliability: true,
               createdAt: true,
               retraction: { select: { reason: true } },
-              milestone: { select: { id: true, title: true } },
+              milestone: { select: { id: true, title: true, titleEs: true } },
             },
           },
         },
@@ -567,7 +571,7 @@ const verdictSelect = {
   pillarId: true,
   author: { select: { name: true } },
   agency: { select: { name: true } },
-  commitment: { select: { id: true, title: true } },
+  commitment: { select: { id: true, title: true, titleEs: true } },
 } as const satisfies Prisma.AssessmentSelect;
 
 /**
@@ -613,7 +617,7 @@ export async function selfAssessmentComparisons(actor: Actor, rawScope: unknown)
         : { OR: [{ commitmentId: scope.commitment }, { pillarId: pillarOfCommitment, commitmentId: null, kind: "independent" }] }),
     },
     orderBy: [{ round: { periodEnd: "desc" } }, { pillar: { number: "asc" } }, { publishedAt: "desc" }],
-    select: { ...verdictSelect, roundId: true, round: { select: { title: true } }, pillar: { select: { number: true } } },
+    select: { ...verdictSelect, roundId: true, round: { select: { title: true, titleEs: true } }, pillar: { select: { number: true } } },
   });
   const independent = standing.filter((row) => row.kind === "independent");
   return standing
@@ -645,7 +649,7 @@ export async function citableEvidence(actor: Actor, rawId: string) {
       OR: [{ publishedOn: { lte: periodEnd } }, { publishedOn: null, createdAt: { lt: new Date(periodEnd.getTime() + 86_400_000) } }],
     },
     orderBy: [{ publishedOn: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
-    select: { id: true, title: true, publisher: true, publishedOn: true, shows: true, reliability: true, commitment: { select: { title: true } } },
+    select: { id: true, title: true, publisher: true, publishedOn: true, shows: true, reliability: true, commitment: { select: { title: true, titleEs: true } } },
   });
 }
 
@@ -656,14 +660,14 @@ export async function assessmentSubjects(actor: Actor) {
     can(actor, "assessment.write")
       ? db().pillar.findMany({
           orderBy: { number: "asc" },
-          select: { id: true, number: true, name: true, commitments: { where: { archivedAt: null }, orderBy: { title: "asc" }, select: { id: true, title: true } } },
+          select: { id: true, number: true, name: true, nameEs: true, commitments: { where: { archivedAt: null }, orderBy: { title: "asc" }, select: { id: true, title: true, titleEs: true } } },
         })
       : [],
     can(actor, "selfAssessment.write") && actor.agencyId
       ? db().commitment.findMany({
           where: { archivedAt: null, agencies: { some: { agencyId: actor.agencyId } } },
           orderBy: [{ pillar: { number: "asc" } }, { title: "asc" }],
-          select: { id: true, title: true, pillar: { select: { number: true } } },
+          select: { id: true, title: true, titleEs: true, pillar: { select: { number: true } } },
         })
       : [],
   ]);

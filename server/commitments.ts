@@ -10,7 +10,7 @@ import { column, queryRows, rawRow } from "./db/raw-rows";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "./errors";
 import { ensure, type Actor } from "./permissions";
 import { fillStatusCounts, pillarMatches, type StatusCounts } from "./pillars";
-import { dateOnly, isoDate, optionalCalendarDate, optionalRecordId, parseInput, recordId, todayIso, versionSeen } from "./validation";
+import { dateOnly, isoDate, optionalCalendarDate, optionalRecordId, parseInput, recordId, spanishVersion, todayIso, versionSeen } from "./validation";
 
 /** `?pillar=` takes a pillar number (1–5) or its code (P1, DR…). */
 export const commitmentFilter = z.object({
@@ -20,17 +20,18 @@ export const commitmentFilter = z.object({
 export interface CommitmentSummary {
   id: string;
   title: string;
+  titleEs: string | null;
   leadParty: LeadParty;
   startDate: string | null;
   targetDate: string | null;
-  pillar: { id: string; number: number; code: string; name: string };
+  pillar: { id: string; number: number; code: string; name: string; nameEs: string | null };
   agencies: { code: string; name: string }[];
   milestoneCount: number;
   milestonesByStatus: StatusCounts;
 }
 
 export const commitmentCsvColumns = [
-  "id", "title", "leadParty", "startDate", "targetDate", "pillarId", "pillarNumber", "pillarCode", "pillarName",
+  "id", "title", "titleEs", "leadParty", "startDate", "targetDate", "pillarId", "pillarNumber", "pillarCode", "pillarName", "pillarNameEs",
   "agenciesCode", "agenciesName", "milestoneCount", "milestonesByStatusNotStarted", "milestonesByStatusInProgress",
   "milestonesByStatusAtRisk", "milestonesByStatusDelayed", "milestonesByStatusCompleted", "milestonesByStatusCancelled",
 ] as const satisfies readonly CsvColumn<CommitmentSummary>[];
@@ -38,6 +39,7 @@ export const commitmentCsvColumns = [
 const commitmentRow = rawRow("commitment", {
   id: z.string(),
   title: z.string(),
+  titleEs: z.string().nullable(),
   leadParty: z.enum(LeadParty),
   startDate: z.date().nullable(),
   targetDate: z.date().nullable(),
@@ -45,6 +47,7 @@ const commitmentRow = rawRow("commitment", {
   pillarNumber: z.number().int(),
   pillarCode: z.string(),
   pillarName: z.string(),
+  pillarNameEs: z.string().nullable(),
   agencies: z.array(z.strictObject({ code: z.string(), name: z.string() })),
   milestoneCount: z.number().int(),
   byStatus: column.statusCounts.nullable(),
@@ -54,8 +57,8 @@ export async function listCommitments(actor: Actor, rawFilter: unknown): Promise
   ensure(actor, "plan.read");
   const { pillar } = parseInput(commitmentFilter, rawFilter);
   const rows = await queryRows(commitmentRow)`
-    SELECT c.id, c.title, c."leadParty", c."startDate", c."targetDate",
-      p.id AS "pillarId", p.number AS "pillarNumber", p.code AS "pillarCode", p.name AS "pillarName",
+    SELECT c.id, c.title, c."titleEs", c."leadParty", c."startDate", c."targetDate",
+      p.id AS "pillarId", p.number AS "pillarNumber", p.code AS "pillarCode", p.name AS "pillarName", p."nameEs" AS "pillarNameEs",
       COALESCE((SELECT jsonb_agg(jsonb_build_object('code', a.code, 'name', a.name) ORDER BY a.code)
                 FROM "CommitmentAgency" ca JOIN "Agency" a ON a.id = ca."agencyId"
                 WHERE ca."commitmentId" = c.id), '[]'::jsonb) AS agencies,
@@ -71,10 +74,11 @@ export async function listCommitments(actor: Actor, rawFilter: unknown): Promise
   return rows.map((row) => ({
     id: row.id,
     title: row.title,
+    titleEs: row.titleEs,
     leadParty: row.leadParty,
     startDate: isoDate(row.startDate),
     targetDate: isoDate(row.targetDate),
-    pillar: { id: row.pillarId, number: row.pillarNumber, code: row.pillarCode, name: row.pillarName },
+    pillar: { id: row.pillarId, number: row.pillarNumber, code: row.pillarCode, name: row.pillarName, nameEs: row.pillarNameEs },
     agencies: row.agencies,
     milestoneCount: row.milestoneCount,
     milestonesByStatus: fillStatusCounts(row.byStatus),
@@ -110,7 +114,7 @@ async function readCommitment(id: string, milestonesWhere: Prisma.MilestoneWhere
   const commitment = await db().commitment.findUnique({
     where: { id },
     include: {
-      pillar: { select: { number: true, code: true, name: true } },
+      pillar: { select: { number: true, code: true, name: true, nameEs: true } },
       owner: { select: { name: true } },
       agencies: { include: { agency: { select: { code: true, name: true } } } },
       milestones: {
@@ -120,7 +124,7 @@ async function readCommitment(id: string, milestonesWhere: Prisma.MilestoneWhere
       },
       evidence: {
         orderBy: { publishedOn: "desc" },
-        include: { retraction: { select: { reason: true, createdAt: true } }, milestone: { select: { id: true, title: true } } },
+        include: { retraction: { select: { reason: true, createdAt: true } }, milestone: { select: { id: true, title: true, titleEs: true } } },
       },
     },
   });
@@ -135,7 +139,9 @@ async function readCommitment(id: string, milestonesWhere: Prisma.MilestoneWhere
 const commitmentFields = z.strictObject({
   pillarId: recordId,
   title: z.string().trim().min(1).max(300),
+  titleEs: spanishVersion(300),
   description: z.string().trim().max(5000).default(""),
+  descriptionEs: spanishVersion(5000),
   leadParty: z.enum(["us", "mx", "joint"]),
   agencyIds: z.preprocess((value) => (typeof value === "string" ? [value] : value), z.array(recordId).max(50)).default([]),
   startDate: optionalCalendarDate,
@@ -171,7 +177,9 @@ function commitmentData(input: CommitmentInput) {
   return {
     pillarId: input.pillarId,
     title: input.title,
+    titleEs: input.titleEs,
     description: input.description,
+    descriptionEs: input.descriptionEs,
     leadParty: input.leadParty,
     startDate: input.startDate ? dateOnly(input.startDate) : null,
     targetDate: input.targetDate ? dateOnly(input.targetDate) : null,

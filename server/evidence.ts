@@ -59,6 +59,7 @@ export async function logEvidence(actor: Actor, raw: unknown) {
         milestoneId: input.milestoneId ?? null,
         url: input.url ?? null,
         publishedOn: input.publishedOn ? dateOnly(input.publishedOn) : null,
+        language: actor.locale,
         authorId: actor.id,
       },
     });
@@ -113,8 +114,8 @@ export const evidenceFilter = z.object({
 const evidencePageSize = 50;
 
 const listedEvidence = {
-  commitment: { select: { id: true, title: true, pillar: { select: { number: true, code: true } } } },
-  milestone: { select: { id: true, title: true } },
+  commitment: { select: { id: true, title: true, titleEs: true, pillar: { select: { number: true, code: true } } } },
+  milestone: { select: { id: true, title: true, titleEs: true } },
   retraction: { select: { reason: true, createdAt: true } },
   author: { select: { name: true } },
 } as const;
@@ -179,8 +180,8 @@ export type EvidencePage = Awaited<ReturnType<typeof listEvidence>>;
 type ListedEvidence = EvidencePage["items"][number];
 
 export const evidenceCsvColumns = [
-  "id", "title", "kind", "publisher", "url", "publishedOn", "summary", "shows", "reliability", "createdAt",
-  "commitmentId", "commitmentTitle", "commitmentPillarNumber", "commitmentPillarCode", "milestoneId", "milestoneTitle",
+  "id", "title", "kind", "publisher", "url", "publishedOn", "summary", "language", "shows", "reliability", "createdAt",
+  "commitmentId", "commitmentTitle", "commitmentTitleEs", "commitmentPillarNumber", "commitmentPillarCode", "milestoneId", "milestoneTitle", "milestoneTitleEs",
   "retractionReason", "retractionCreatedAt", "authorId", "authorName",
 ] as const satisfies readonly CsvColumn<ListedEvidence>[];
 
@@ -232,10 +233,10 @@ export async function evidenceChoices(actor: Actor) {
     orderBy: [{ pillar: { number: "asc" } }, { title: "asc" }],
     select: {
       id: true,
-      title: true,
-      pillar: { select: { number: true, code: true, name: true } },
+      title: true, titleEs: true,
+      pillar: { select: { number: true, code: true, name: true, nameEs: true } },
       agencies: { select: { agencyId: true } },
-      milestones: { where: { archivedAt: null }, orderBy: [{ dueDate: "asc" }, { title: "asc" }], select: { id: true, title: true, ownerId: true } },
+      milestones: { where: { archivedAt: null }, orderBy: [{ dueDate: "asc" }, { title: "asc" }], select: { id: true, title: true, titleEs: true, ownerId: true } },
     },
   });
   return {
@@ -245,7 +246,7 @@ export async function evidenceChoices(actor: Actor) {
         ...commitment,
         milestones: milestones
           .filter((milestone) => anyCommitment || mayUpdateStatus(actor, { ownerId: milestone.ownerId, commitment: { agencies } }))
-          .map(({ id, title }) => ({ id, title })),
+          .map(({ id, title, titleEs }) => ({ id, title, titleEs })),
       }))
       // Staff log only on a milestone: a commitment of theirs without a live one offers nothing.
       .filter((commitment) => anyCommitment || commitment.milestones.length > 0),
@@ -259,14 +260,14 @@ export async function getEvidence(actor: Actor, rawId: string) {
   const evidence = await db().evidence.findUnique({
     where: { id },
     include: {
-      commitment: { select: { id: true, title: true, pillar: { select: { number: true, code: true, name: true } } } },
-      milestone: { select: { id: true, title: true } },
+      commitment: { select: { id: true, title: true, titleEs: true, pillar: { select: { number: true, code: true, name: true, nameEs: true } } } },
+      milestone: { select: { id: true, title: true, titleEs: true } },
       retraction: { select: { reason: true, createdAt: true, author: { select: { name: true } } } },
       author: { select: { name: true } },
       citations: {
         where: { assessment: { state: "published" } },
         orderBy: { assessment: { publishedAt: "desc" } },
-        select: { assessment: { select: { id: true, advances: true, results: true, round: { select: { id: true, title: true } }, pillar: { select: { number: true } } } } },
+        select: { assessment: { select: { id: true, advances: true, results: true, round: { select: { id: true, title: true, titleEs: true } }, pillar: { select: { number: true } } } } },
       },
     },
   });

@@ -20,14 +20,15 @@ async function readIndicators(asOf: string) {
     select: {
       id: true,
       name: true,
-      unit: true,
+      nameEs: true,
+      unit: true, unitEs: true,
       better: true,
       baselineValue: true,
       baselineDate: true,
       targetValue: true,
       targetDate: true,
-      pillar: { select: { number: true, name: true } },
-      commitment: { select: { id: true, title: true } },
+      pillar: { select: { number: true, name: true, nameEs: true } },
+      commitment: { select: { id: true, title: true, titleEs: true } },
       observations: {
         where: { observedOn: { lte: dateOnly(asOf) } },
         orderBy: { observedOn: "asc" },

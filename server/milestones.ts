@@ -15,7 +15,7 @@ import { ensure, type Actor } from "./permissions";
 import { pillarMatches } from "./pillars";
 import { MilestoneStatus } from "./db/generated/enums";
 import { mayUpdateStatus } from "./status-updates";
-import { blankToUndefined, calendarDate, dateOnly, isoDate, optionalRecordId, parseInput, recordId, todayIso, versionSeen } from "./validation";
+import { blankToUndefined, calendarDate, dateOnly, isoDate, optionalRecordId, parseInput, recordId, spanishVersion, todayIso, versionSeen } from "./validation";
 
 /** One milestone with its commitment, pillar, evidence and full history, newest first, flagged overdue or due soon on `today`. */
 export async function getMilestone(actor: Actor, id: string, today: string = todayIso()) {
@@ -27,9 +27,9 @@ export async function getMilestone(actor: Actor, id: string, today: string = tod
       commitment: {
         select: {
           id: true,
-          title: true,
+          title: true, titleEs: true,
           archivedAt: true,
-          pillar: { select: { number: true, code: true, name: true } },
+          pillar: { select: { number: true, code: true, name: true, nameEs: true } },
           agencies: { select: { agencyId: true } },
         },
       },
@@ -82,7 +82,9 @@ export async function milestoneAsOf(actor: Actor, id: string, rawFilter: unknown
 export const milestoneInput = z.strictObject({
   commitmentId: recordId,
   title: z.string().trim().min(1).max(300),
+  titleEs: spanishVersion(300),
   description: z.string().trim().max(5000).default(""),
+  descriptionEs: spanishVersion(5000),
   dueDate: calendarDate,
   ownerId: optionalRecordId,
 });
@@ -106,7 +108,9 @@ function milestoneData(input: MilestoneInput) {
   return {
     commitmentId: input.commitmentId,
     title: input.title,
+    titleEs: input.titleEs,
     description: input.description,
+    descriptionEs: input.descriptionEs,
     dueDate: dateOnly(input.dueDate),
     ownerId: input.ownerId ?? null,
   };
@@ -172,12 +176,13 @@ type MilestoneFilter = z.output<typeof milestoneFilter>;
 export interface MilestoneListItem {
   id: string;
   title: string;
+  titleEs: string | null;
   dueDate: string;
   status: MilestoneStatus;
   version: number;
   owner: { id: string; name: string } | null;
-  commitment: { id: string; title: string };
-  pillar: { number: number; code: string; name: string };
+  commitment: { id: string; title: string; titleEs: string | null };
+  pillar: { number: number; code: string; name: string; nameEs: string | null };
   lastUpdateAt: string | null;
   urgency: Urgency;
   /** Not completed nor cancelled, and due before today. */
@@ -185,13 +190,14 @@ export interface MilestoneListItem {
 }
 
 export const milestoneCsvColumns = [
-  "id", "title", "dueDate", "status", "version", "ownerId", "ownerName", "commitmentId", "commitmentTitle",
-  "pillarNumber", "pillarCode", "pillarName", "lastUpdateAt", "urgency", "overdue",
+  "id", "title", "titleEs", "dueDate", "status", "version", "ownerId", "ownerName", "commitmentId", "commitmentTitle", "commitmentTitleEs",
+  "pillarNumber", "pillarCode", "pillarName", "pillarNameEs", "lastUpdateAt", "urgency", "overdue",
 ] as const satisfies readonly CsvColumn<MilestoneListItem>[];
 
 const milestoneRow = rawRow("milestone", {
   id: z.string(),
   title: z.string(),
+  titleEs: z.string().nullable(),
   dueDate: z.date(),
   status: column.milestoneStatus,
   version: z.number().int(),
@@ -199,9 +205,11 @@ const milestoneRow = rawRow("milestone", {
   ownerName: z.string().nullable(),
   commitmentId: z.string(),
   commitmentTitle: z.string(),
+  commitmentTitleEs: z.string().nullable(),
   pillarNumber: z.number().int(),
   pillarCode: z.string(),
   pillarName: z.string(),
+  pillarNameEs: z.string().nullable(),
   lastUpdateAt: z.date().nullable(),
   urgency: z.enum(urgencies),
 });
@@ -227,8 +235,9 @@ export function milestonesMatching(actor: Actor, filter: MilestoneFilter, today:
   const mine = filter.mine === "true";
   return Prisma.sql`
     SELECT * FROM (
-      SELECT m.id, m.title, m."dueDate", m.status, m.version, m."ownerId", u.name AS "ownerName",
-        c.id AS "commitmentId", c.title AS "commitmentTitle", p.number AS "pillarNumber", p.code AS "pillarCode", p.name AS "pillarName",
+      SELECT m.id, m.title, m."titleEs", m."dueDate", m.status, m.version, m."ownerId", u.name AS "ownerName",
+        c.id AS "commitmentId", c.title AS "commitmentTitle", c."titleEs" AS "commitmentTitleEs",
+        p.number AS "pillarNumber", p.code AS "pillarCode", p.name AS "pillarName", p."nameEs" AS "pillarNameEs",
         ${lastUpdateOf} AS "lastUpdateAt",
         CASE
           WHEN m.status = ANY(${closedStatuses}::"MilestoneStatus"[]) THEN 'rest'
@@ -262,12 +271,13 @@ export async function listMilestones(actor: Actor, rawFilter: unknown, today: st
   return rows.map((row) => ({
     id: row.id,
     title: row.title,
+    titleEs: row.titleEs,
     dueDate: isoDate(row.dueDate),
     status: row.status,
     version: row.version,
     owner: row.ownerId ? { id: row.ownerId, name: row.ownerName ?? "" } : null,
-    commitment: { id: row.commitmentId, title: row.commitmentTitle },
-    pillar: { number: row.pillarNumber, code: row.pillarCode, name: row.pillarName },
+    commitment: { id: row.commitmentId, title: row.commitmentTitle, titleEs: row.commitmentTitleEs },
+    pillar: { number: row.pillarNumber, code: row.pillarCode, name: row.pillarName, nameEs: row.pillarNameEs },
     lastUpdateAt: row.lastUpdateAt?.toISOString() ?? null,
     urgency: row.urgency,
     overdue: row.urgency === "overdue",
@@ -281,7 +291,9 @@ export async function getMilestoneForApi(actor: Actor, rawId: string, today: str
   return {
     id: milestone.id,
     title: milestone.title,
+    titleEs: milestone.titleEs,
     description: milestone.description,
+    descriptionEs: milestone.descriptionEs,
     dueDate: isoDate(milestone.dueDate),
     status: milestone.status,
     completedOn: isoDate(milestone.completedOn),
@@ -298,6 +310,7 @@ export async function getMilestoneForApi(actor: Actor, rawId: string, today: str
       previousStatus: update.previousStatus,
       newStatus: update.newStatus,
       note: update.note,
+      noteLanguage: update.noteLanguage,
       cause: update.cause,
       completedOn: isoDate(update.completedOn),
       author: update.author.name,

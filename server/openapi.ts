@@ -15,6 +15,7 @@ import {
   EvidenceShows,
   FollowTarget,
   LeadParty,
+  Locale,
   MilestoneStatus,
   NotificationDelivery,
   NotificationKind,
@@ -45,6 +46,12 @@ const date = z.iso.date();
 const dateTime = z.iso.datetime();
 const named = z.strictObject({ name: z.string() });
 const titled = z.strictObject({ id, title: z.string() });
+/** The Spanish version of a plan text beside its English: null until someone writes it. */
+const spanish = z.string().nullable().describe("the Spanish version of the text before it; null until written");
+/** A plan record's title in both languages. */
+const titledPlan = titled.extend({ titleEs: spanish });
+/** The language a person wrote a text in: theirs at the time. */
+const writtenIn = z.enum(Locale);
 const count = z.number().int().min(0);
 const statusCounts = z.record(z.enum(MilestoneStatus), count);
 
@@ -57,7 +64,9 @@ const pillar = z.strictObject({
   number: z.number().int().min(1).max(5),
   code: z.string(),
   name: z.string(),
+  nameEs: spanish,
   description: z.string(),
+  descriptionEs: spanish,
   commitmentCount: count,
   milestoneCount: count,
   milestonesByStatus: statusCounts,
@@ -68,7 +77,7 @@ const pillar = z.strictObject({
   lastStatusUpdateAt: z.iso.datetime().nullable(),
   daysSinceLastStatusUpdate: count.nullable(),
   latestVerdict: z
-    .strictObject({ roundId: id, roundTitle: z.string(), periodEnd: date, assessmentId: id, advances: z.enum(Advances), results: z.enum(Results) })
+    .strictObject({ roundId: id, roundTitle: z.string(), roundTitleEs: spanish, periodEnd: date, assessmentId: id, advances: z.enum(Advances), results: z.enum(Results) })
     .nullable()
     .describe("the standing independent verdict of the whole pillar in the latest round, as published by the day"),
 });
@@ -76,25 +85,27 @@ const pillar = z.strictObject({
 const commitmentSummary = z.strictObject({
   id,
   title: z.string(),
+  titleEs: spanish,
   leadParty: z.enum(LeadParty),
   startDate: date.nullable(),
   targetDate: date.nullable(),
-  pillar: z.strictObject({ id, number: z.number().int(), code: z.string(), name: z.string() }),
+  pillar: z.strictObject({ id, number: z.number().int(), code: z.string(), name: z.string(), nameEs: spanish }),
   agencies: z.array(z.strictObject({ code: z.string(), name: z.string() })),
   milestoneCount: count,
   milestonesByStatus: statusCounts,
 });
 
-const pillarRef = z.strictObject({ number: z.number().int(), code: z.string(), name: z.string() });
+const pillarRef = z.strictObject({ number: z.number().int(), code: z.string(), name: z.string(), nameEs: spanish });
 
 const milestoneListItem = z.strictObject({
   id,
   title: z.string(),
+  titleEs: spanish,
   dueDate: date,
   status: z.enum(MilestoneStatus),
   version: z.number().int(),
   owner: z.strictObject({ id, name: z.string() }).nullable(),
-  commitment: titled,
+  commitment: titledPlan,
   pillar: pillarRef,
   lastUpdateAt: dateTime.nullable(),
   urgency: z.enum(urgencies),
@@ -106,6 +117,7 @@ const historyEntry = z.strictObject({
   previousStatus: z.enum(MilestoneStatus),
   newStatus: z.enum(MilestoneStatus),
   note: z.string(),
+  noteLanguage: writtenIn,
   cause: z.enum(DelayCause).nullable(),
   completedOn: date.nullable(),
   author: z.string().describe("the author's name"),
@@ -115,7 +127,9 @@ const historyEntry = z.strictObject({
 const milestoneDetail = z.strictObject({
   id,
   title: z.string(),
+  titleEs: spanish,
   description: z.string(),
+  descriptionEs: spanish,
   dueDate: date,
   status: z.enum(MilestoneStatus),
   completedOn: date.nullable(),
@@ -159,6 +173,7 @@ const evidence = z.strictObject({
   url: z.string().nullable(),
   publishedOn: dateTime.nullable().describe("the publication day at 00:00 UTC"),
   summary: z.string(),
+  language: writtenIn.describe("the language its title and summary were written in"),
   shows: z.enum(EvidenceShows),
   reliability: z.enum(Reliability),
   authorId: id,
@@ -166,15 +181,15 @@ const evidence = z.strictObject({
 });
 
 const evidenceListItem = evidence.extend({
-  commitment: z.strictObject({ id, title: z.string(), pillar: z.strictObject({ number: z.number().int(), code: z.string() }) }),
-  milestone: titled.nullable(),
+  commitment: z.strictObject({ id, title: z.string(), titleEs: spanish, pillar: z.strictObject({ number: z.number().int(), code: z.string() }) }),
+  milestone: titledPlan.nullable(),
   retraction: z.strictObject({ reason: z.string(), createdAt: dateTime }).nullable(),
   author: named,
 });
 
 const evidenceDetail = evidence.extend({
-  commitment: z.strictObject({ id, title: z.string(), pillar: pillarRef }),
-  milestone: titled.nullable(),
+  commitment: z.strictObject({ id, title: z.string(), titleEs: spanish, pillar: pillarRef }),
+  milestone: titledPlan.nullable(),
   retraction: z.strictObject({ reason: z.string(), createdAt: dateTime, author: named }).nullable(),
   author: named,
   citations: z
@@ -184,7 +199,7 @@ const evidenceDetail = evidence.extend({
           id,
           advances: z.enum(Advances).nullable(),
           results: z.enum(Results).nullable(),
-          round: titled,
+          round: titledPlan,
           pillar: z.strictObject({ number: z.number().int() }),
         }),
       }),
@@ -198,6 +213,7 @@ const retraction = z.strictObject({ id, evidenceId: id, reason: z.string(), auth
 const round = z.strictObject({
   id,
   title: z.string(),
+  titleEs: spanish,
   periodStart: date,
   periodEnd: date,
   status: z.enum(RoundStatus),
@@ -221,6 +237,7 @@ const assessment = z.strictObject({
   advances: z.enum(Advances).nullable(),
   results: z.enum(Results).nullable(),
   narrative: z.string(),
+  narrativeLanguage: writtenIn,
   state: z.enum(AssessmentState),
   returnComment: z.string().nullable(),
   amendsId: id.nullable(),
@@ -236,9 +253,9 @@ const assessment = z.strictObject({
 const assessmentListItem = assessment
   .pick({ id: true, kind: true, state: true, advances: true, results: true, edition: true, version: true, authorId: true, agencyId: true, amendsId: true, submittedAt: true, publishedAt: true, updatedAt: true })
   .extend({
-    round: z.strictObject({ id, title: z.string(), status: z.enum(RoundStatus) }),
-    pillar: z.strictObject({ id, number: z.number().int(), name: z.string() }),
-    commitment: titled.nullable(),
+    round: z.strictObject({ id, title: z.string(), titleEs: spanish, status: z.enum(RoundStatus) }),
+    pillar: z.strictObject({ id, number: z.number().int(), name: z.string(), nameEs: spanish }),
+    commitment: titledPlan.nullable(),
     agency: named.nullable(),
     author: named,
     amendedBy: z.strictObject({ id, state: z.enum(AssessmentState) }).nullable(),

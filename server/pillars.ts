@@ -8,7 +8,7 @@ import type { MilestoneStatus } from "./db/generated/enums";
 import { column, queryRows, rawRow } from "./db/raw-rows";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { ensure, type Actor } from "./permissions";
-import { parseInput, recordId, versionSeen } from "./validation";
+import { parseInput, recordId, spanishVersion, versionSeen } from "./validation";
 
 /** A pillar as an address or a sheet names it: by its number ("3") or by its code, in any case ("rol"). */
 export function pillarNamed(value: string | undefined): { number: number | null; code: string | null } {
@@ -29,14 +29,16 @@ export interface PillarSummary {
   number: number;
   code: string;
   name: string;
+  nameEs: string | null;
   description: string;
+  descriptionEs: string | null;
   commitmentCount: number;
   milestoneCount: number;
   milestonesByStatus: StatusCounts;
 }
 
 /** A pillar's own columns, as the raw queries of its figures answer them. */
-export const pillarColumns = { id: z.string(), number: z.number().int(), code: z.string(), name: z.string(), description: z.string() };
+export const pillarColumns = { id: z.string(), number: z.number().int(), code: z.string(), name: z.string(), nameEs: z.string().nullable(), description: z.string(), descriptionEs: z.string().nullable() };
 
 const pillarSummaryRow = rawRow("pillarSummary", {
   ...pillarColumns,
@@ -56,7 +58,7 @@ export async function listPillars(actor: Actor): Promise<PillarSummary[]> {
       WHERE m."archivedAt" IS NULL
       GROUP BY c."pillarId", m.status
     )
-    SELECT p.id, p.number, p.code, p.name, p.description,
+    SELECT p.id, p.number, p.code, p.name, p."nameEs", p.description, p."descriptionEs",
       (SELECT count(*)::int FROM "Commitment" c WHERE c."pillarId" = p.id AND c."archivedAt" IS NULL) AS "commitmentCount",
       COALESCE((SELECT sum(n)::int FROM milestone_counts mc WHERE mc."pillarId" = p.id), 0) AS "milestoneCount",
       (SELECT jsonb_object_agg(mc.status, mc.n) FROM milestone_counts mc WHERE mc."pillarId" = p.id) AS "byStatus"
@@ -77,7 +79,9 @@ export const pillarInput = z.strictObject({
   number: z.preprocess((value) => (typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value), z.number().int().min(1).max(5)),
   code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{1,8}$/),
   name: z.string().trim().min(1).max(200),
+  nameEs: spanishVersion(200),
   description: z.string().trim().max(2000).default(""),
+  descriptionEs: spanishVersion(2000),
 });
 
 export const pillarUpdateInput = pillarInput.extend({ version: versionSeen });

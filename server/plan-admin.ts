@@ -18,16 +18,17 @@ export async function getPlanForAdmin(actor: Actor) {
       number: true,
       code: true,
       name: true,
+      nameEs: true,
       commitments: {
         orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { title: "asc" }],
         select: {
           id: true,
-          title: true,
+          title: true, titleEs: true,
           archivedAt: true,
           version: true,
           milestones: {
             orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { dueDate: "asc" }],
-            select: { id: true, title: true, dueDate: true, status: true, archivedAt: true, version: true },
+            select: { id: true, title: true, titleEs: true, dueDate: true, status: true, archivedAt: true, version: true },
           },
         },
       },
@@ -50,13 +51,13 @@ export async function getPillarForEdit(actor: Actor, id: string) {
 export async function getPlanFormOptions(actor: Actor) {
   ensure(actor, "plan.manage");
   const [pillars, agencies, owners, commitments] = await Promise.all([
-    db().pillar.findMany({ orderBy: { number: "asc" }, select: { id: true, number: true, code: true, name: true } }),
+    db().pillar.findMany({ orderBy: { number: "asc" }, select: { id: true, number: true, code: true, name: true, nameEs: true } }),
     listAgencies(actor),
     db().user.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
     db().commitment.findMany({
       where: { archivedAt: null },
       orderBy: [{ pillar: { number: "asc" } }, { title: "asc" }],
-      select: { id: true, title: true, pillar: { select: { code: true } } },
+      select: { id: true, title: true, titleEs: true, pillar: { select: { code: true } } },
     }),
   ]);
   return { pillars, agencies, owners, commitments };

@@ -18,20 +18,35 @@ import { isStorableText, parseInput } from "./validation";
 
 export const planImportColumns = [
   "pillar",
-  "commitment_title",
-  "commitment_description",
+  "commitment_title_en",
+  "commitment_title_es",
+  "commitment_description_en",
+  "commitment_description_es",
   "lead_party",
   "agencies",
   "commitment_start",
   "commitment_target",
   "source_citation",
-  "milestone_title",
-  "milestone_description",
+  "milestone_title_en",
+  "milestone_title_es",
+  "milestone_description_en",
+  "milestone_description_es",
   "due_date",
   "owner_email",
 ] as const;
 
 export type PlanImportColumn = (typeof planImportColumns)[number];
+
+/** The Spanish versions: a file may leave their columns out, as it may leave their cells blank. */
+const optionalColumns: ReadonlySet<PlanImportColumn> = new Set(["commitment_title_es", "commitment_description_es", "milestone_title_es", "milestone_description_es"]);
+
+/** The columns' names from before the plan had two languages: each still reads as the English. */
+const formerColumnNames: Readonly<Record<string, PlanImportColumn>> = {
+  commitment_title: "commitment_title_en",
+  commitment_description: "commitment_description_en",
+  milestone_title: "milestone_title_en",
+  milestone_description: "milestone_description_en",
+};
 
 export const maxImportMegabytes = 1;
 export const maxImportBytes = maxImportMegabytes * 1024 * 1024;
@@ -121,12 +136,17 @@ export function problemIssues(problems: ImportProblem[]): FieldIssue[] {
 }
 
 /** Texts of the template's example row, in the admin's language. */
+/** The example row's texts, each of the plan's in both languages. */
 export interface TemplateTexts {
   commitmentTitle: string;
+  commitmentTitleEs: string;
   commitmentDescription: string;
+  commitmentDescriptionEs: string;
   sourceCitation: string;
   milestoneTitle: string;
+  milestoneTitleEs: string;
   milestoneDescription: string;
+  milestoneDescriptionEs: string;
 }
 
 /** The template: the header and one example row that imports as it is. */
@@ -138,15 +158,19 @@ export async function planImportTemplate(actor: Actor, texts: TemplateTexts): Pr
   );
   const example: Record<PlanImportColumn, string> = {
     pillar: "1",
-    commitment_title: texts.commitmentTitle,
-    commitment_description: texts.commitmentDescription,
+    commitment_title_en: texts.commitmentTitle,
+    commitment_title_es: texts.commitmentTitleEs,
+    commitment_description_en: texts.commitmentDescription,
+    commitment_description_es: texts.commitmentDescriptionEs,
     lead_party: "joint",
     agencies: agencies.flatMap((agency) => (agency ? [agency.code] : [])).join(";"),
     commitment_start: "2026-01-01",
     commitment_target: "2027-12-31",
     source_citation: texts.sourceCitation,
-    milestone_title: texts.milestoneTitle,
-    milestone_description: texts.milestoneDescription,
+    milestone_title_en: texts.milestoneTitle,
+    milestone_title_es: texts.milestoneTitleEs,
+    milestone_description_en: texts.milestoneDescription,
+    milestone_description_es: texts.milestoneDescriptionEs,
     due_date: "2026-06-30",
     owner_email: actor.email,
   };
@@ -186,7 +210,9 @@ function isComplete(group: CommitmentGroup): group is CommitmentGroup & { input:
 // The columns of a commitment that later rows of the same commitment repeat:
 // each must be blank or agree with the commitment's first row.
 const repeatedCommitmentColumns = [
-  "commitment_description",
+  "commitment_title_es",
+  "commitment_description_en",
+  "commitment_description_es",
   "lead_party",
   "agencies",
   "commitment_start",
@@ -196,8 +222,10 @@ const repeatedCommitmentColumns = [
 
 const commitmentFieldColumns: Record<string, PlanImportColumn> = {
   pillarId: "pillar",
-  title: "commitment_title",
-  description: "commitment_description",
+  title: "commitment_title_en",
+  titleEs: "commitment_title_es",
+  description: "commitment_description_en",
+  descriptionEs: "commitment_description_es",
   leadParty: "lead_party",
   agencyIds: "agencies",
   startDate: "commitment_start",
@@ -206,8 +234,10 @@ const commitmentFieldColumns: Record<string, PlanImportColumn> = {
 };
 
 const milestoneFieldColumns: Record<string, PlanImportColumn> = {
-  title: "milestone_title",
-  description: "milestone_description",
+  title: "milestone_title_en",
+  titleEs: "milestone_title_es",
+  description: "milestone_description_en",
+  descriptionEs: "milestone_description_es",
   dueDate: "due_date",
   ownerId: "owner_email",
 };
@@ -238,7 +268,7 @@ async function analyse(reader: Transaction, csvText: string): Promise<Analysis> 
   const ownerIds = new Map(owners.map((owner) => [owner.email.toLowerCase(), owner.id]));
   const existingIds = await existingCommitments(
     reader,
-    rows.map(({ cells }) => ({ pillarId: findPillar(cells.pillar)?.id, title: cells.commitment_title })),
+    rows.map(({ cells }) => ({ pillarId: findPillar(cells.pillar)?.id, title: cells.commitment_title_en })),
   );
 
   const groups = new Map<string, CommitmentGroup>();
@@ -252,7 +282,7 @@ async function analyse(reader: Transaction, csvText: string): Promise<Analysis> 
 
     // The first row of a commitment defines it; later rows only add milestones,
     // and any commitment value they repeat must agree with the first row's.
-    const key = cells.commitment_title ? commitmentKey(pillar?.id ?? `unknown:${cells.pillar.toUpperCase()}`, cells.commitment_title) : null;
+    const key = cells.commitment_title_en ? commitmentKey(pillar?.id ?? `unknown:${cells.pillar.toUpperCase()}`, cells.commitment_title_en) : null;
     const group = key ? groups.get(key) : undefined;
     if (group) {
       for (const column of repeatedCommitmentColumns) {
@@ -269,8 +299,10 @@ async function analyse(reader: Transaction, csvText: string): Promise<Analysis> 
       }
       const commitment = check(commitmentInput, commitmentFieldColumns, row, problems, {
         pillarId: pillar?.id ?? unresolvedId,
-        title: cells.commitment_title,
-        description: cells.commitment_description,
+        title: cells.commitment_title_en,
+        titleEs: cells.commitment_title_es,
+        description: cells.commitment_description_en,
+        descriptionEs: cells.commitment_description_es,
         leadParty: cells.lead_party.toLowerCase(),
         agencyIds: rowAgencyIds,
         startDate: cells.commitment_start,
@@ -283,7 +315,7 @@ async function analyse(reader: Transaction, csvText: string): Promise<Analysis> 
           firstCells: cells,
           pillarLabel: pillar ? String(pillar.number) : cells.pillar,
           pillar: pillar ? { id: pillar.id, number: pillar.number } : null,
-          existingId: pillar ? (existingIds.get(commitmentKey(pillar.id, cells.commitment_title)) ?? null) : null,
+          existingId: pillar ? (existingIds.get(commitmentKey(pillar.id, cells.commitment_title_en)) ?? null) : null,
           input: commitment,
           milestones: [],
         });
@@ -294,8 +326,10 @@ async function analyse(reader: Transaction, csvText: string): Promise<Analysis> 
     if (cells.owner_email && !ownerId) problem("owner_email", "unknownRecord", { value: cells.owner_email });
     const milestone = check(milestoneInput, milestoneFieldColumns, row, problems, {
       commitmentId: unresolvedId,
-      title: cells.milestone_title,
-      description: cells.milestone_description,
+      title: cells.milestone_title_en,
+      titleEs: cells.milestone_title_es,
+      description: cells.milestone_description_en,
+      descriptionEs: cells.milestone_description_es,
       dueDate: cells.due_date,
       ownerId,
     });
@@ -325,14 +359,14 @@ function readRows(csvText: string): { problem: ImportProblem } | { rows: { row: 
   const [header, ...data] = records;
   if (!header) return wholeFile("csvEmpty");
 
-  const names = header.map((name) => name.toLowerCase());
+  const names = header.map((name) => formerColumnNames[name.toLowerCase()] ?? name.toLowerCase());
   const headerProblems: ImportProblem[] = [];
   names.forEach((name, index) => {
     if (!(planImportColumns as readonly string[]).includes(name)) headerProblems.push({ row: 1, column: header[index] || null, code: "unknownColumn" });
     else if (names.indexOf(name) !== index) headerProblems.push({ row: 1, column: name, code: "duplicateColumn" });
   });
   for (const column of planImportColumns) {
-    if (!names.includes(column)) headerProblems.push({ row: 1, column, code: "missingColumn" });
+    if (!names.includes(column) && !optionalColumns.has(column)) headerProblems.push({ row: 1, column, code: "missingColumn" });
   }
   if (headerProblems.length > 0) return { rows: [], dataRows: data.length, problems: headerProblems };
   if (data.length === 0) return wholeFile("noDataRows");
@@ -425,7 +459,7 @@ function summarise({ rows, groups }: Analysis): ImportSummary {
     commitments: groups.map((group) => ({
       row: group.firstRow,
       pillar: group.pillarLabel,
-      title: group.firstCells.commitment_title,
+      title: group.firstCells.commitment_title_en,
       reuse: !!group.existingId,
       milestones: group.milestones.length,
     })),

@@ -36,7 +36,9 @@ const publicDay = z
 export interface PublicPillarFigures {
   number: number;
   name: string;
+  nameEs: string | null;
   description: string;
+  descriptionEs: string | null;
   commitmentCount: number;
   milestoneCount: number;
   milestonesByStatus: Record<MilestoneStatus, number>;
@@ -54,7 +56,9 @@ export async function publicPlanFigures(rawFilter: unknown): Promise<{ asOf: str
     pillars: rollups.map((pillar) => ({
       number: pillar.number,
       name: pillar.name,
+      nameEs: pillar.nameEs,
       description: pillar.description,
+      descriptionEs: pillar.descriptionEs,
       commitmentCount: pillar.commitmentCount,
       milestoneCount: pillar.milestoneCount,
       milestonesByStatus: pillar.milestonesByStatus,
@@ -72,7 +76,7 @@ export interface PublicVerdict {
   narrative: string;
   edition: number;
   publishedAt: Date;
-  commitment: { id: string; title: string } | null;
+  commitment: { id: string; title: string; titleEs: string | null } | null;
   /** The reviewer of an independent assessment; null for a self-assessment, which is its agency's. */
   reviewer: string | null;
   /** The agency of a self-assessment; null for an independent one. */
@@ -83,6 +87,7 @@ export interface PublicVerdict {
 export interface PublicRound {
   id: string;
   title: string;
+  titleEs: string | null;
   periodStart: Date;
   periodEnd: Date;
   closed: boolean;
@@ -97,9 +102,9 @@ const publicVerdictSelect = {
   narrative: true,
   edition: true,
   publishedAt: true,
-  round: { select: { id: true, title: true, periodStart: true, periodEnd: true, status: true } },
-  pillar: { select: { number: true, name: true } },
-  commitment: { select: { id: true, title: true } },
+  round: { select: { id: true, title: true, titleEs: true, periodStart: true, periodEnd: true, status: true } },
+  pillar: { select: { number: true, name: true, nameEs: true } },
+  commitment: { select: { id: true, title: true, titleEs: true } },
   agency: { select: { name: true } },
   author: { select: { name: true } },
   citations: {
@@ -149,14 +154,15 @@ export const publicPillar = cache(async (number: number, today: string = todayIs
       id: true,
       number: true,
       name: true,
-      description: true,
+      nameEs: true,
+      description: true, descriptionEs: true,
       commitments: {
         where: { archivedAt: null },
         orderBy: { title: "asc" },
         select: {
           id: true,
-          title: true,
-          description: true,
+          title: true, titleEs: true,
+          description: true, descriptionEs: true,
           leadParty: true,
           startDate: true,
           targetDate: true,
@@ -166,7 +172,7 @@ export const publicPillar = cache(async (number: number, today: string = todayIs
             orderBy: [{ dueDate: "asc" }, { title: "asc" }],
             select: {
               id: true,
-              title: true,
+              title: true, titleEs: true,
               dueDate: true,
               status: true,
               completedOn: true,
@@ -181,7 +187,7 @@ export const publicPillar = cache(async (number: number, today: string = todayIs
   const published = await standingPublicVerdicts({ pillarId: pillar.id }, [{ round: { periodEnd: "desc" } }, { kind: "asc" }, { commitment: { title: "asc" } }, { publishedAt: "desc" }]);
   const rounds = new Map<string, PublicRound>();
   for (const { round, verdict } of published) {
-    const entry = rounds.get(round.id) ?? { id: round.id, title: round.title, periodStart: round.periodStart, periodEnd: round.periodEnd, closed: round.status === "closed", verdicts: [] };
+    const entry = rounds.get(round.id) ?? { id: round.id, title: round.title, titleEs: round.titleEs, periodStart: round.periodStart, periodEnd: round.periodEnd, closed: round.status === "closed", verdicts: [] };
     rounds.set(round.id, entry);
     entry.verdicts.push(verdict);
   }
@@ -190,7 +196,9 @@ export const publicPillar = cache(async (number: number, today: string = todayIs
     pillar: {
       number: pillar.number,
       name: pillar.name,
+      nameEs: pillar.nameEs,
       description: pillar.description,
+      descriptionEs: pillar.descriptionEs,
       commitments: pillar.commitments.map((commitment) => ({
         ...commitment,
         agencies: commitment.agencies.map(({ agency }) => agency.name),

@@ -35,9 +35,9 @@ export async function publicRoundReports() {
   ensurePublicSite();
   const rows = await db().frozenRoundReport.findMany({
     orderBy: { position: "desc" },
-    select: { roundId: true, position: true, sha256: true, chainDigest: true, round: { select: { title: true, periodStart: true, periodEnd: true, closedAt: true } } },
+    select: { roundId: true, position: true, sha256: true, chainDigest: true, round: { select: { title: true, titleEs: true, periodStart: true, periodEnd: true, closedAt: true } } },
   });
-  return rows.map(({ round, ...row }) => ({ ...row, title: round.title, periodStart: round.periodStart, periodEnd: round.periodEnd, closedAt: round.closedAt }));
+  return rows.map(({ round, ...row }) => ({ ...row, title: round.title, titleEs: round.titleEs, periodStart: round.periodStart, periodEnd: round.periodEnd, closedAt: round.closedAt }));
 }
 
 type DocumentAssessment = RoundReportDocument["assessments"][number];
@@ -52,7 +52,8 @@ function publicVerdictOf(assessment: DocumentAssessment): PublicVerdict {
     narrative: assessment.narrative,
     edition: assessment.edition,
     publishedAt: new Date(assessment.publishedAt),
-    commitment: assessment.commitment,
+    // A frozen report holds the plan's texts as they were, in English only.
+    commitment: assessment.commitment ? { ...assessment.commitment, titleEs: null } : null,
     reviewer: assessment.reviewer,
     agency: assessment.agency?.name ?? null,
     evidence: assessment.evidence.map((evidence) => ({

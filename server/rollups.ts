@@ -49,6 +49,7 @@ export interface PillarRollup extends PillarSummary {
 interface Verdict {
   roundId: string;
   roundTitle: string;
+  roundTitleEs: string | null;
   periodEnd: string;
   assessmentId: string;
   advances: Advances;
@@ -102,7 +103,7 @@ async function summedMilestoneFigures(filter: RollupFilter, asOf: string): Promi
       GROUP BY f."pillarId", f.key
       HAVING sum(f.delta) <> 0
     ), figures AS (
-      SELECT p.id, p.number, p.code, p.name, p.description,
+      SELECT p.id, p.number, p.code, p.name, p."nameEs", p.description, p."descriptionEs",
         COALESCE((SELECT n FROM counts k WHERE k."pillarId" = p.id AND k.key = 'commitments'), 0) AS commitments,
         COALESCE((SELECT n FROM counts k WHERE k."pillarId" = p.id AND k.key = 'total'), 0) AS total,
         COALESCE((SELECT n FROM counts k WHERE k."pillarId" = p.id AND k.key = 'overdue'), 0) AS overdue,
@@ -164,7 +165,7 @@ async function replayMilestoneFigures(filter: RollupFilter, asOf: string, client
         max("updatedAt") AS "lastUpdateAt"
       FROM state GROUP BY "pillarId"
     )
-    SELECT p.id, p.number, p.code, p.name, p.description,
+    SELECT p.id, p.number, p.code, p.name, p."nameEs", p.description, p."descriptionEs",
       (SELECT count(*)::int FROM commitments c WHERE c."pillarId" = p.id) AS commitments,
       COALESCE(t.total, 0) AS total,
       COALESCE(t.overdue, 0) AS overdue,
@@ -180,6 +181,7 @@ const verdictRow = rawRow("verdict", {
   pillarId: z.string(),
   roundId: z.string(),
   roundTitle: z.string(),
+  roundTitleEs: z.string().nullable(),
   periodEnd: z.date(),
   assessmentId: z.string(),
   advances: column.advances,
@@ -201,7 +203,7 @@ async function computeVerdictsByRound(asOf: string): Promise<VerdictRow[]> {
   const end = endOf(asOf);
   return queryRows(verdictRow)`
     SELECT DISTINCT ON (a."pillarId", a."roundId")
-      a."pillarId", a."roundId", r.title AS "roundTitle", r."periodEnd", a.id AS "assessmentId", a.advances::text AS advances, a.results::text AS results
+      a."pillarId", a."roundId", r.title AS "roundTitle", r."titleEs" AS "roundTitleEs", r."periodEnd", a.id AS "assessmentId", a.advances::text AS advances, a.results::text AS results
     FROM "Assessment" a
     JOIN "AssessmentRound" r ON r.id = a."roundId"
     WHERE a.kind = ${AssessmentKind.independent}::"AssessmentKind" AND a."commitmentId" IS NULL
@@ -268,7 +270,9 @@ function rollupsFrom(figures: MilestoneFiguresRow[], verdicts: VerdictRow[], asO
       number: row.number,
       code: row.code,
       name: row.name,
+      nameEs: row.nameEs,
       description: row.description,
+      descriptionEs: row.descriptionEs,
       commitmentCount: row.commitments,
       milestoneCount: row.total,
       milestonesByStatus,
@@ -287,6 +291,7 @@ function verdictJson(row: VerdictRow): Verdict {
   return {
     roundId: row.roundId,
     roundTitle: row.roundTitle,
+    roundTitleEs: row.roundTitleEs,
     periodEnd: isoDate(row.periodEnd),
     assessmentId: row.assessmentId,
     advances: row.advances,
@@ -298,8 +303,9 @@ export interface VerdictTrend {
   pillarId: string;
   number: number;
   name: string;
+  nameEs: string | null;
   /** The pillar's verdicts, oldest first; each round's title and end are in the trends' `rounds` only, as the dashboard carries this list to the browser. */
-  rounds: (Omit<Verdict, "roundTitle" | "periodEnd"> & { advancesStep: number; resultsStep: number | null })[];
+  rounds: (Omit<Verdict, "roundTitle" | "roundTitleEs" | "periodEnd"> & { advancesStep: number; resultsStep: number | null })[];
   /** Advances rose in two consecutive rounds while results rose in neither. */
   advancesWithoutResults: boolean;
 }
@@ -309,16 +315,16 @@ export interface VerdictTrend {
  * the "advances without results" flag: the pattern independent reviews found
  * ("steady advances, slow results").
  */
-function trendsFrom(verdicts: VerdictRow[], pillars: { id: string; number: number; name: string }[]) {
+function trendsFrom(verdicts: VerdictRow[], pillars: { id: string; number: number; name: string; nameEs: string | null }[]) {
   const ordered = [...verdicts].sort((a, b) => a.periodEnd.getTime() - b.periodEnd.getTime());
-  const rounds = [...new Map(ordered.map((row) => [row.roundId, { id: row.roundId, title: row.roundTitle, periodEnd: isoDate(row.periodEnd) }])).values()];
+  const rounds = [...new Map(ordered.map((row) => [row.roundId, { id: row.roundId, title: row.roundTitle, titleEs: row.roundTitleEs, periodEnd: isoDate(row.periodEnd) }])).values()];
   return {
     rounds,
     pillars: pillars.map((pillar): VerdictTrend => {
       const series = ordered
         .filter((row) => row.pillarId === pillar.id)
         .map((row) => ({ roundId: row.roundId, assessmentId: row.assessmentId, advances: row.advances, results: row.results, advancesStep: advancesScale.indexOf(row.advances), resultsStep: row.results === "cannot_assess" ? null : resultsScale.indexOf(row.results) }));
-      return { pillarId: pillar.id, number: pillar.number, name: pillar.name, rounds: series, advancesWithoutResults: advancesWithoutResults(series) };
+      return { pillarId: pillar.id, number: pillar.number, name: pillar.name, nameEs: pillar.nameEs, rounds: series, advancesWithoutResults: advancesWithoutResults(series) };
     }),
   };
 }
@@ -364,7 +370,7 @@ export async function pillarAsOf(actor: Actor, number: number, rawFilter: unknow
               dueDate: { ...(filter.from ? { gte: dateOnly(filter.from) } : {}), ...(filter.to ? { lte: dateOnly(filter.to) } : {}) },
             },
             orderBy: { dueDate: "asc" },
-            select: { id: true, title: true, dueDate: true },
+            select: { id: true, title: true, titleEs: true, dueDate: true },
           },
         },
       },

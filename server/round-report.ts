@@ -22,9 +22,9 @@ interface ReportVerdict {
   citations: { evidence: { id: string; title: string; publisher: string; url: string | null; publishedOn: Date | null; retraction: { reason: string } | null } }[];
 }
 
-/** A self-assessment beside the independent verdict, as the comparison tables show it. */
+/** A self-assessment beside the independent verdict, as the comparison tables show it (from a frozen report, in English only: no Spanish titles). */
 export interface ComparisonRow {
-  self: { id: string; advances: Advances | null; results: Results | null; round: { title: string }; pillar: { number: number }; commitment: { title: string } | null; agency: { name: string } | null };
+  self: { id: string; advances: Advances | null; results: Results | null; round: { title: string; titleEs?: string | null }; pillar: { number: number }; commitment: { title: string; titleEs?: string | null } | null; agency: { name: string } | null };
   independent: { id: string; advances: Advances | null; results: Results | null } | null;
   comparison: { advancesGap: number | null; resultsGap: number | null; flagged: boolean } | null;
 }

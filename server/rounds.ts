@@ -10,12 +10,13 @@ import { ConflictError, NotFoundError } from "./errors";
 import { freezeRoundReport } from "./frozen-reports";
 import { notifyRoundOpened } from "./notifications";
 import { ensure, type Actor } from "./permissions";
-import { calendarDate, dateOnly, isoDate, parseInput, recordId } from "./validation";
+import { calendarDate, dateOnly, isoDate, parseInput, recordId, spanishVersion } from "./validation";
 
 /** A new round as the form and the API send it. */
 export const roundInput = z
   .strictObject({
     title: z.string().trim().min(1).max(200),
+    titleEs: spanishVersion(200),
     periodStart: calendarDate,
     periodEnd: calendarDate,
   })
@@ -23,7 +24,7 @@ export const roundInput = z
 
 const roundSelect = {
   id: true,
-  title: true,
+  title: true, titleEs: true,
   periodStart: true,
   periodEnd: true,
   status: true,
@@ -38,7 +39,7 @@ export async function openRound(actor: Actor, raw: unknown) {
   const input = parseInput(roundInput, raw);
   return db().$transaction(async (tx) => {
     const round = await tx.assessmentRound.create({
-      data: { title: input.title, periodStart: dateOnly(input.periodStart), periodEnd: dateOnly(input.periodEnd), openedById: actor.id },
+      data: { title: input.title, titleEs: input.titleEs, periodStart: dateOnly(input.periodStart), periodEnd: dateOnly(input.periodEnd), openedById: actor.id },
       select: roundSelect,
     });
     await recordAudit(tx, actor, { action: "round.open", entityType: "AssessmentRound", entityId: round.id, after: input });
@@ -92,7 +93,7 @@ export async function listRounds(actor: Actor) {
 
 // A state no assessment of the round is in is absent from the JSON and an empty cell here.
 export const roundCsvColumns = [
-  "id", "title", "periodStart", "periodEnd", "status", "openedBy", "closedAt", "createdAt",
+  "id", "title", "titleEs", "periodStart", "periodEnd", "status", "openedBy", "closedAt", "createdAt",
   "assessmentsDraft", "assessmentsSubmitted", "assessmentsReturned", "assessmentsPublished",
 ] as const satisfies readonly CsvColumn<Awaited<ReturnType<typeof listRounds>>[number]>[];
 
@@ -105,12 +106,13 @@ export async function getRound(actor: Actor, rawId: string) {
   return roundJson(round);
 }
 
-type RoundRow = { id: string; title: string; periodStart: Date; periodEnd: Date; status: "open" | "closed"; closedAt: Date | null; createdAt: Date; openedBy: { name: string } };
+type RoundRow = { id: string; title: string; titleEs: string | null; periodStart: Date; periodEnd: Date; status: "open" | "closed"; closedAt: Date | null; createdAt: Date; openedBy: { name: string } };
 
 function roundJson(round: RoundRow) {
   return {
     id: round.id,
     title: round.title,
+    titleEs: round.titleEs,
     periodStart: isoDate(round.periodStart),
     periodEnd: isoDate(round.periodEnd),
     status: round.status,

@@ -116,6 +116,9 @@ export const optionalCalendarDate = z.preprocess(blankToUndefined, calendarDate.
 /** Optional text; a blank form field means none. */
 export const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
 
+/** The Spanish version of a plan text (its English is required): a blank form field means none yet (null). */
+export const spanishVersion = (max: number) => optionalText(max).transform((value) => value ?? null);
+
 /** Optional record id; a blank form field means none. */
 export const optionalRecordId = z.preprocess(blankToUndefined, recordId.optional());
 

@@ -16,13 +16,14 @@ import { isoDate, todayIso } from "./validation";
 // present (not undefined) exactly when the person's permissions give it.
 
 const urgencyCountRow = rawRow("urgencyCount", { urgency: z.enum(urgencies), count: z.number().int() });
-const roundCountRow = rawRow("roundCount", { roundId: z.string(), roundTitle: z.string(), count: z.number().int() });
-const pillarCountRow = rawRow("pillarCount", { pillarNumber: z.number().int(), pillarName: z.string(), count: z.number().int() });
-const endedRoundRow = rawRow("endedRound", { id: z.string(), title: z.string(), periodEnd: z.date() });
+const roundCountRow = rawRow("roundCount", { roundId: z.string(), roundTitle: z.string(), roundTitleEs: z.string().nullable(), count: z.number().int() });
+const pillarCountRow = rawRow("pillarCount", { pillarNumber: z.number().int(), pillarName: z.string(), pillarNameEs: z.string().nullable(), count: z.number().int() });
+const endedRoundRow = rawRow("endedRound", { id: z.string(), title: z.string(), titleEs: z.string().nullable(), periodEnd: z.date() });
 
 export interface RoundCount {
   roundId: string;
   roundTitle: string;
+  roundTitleEs: string | null;
   count: number;
 }
 
@@ -41,9 +42,9 @@ export interface Worklist {
   /** Managers: submitted assessments by others, awaiting publication or return. */
   awaitingDecision?: number;
   /** Managers: per pillar with any, live milestones overdue for more than urgencyDays.escalate. */
-  longOverdue?: { pillarNumber: number; pillarName: string; count: number }[];
+  longOverdue?: { pillarNumber: number; pillarName: string; pillarNameEs: string | null; count: number }[];
   /** Managers: rounds whose period has ended while they are still open. */
-  endedOpenRounds?: { id: string; title: string; periodEnd: string }[];
+  endedOpenRounds?: { id: string; title: string; titleEs: string | null; periodEnd: string }[];
   /** Everyone: what changed in what they follow that they have not read yet, the newest few, and how many in all. */
   followedChanges?: { unread: number; latest: FollowedChange[] };
 }
@@ -86,7 +87,7 @@ async function milestonesByUrgency(actor: Actor, today: string): Promise<NonNull
 /** Live commitments of the actor's agency with no self-assessment of the agency in each open round. */
 function selfAssessmentsToWrite(actor: Actor): Promise<RoundCount[]> {
   return queryRows(roundCountRow)`
-    SELECT r.id AS "roundId", r.title AS "roundTitle", count(c.id)::int AS count
+    SELECT r.id AS "roundId", r.title AS "roundTitle", r."titleEs" AS "roundTitleEs", count(c.id)::int AS count
     FROM "AssessmentRound" r
     LEFT JOIN "Commitment" c ON c."archivedAt" IS NULL
       AND EXISTS (SELECT 1 FROM "CommitmentAgency" ca WHERE ca."commitmentId" = c.id AND ca."agencyId" = ${actor.agencyId})
@@ -95,21 +96,21 @@ function selfAssessmentsToWrite(actor: Actor): Promise<RoundCount[]> {
         WHERE a."roundId" = r.id AND a.kind = ${AssessmentKind.self_assessment}::"AssessmentKind"
           AND a."commitmentId" = c.id AND a."agencyId" = ${actor.agencyId})
     WHERE r.status = ${RoundStatus.open}::"RoundStatus"
-    GROUP BY r.id, r.title, r."periodEnd"
+    GROUP BY r.id, r.title, r."titleEs", r."periodEnd"
     ORDER BY r."periodEnd" DESC, r.title`;
 }
 
 /** Pillars the actor has no independent assessment of (of the whole pillar) in each open round. */
 function pillarsNotAssessed(actor: Actor): Promise<RoundCount[]> {
   return queryRows(roundCountRow)`
-    SELECT r.id AS "roundId", r.title AS "roundTitle", count(p.id)::int AS count
+    SELECT r.id AS "roundId", r.title AS "roundTitle", r."titleEs" AS "roundTitleEs", count(p.id)::int AS count
     FROM "AssessmentRound" r
     LEFT JOIN "Pillar" p ON NOT EXISTS (
       SELECT 1 FROM "Assessment" a
       WHERE a."roundId" = r.id AND a."pillarId" = p.id AND a."commitmentId" IS NULL
         AND a.kind = ${AssessmentKind.independent}::"AssessmentKind" AND a."authorId" = ${actor.id})
     WHERE r.status = ${RoundStatus.open}::"RoundStatus"
-    GROUP BY r.id, r.title, r."periodEnd"
+    GROUP BY r.id, r.title, r."titleEs", r."periodEnd"
     ORDER BY r."periodEnd" DESC, r.title`;
 }
 
@@ -142,19 +143,19 @@ function awaitingDecisionOf(actor: Actor): Promise<number> {
 function longOverdueByPillar(actor: Actor, today: string) {
   return atPlanRevision(JSON.stringify(["longOverdueByPillar", today]), () =>
     queryRows(pillarCountRow)`
-      SELECT "pillarNumber", "pillarName", count(*)::int AS count
+      SELECT "pillarNumber", "pillarName", "pillarNameEs", count(*)::int AS count
       FROM (${milestonesMatching(actor, { overdueDays: urgencyDays.escalate }, today)}) late
-      GROUP BY "pillarNumber", "pillarName"
+      GROUP BY "pillarNumber", "pillarName", "pillarNameEs"
       ORDER BY "pillarNumber"`,
   );
 }
 
 async function endedRoundsStillOpen(today: string) {
   const rows = await queryRows(endedRoundRow)`
-    SELECT r.id, r.title, r."periodEnd" FROM "AssessmentRound" r
+    SELECT r.id, r.title, r."titleEs", r."periodEnd" FROM "AssessmentRound" r
     WHERE r.status = ${RoundStatus.open}::"RoundStatus" AND r."periodEnd" < ${today}::date
     ORDER BY r."periodEnd", r.title`;
-  return rows.map((row) => ({ id: row.id, title: row.title, periodEnd: isoDate(row.periodEnd) }));
+  return rows.map((row) => ({ id: row.id, title: row.title, titleEs: row.titleEs, periodEnd: isoDate(row.periodEnd) }));
 }
 
 /**

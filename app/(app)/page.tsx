@@ -8,6 +8,7 @@ import { urgencyDays } from "@/domain/limits";
 import { notificationText } from "@/server/notification-text";
 import { actorForPage } from "@/server/pages";
 import { worklist, type RoundCount } from "@/server/worklist";
+import { planTextStrings } from "@/components/plan-text-server";
 
 export async function generateMetadata() {
   const t = await getTranslations("worklist");
@@ -32,7 +33,7 @@ const card = "rounded-lg border border-slate-200 bg-white p-5 shadow-sm";
 /** "Your work": what needs the signed-in person now, by role; every figure links to the list behind it. */
 export default async function WorklistPage() {
   const actor = await actorForPage();
-  const [work, t, messages, format] = await Promise.all([worklist(actor), getTranslations("worklist"), getTranslations(), getFormatter()]);
+  const [work, t, messages, format, planText] = await Promise.all([worklist(actor), getTranslations("worklist"), getTranslations(), getFormatter(), planTextStrings()]);
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium" });
   const perRound = (rounds: RoundCount[], label: (round: RoundCount) => string, testId: string) =>
     rounds.length === 0 ? (
@@ -67,12 +68,12 @@ export default async function WorklistPage() {
         )}
         {work.selfAssessments && (
           <Section id="self-assessments-heading" className={card} title={t("selfAssessmentsHeading")}>
-            {perRound(work.selfAssessments, (round) => t("commitmentsToSelfAssess", { round: round.roundTitle }), "work-self-assessments")}
+            {perRound(work.selfAssessments, (round) => t("commitmentsToSelfAssess", { round: planText(round.roundTitle, round.roundTitleEs) }), "work-self-assessments")}
           </Section>
         )}
         {work.pillarsToAssess && (
           <Section id="assessments-heading" className={card} title={t("assessmentsHeading")}>
-            {perRound(work.pillarsToAssess, (round) => t("pillarsToAssess", { round: round.roundTitle }), "work-pillars")}
+            {perRound(work.pillarsToAssess, (round) => t("pillarsToAssess", { round: planText(round.roundTitle, round.roundTitleEs) }), "work-pillars")}
           </Section>
         )}
         {(work.returned !== undefined || work.retractedEvidence !== undefined) && (
@@ -104,7 +105,7 @@ export default async function WorklistPage() {
                   <Count
                     key={row.pillarNumber}
                     href={`/milestones?pillar=${row.pillarNumber}&overdueDays=${urgencyDays.escalate}`}
-                    label={t("pillarLabel", { number: row.pillarNumber, name: row.pillarName })}
+                    label={t("pillarLabel", { number: row.pillarNumber, name: planText(row.pillarName, row.pillarNameEs) })}
                     count={row.count}
                     testId="work-long-overdue"
                   />
@@ -122,7 +123,7 @@ export default async function WorklistPage() {
                 {work.endedOpenRounds.map((round) => (
                   <li key={round.id}>
                     <Link href={`/rounds/${round.id}`} className={link} data-testid="work-ended-round">
-                      {t("endedRound", { round: round.title, date: day(round.periodEnd) })}
+                      {t("endedRound", { round: planText(round.title, round.titleEs), date: day(round.periodEnd) })}
                     </Link>
                   </li>
                 ))}

@@ -4,6 +4,7 @@ import { Table, TableHead } from "@/components/table";
 import type { AssessmentListItem } from "@/server/assessments";
 import { VerdictPair } from "@/components/verdict-pair";
 import { AssessmentStateBadge } from "./verdict";
+import { planTextStrings } from "@/components/plan-text-server";
 
 /**
  * Assessments a row each, linking to their pages. The first column names what
@@ -11,11 +12,13 @@ import { AssessmentStateBadge } from "./verdict";
  * round, the round on a commitment's page, or both in a list across rounds.
  */
 export async function AssessmentTable({ rows, firstColumn }: { rows: AssessmentListItem[]; firstColumn: "subject" | "round" | "roundAndSubject" }) {
-  const t = await getTranslations();
+  const [t, planText] = await Promise.all([getTranslations(), planTextStrings()]);
   const subject = (row: AssessmentListItem) =>
-    row.commitment ? t("rounds.commitmentOption", { number: row.pillar.number, title: row.commitment.title }) : t("rounds.pillarOption", { number: row.pillar.number, name: row.pillar.name });
-  const label = (row: AssessmentListItem) =>
-    firstColumn === "subject" ? subject(row) : firstColumn === "round" ? row.round.title : `${row.round.title} · ${subject(row)}`;
+    row.commitment
+      ? t("rounds.commitmentOption", { number: row.pillar.number, title: planText(row.commitment.title, row.commitment.titleEs) })
+      : t("rounds.pillarOption", { number: row.pillar.number, name: planText(row.pillar.name, row.pillar.nameEs) });
+  const round = (row: AssessmentListItem) => planText(row.round.title, row.round.titleEs);
+  const label = (row: AssessmentListItem) => (firstColumn === "subject" ? subject(row) : firstColumn === "round" ? round(row) : `${round(row)} · ${subject(row)}`);
   return (
     <Table className="mt-2 w-full max-w-5xl border-collapse bg-white text-left text-sm" caption={t("rounds.assessmentsCaption")}>
       <TableHead

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Table, TableHead } from "@/components/table";
 import type { ComparisonRow } from "@/server/round-report";
 import { VerdictPair } from "@/components/verdict-pair";
+import { planTextStrings } from "@/components/plan-text-server";
 
 /**
  * Self-assessments beside the independent verdict, a row each; the first
@@ -10,7 +11,7 @@ import { VerdictPair } from "@/components/verdict-pair";
  * commitment's page).
  */
 export async function ComparisonTable({ rows, firstColumn }: { rows: ComparisonRow[]; firstColumn: "commitment" | "round" }) {
-  const t = await getTranslations();
+  const [t, planText] = await Promise.all([getTranslations(), planTextStrings()]);
   const gap = (value: number | null) => (value === null ? t("rounds.notComparable") : String(value));
   return (
     <Table className="mt-2 w-full max-w-5xl border-collapse bg-white text-left text-sm" testId="comparisons" caption={t("rounds.comparisonHeading")}>
@@ -26,7 +27,9 @@ export async function ComparisonTable({ rows, firstColumn }: { rows: ComparisonR
         {rows.map(({ self, independent, comparison }) => (
           <tr key={self.id} className="border-b border-slate-200">
             <td className="p-2">
-              {firstColumn === "round" ? self.round.title : t("rounds.commitmentOption", { number: self.pillar.number, title: self.commitment?.title ?? "" })}
+              {firstColumn === "round"
+                ? planText(self.round.title, self.round.titleEs)
+                : t("rounds.commitmentOption", { number: self.pillar.number, title: self.commitment ? planText(self.commitment.title, self.commitment.titleEs) : "" })}
               {self.agency && <span className="block text-xs text-slate-600">{self.agency.name}</span>}
             </td>
             <td className="p-2">

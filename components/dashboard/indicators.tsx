@@ -2,13 +2,15 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Table, TableHead } from "@/components/table";
 import type { IndicatorSeries } from "@/server/indicators";
 import { chartFrame, ChartMarkers, markEveryPoint, tenth } from "./chart";
+import { PlanText } from "@/components/plan-text";
+import { planTextStrings } from "@/components/plan-text-server";
 
 // The plot sits between the value scale on the left and the baseline and
 // target named at their lines' right ends; the days run along the bottom.
 const { width, height, left, right, top, bottom, labelSize } = chartFrame({ left: 64, right: 76 });
 
 /** Observations as a line, with the baseline and target as dashed levels, on labelled axes: values in the indicator's unit, days. */
-function IndicatorChart({ indicator, label, words }: { indicator: IndicatorSeries; label: string; words: { baseline: string; target: string; number: (value: number) => string; day: (iso: string) => string } }) {
+function IndicatorChart({ indicator, label, words }: { indicator: IndicatorSeries; label: string; words: { unit: string; baseline: string; target: string; number: (value: number) => string; day: (iso: string) => string } }) {
   const values = [...indicator.observations.map((o) => o.value), indicator.baselineValue, indicator.targetValue].filter((v): v is number => v !== null);
   const days = [...indicator.observations.map((o) => o.observedOn), indicator.baselineDate, indicator.targetDate].filter((d): d is string => d !== null);
   if (values.length === 0 || days.length === 0) return null;
@@ -28,7 +30,7 @@ function IndicatorChart({ indicator, label, words }: { indicator: IndicatorSerie
     <svg viewBox={`0 0 ${width} ${height}`} className="mt-2 h-auto w-full" role="img" aria-label={label} data-testid="indicator-chart">
       <g fontSize={labelSize}>
         <text x={left} y={top - 12} className="fill-slate-700 font-semibold">
-          {indicator.unit}
+          {words.unit}
         </text>
         {ticks.map((value) => (
           <g key={value} className="fill-slate-700">
@@ -64,7 +66,7 @@ function IndicatorChart({ indicator, label, words }: { indicator: IndicatorSerie
 
 /** Each indicator against its baseline and target: a chart and the table of its observations with their sources. */
 export async function Indicators({ indicators }: { indicators: IndicatorSeries[] }) {
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const [t, format, planText] = await Promise.all([getTranslations(), getFormatter(), planTextStrings()]);
   const day = (iso: string | null) => (iso ? format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium" }) : "");
   const words = { baseline: t("dashboard.baseline"), target: t("dashboard.target"), number: (value: number) => format.number(value), day };
   const level = (value: number | null, date: string | null) => (value === null ? t("dashboard.notSet") : t("dashboard.valueOn", { value: format.number(value), date: day(date) }));
@@ -80,17 +82,24 @@ export async function Indicators({ indicators }: { indicators: IndicatorSeries[]
         {indicators.map((indicator) => (
           <li key={indicator.id} id={`indicator-${indicator.id}`} className="rounded border border-slate-200 bg-white p-4" data-testid="indicator">
             <h3 className="font-semibold">
-              {indicator.pillar.number}. {indicator.name} <span className="font-normal text-slate-600">({indicator.unit})</span>
+              {indicator.pillar.number}. <PlanText en={indicator.name} es={indicator.nameEs} />{" "}
+              <span className="font-normal text-slate-600">
+                (<PlanText en={indicator.unit} es={indicator.unitEs} />)
+              </span>
             </h3>
             <p className="text-xs text-slate-600">
               {indicator.better === "higher" ? t("dashboard.betterHigher") : t("dashboard.betterLower")} · {t("dashboard.baseline")}:{" "}
               {level(indicator.baselineValue, indicator.baselineDate)} · {t("dashboard.target")}: {level(indicator.targetValue, indicator.targetDate)}
             </p>
-            <IndicatorChart indicator={indicator} label={t("dashboard.indicatorChart", { name: indicator.name })} words={words} />
+            <IndicatorChart
+              indicator={indicator}
+              label={t("dashboard.indicatorChart", { name: planText(indicator.name, indicator.nameEs) })}
+              words={{ ...words, unit: planText(indicator.unit, indicator.unitEs) }}
+            />
             {indicator.observations.length === 0 ? (
               <p className="text-sm">{t("dashboard.noObservations")}</p>
             ) : (
-              <Table className="mt-2 w-full text-left text-sm" caption={indicator.name}>
+              <Table className="mt-2 w-full text-left text-sm" caption={planText(indicator.name, indicator.nameEs)}>
                 <TableHead columns={[t("dashboard.observed"), t("dashboard.value"), t("dashboard.source")]} />
                 <tbody>
                   {indicator.observations.map((observation) => (

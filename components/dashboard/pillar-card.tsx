@@ -6,6 +6,7 @@ import { VerdictPair } from "@/components/verdict-pair";
 import { delayCauses, milestoneStatuses } from "@/domain/milestone-status";
 import type { MilestoneStatus } from "@/server/db/generated/enums";
 import type { PillarRollup } from "@/server/rollups";
+import { PlanText, usePlanTextString } from "@/components/plan-text";
 
 // A client component although nothing on it is interactive: its props are the
 // pillar's figures, a few hundred bytes, where a server component's rendered
@@ -56,13 +57,14 @@ function Figure({ count, href }: { count: number; href: string | null }) {
 export function PillarCard({ pillar, drillDownQuery, linkCounts }: { pillar: PillarRollup; drillDownQuery: string; linkCounts: boolean }) {
   const t = useTranslations();
   const format = useFormatter();
+  const planText = usePlanTextString();
   const verdict = pillar.latestVerdict;
   const listOf = (filter: Record<string, string>) => (linkCounts ? `/milestones?${new URLSearchParams({ pillar: String(pillar.number), ...filter })}` : null);
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid={`pillar-card-${pillar.number}`}>
       <h2 className="text-lg font-semibold">
         <a href={`/pillars/${pillar.number}${drillDownQuery}`} className="link">
-          {`${pillar.number}. ${pillar.name}`}
+          {pillar.number}. <PlanText en={pillar.name} es={pillar.nameEs} />
         </a>
       </h2>
       <p className="mt-1 text-sm">{t("overview.milestones", { count: pillar.milestoneCount })}</p>
@@ -132,7 +134,7 @@ export function PillarCard({ pillar, drillDownQuery, linkCounts }: { pillar: Pil
               <a href={`/assessments/${verdict.assessmentId}`} className="link underline">
                 <VerdictPair advances={verdict.advances} results={verdict.results} />
               </a>{" "}
-              {t("dashboard.inRound", { round: verdict.roundTitle })}
+              {t("dashboard.inRound", { round: planText(verdict.roundTitle, verdict.roundTitleEs) })}
             </>
           ) : (
             t("dashboard.noVerdict")

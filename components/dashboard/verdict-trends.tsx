@@ -6,13 +6,14 @@ import { VerdictPair } from "@/components/verdict-pair";
 import { advancesScale, resultsScale } from "@/domain/assessment-scales";
 import type { VerdictTrend } from "@/server/rollups";
 import { chartFrame, ChartMarkers, markEveryPoint, tenth } from "./chart";
+import { PlanText } from "@/components/plan-text";
 
 // A client component although nothing on it is interactive, for the reason
 // PillarCard is one: its props (a hundred verdicts) are a fraction of the
 // elements it renders, which would otherwise travel in the page's RSC payload
 // as well as in its HTML.
 
-type Round = { id: string; title: string; periodEnd: string };
+type Round = { id: string; title: string; titleEs: string | null; periodEnd: string };
 
 // The plot sits between the two scales' words: advances on the left, results
 // on the right, each in its line's colour; the rounds run along the bottom.
@@ -110,7 +111,7 @@ export function VerdictTrends({ trends }: { trends: { rounds: Round[]; pillars: 
         {trends.pillars.map((trend) => (
           <li key={trend.pillarId} className="rounded border border-slate-200 bg-white p-3">
             <p className="text-sm font-medium">
-              {`${trend.number}. ${trend.name}`}
+              {trend.number}. <PlanText en={trend.name} es={trend.nameEs} />
               {trend.advancesWithoutResults && (
                 <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">⚑ {t("dashboard.advancesWithoutResults")}</span>
               )}
@@ -120,12 +121,12 @@ export function VerdictTrends({ trends }: { trends: { rounds: Round[]; pillars: 
         ))}
       </ul>
       <Table className="mt-4 w-full max-w-5xl border-collapse bg-white text-left text-sm [&_td]:p-2" testId="verdict-trends" caption={t("dashboard.trendHeading")}>
-        <TableHead columns={[t("dashboard.pillarColumn"), ...trends.rounds.map((round) => round.title)]} />
+        <TableHead columns={[t("dashboard.pillarColumn"), ...trends.rounds.map((round) => <PlanText key={round.id} en={round.title} es={round.titleEs} />)]} />
         <tbody>
           {trends.pillars.map((trend) => (
             <tr key={trend.pillarId} className="border-b border-slate-200">
               <th scope="row" className="p-2 text-left font-normal">
-                {`${trend.number}. ${trend.name}`}
+                {trend.number}. <PlanText en={trend.name} es={trend.nameEs} />
                 {trend.advancesWithoutResults && <span className="block text-xs font-semibold text-red-800">⚑ {t("dashboard.advancesWithoutResults")}</span>}
               </th>
               {trends.rounds.map((round) => {

@@ -8,10 +8,11 @@ import { FieldErrorText, SelectField, TextArea, TextField } from "@/components/f
 import { FormFeedback, SubmitButton } from "@/components/form-feedback";
 import { idleForm, unsavedGuard, issuesOf, textValue } from "@/components/form-state";
 import { EvidenceKind, EvidenceShows, Reliability } from "@/server/db/generated/enums";
+import { usePlanTextString } from "@/components/plan-text";
 
 interface Props {
-  commitment: { id: string; title: string; pillar: { number: number } };
-  milestones: { id: string; title: string }[];
+  commitment: { id: string; title: string; titleEs: string | null; pillar: { number: number } };
+  milestones: { id: string; title: string; titleEs: string | null }[];
   /** Staff log on one of their milestones; reviewers may log on the commitment as a whole. */
   milestoneRequired: boolean;
   milestoneId?: string;
@@ -20,6 +21,7 @@ interface Props {
 /** The second step of logging evidence: the commitment is chosen, the rest is typed here. */
 export function EvidenceForm({ commitment, milestones, milestoneRequired, milestoneId }: Props) {
   const t = useTranslations();
+  const planText = usePlanTextString();
   const [state, action, pending] = useActionState(logEvidenceAction, idleForm);
   const text = (name: string, stored?: string) => textValue(state, name, stored);
   const choose = t("evidenceLog.choose");
@@ -30,7 +32,7 @@ export function EvidenceForm({ commitment, milestones, milestoneRequired, milest
       <div>
         <p className="text-sm font-medium">{t("evidenceLog.commitment")}</p>
         <p className="mt-1">
-          {t("evidenceLog.onCommitment", { number: commitment.pillar.number, title: commitment.title })}
+          {t("evidenceLog.onCommitment", { number: commitment.pillar.number, title: planText(commitment.title, commitment.titleEs) })}
           <Link href="/evidence/new" className="ml-3 text-sm text-brand-700 underline-offset-2 hover:underline">
             {t("evidenceLog.changeCommitment")}
           </Link>
@@ -43,7 +45,7 @@ export function EvidenceForm({ commitment, milestones, milestoneRequired, milest
         hint={milestoneRequired ? t("evidenceLog.milestoneStaffHint") : t("evidenceLog.milestoneHint")}
         required={milestoneRequired}
         placeholder={milestoneRequired ? undefined : t("evidenceLog.wholeCommitment")}
-        options={milestones.map((milestone) => ({ value: milestone.id, label: milestone.title }))}
+        options={milestones.map((milestone) => ({ value: milestone.id, label: planText(milestone.title, milestone.titleEs) }))}
         defaultValue={text("milestoneId", milestoneId)}
         issues={issuesOf(state, "milestoneId")}
       />

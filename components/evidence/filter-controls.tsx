@@ -37,13 +37,14 @@ export function FilterSelect(props: { name: string; label: string; anyLabel: str
 
 /** Commitments, listed in pillar order, as option groups headed by their pillar. */
 export function commitmentGroups(
-  commitments: { id: string; title: string; pillar: { number: number; name: string } }[],
+  commitments: { id: string; title: string; titleEs: string | null; pillar: { number: number; name: string; nameEs: string | null } }[],
   heading: (pillar: { number: number; name: string }) => string,
+  planText: (en: string, es: string | null) => string,
 ): { label: string; options: Option[] }[] {
   const groups = new Map<number, { label: string; options: Option[] }>();
-  for (const { id, title, pillar } of commitments) {
-    const group = groups.get(pillar.number) ?? { label: heading(pillar), options: [] };
-    group.options.push({ value: id, label: title });
+  for (const { id, title, titleEs, pillar } of commitments) {
+    const group = groups.get(pillar.number) ?? { label: heading({ number: pillar.number, name: planText(pillar.name, pillar.nameEs) }), options: [] };
+    group.options.push({ value: id, label: planText(title, titleEs) });
     groups.set(pillar.number, group);
   }
   return [...groups.values()];

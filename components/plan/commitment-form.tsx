@@ -13,7 +13,9 @@ const leadParties = ["us", "mx", "joint"] as const;
 export interface StoredCommitment {
   pillarId: string;
   title: string;
+  titleEs: string | null;
   description: string;
+  descriptionEs: string | null;
   leadParty: (typeof leadParties)[number];
   agencyIds: string[];
   startDate: string | null;

@@ -11,7 +11,9 @@ import { OwnerField, PlanFormEnd, TitleAndDescription } from "@/components/plan/
 export interface StoredMilestone {
   commitmentId: string;
   title: string;
+  titleEs: string | null;
   description: string;
+  descriptionEs: string | null;
   dueDate: string;
   ownerId: string | null;
   version: number;

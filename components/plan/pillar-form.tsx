@@ -11,7 +11,9 @@ interface StoredPillar {
   number: number;
   code: string;
   name: string;
+  nameEs: string | null;
   description: string;
+  descriptionEs: string | null;
   version: number;
 }
 
@@ -42,12 +44,27 @@ export function PillarForm({ action, pillar }: { action: FormAction; pillar?: St
         issues={issuesOf(state, "code")}
       />
       <TextField name="name" label={t("fields.name")} required maxLength={200} defaultValue={textValue(state, "name", pillar?.name)} issues={issuesOf(state, "name")} />
+      <TextField
+        name="nameEs"
+        label={t("fields.nameEs")}
+        hint={t("fields.spanishHint")}
+        maxLength={200}
+        defaultValue={textValue(state, "nameEs", pillar?.nameEs ?? undefined)}
+        issues={issuesOf(state, "nameEs")}
+      />
       <TextArea
         name="description"
         label={t("fields.description")}
         maxLength={2000}
         defaultValue={textValue(state, "description", pillar?.description)}
         issues={issuesOf(state, "description")}
+      />
+      <TextArea
+        name="descriptionEs"
+        label={t("fields.descriptionEs")}
+        maxLength={2000}
+        defaultValue={textValue(state, "descriptionEs", pillar?.descriptionEs ?? undefined)}
+        issues={issuesOf(state, "descriptionEs")}
       />
       <PlanFormEnd pending={pending} editing={pillar !== undefined} createLabel={t("createPillar")} />
     </form>

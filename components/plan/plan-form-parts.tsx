@@ -13,17 +13,32 @@ import type { PlanFormOptions } from "@/server/plan-admin";
 // server/milestones.ts), and the end of every plan form.
 
 /** The title and description of a plan record. */
-export function TitleAndDescription({ state, stored }: { state: FormState; stored?: { title: string; description: string } }) {
+export function TitleAndDescription({ state, stored }: { state: FormState; stored?: { title: string; titleEs: string | null; description: string; descriptionEs: string | null } }) {
   const t = useTranslations("planAdmin");
   return (
     <>
       <TextField name="title" label={t("fields.title")} required maxLength={300} defaultValue={textValue(state, "title", stored?.title)} issues={issuesOf(state, "title")} />
+      <TextField
+        name="titleEs"
+        label={t("fields.titleEs")}
+        hint={t("fields.spanishHint")}
+        maxLength={300}
+        defaultValue={textValue(state, "titleEs", stored?.titleEs ?? undefined)}
+        issues={issuesOf(state, "titleEs")}
+      />
       <TextArea
         name="description"
         label={t("fields.description")}
         maxLength={5000}
         defaultValue={textValue(state, "description", stored?.description)}
         issues={issuesOf(state, "description")}
+      />
+      <TextArea
+        name="descriptionEs"
+        label={t("fields.descriptionEs")}
+        maxLength={5000}
+        defaultValue={textValue(state, "descriptionEs", stored?.descriptionEs ?? undefined)}
+        issues={issuesOf(state, "descriptionEs")}
       />
     </>
   );

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/status-badge";
 import { milestoneStatuses } from "@/domain/milestone-status";
 import type { PublicPillarFigures } from "@/server/public-record";
+import { PlanText } from "@/components/plan-text";
 
 /** One pillar's figures on the public overview: its milestones by status, percent completed and overdue. */
 export async function PublicPillarCard({ pillar, href }: { pillar: PublicPillarFigures; href: string }) {
@@ -10,10 +11,10 @@ export async function PublicPillarCard({ pillar, href }: { pillar: PublicPillarF
     <li className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid={`public-pillar-${pillar.number}`}>
       <h2 className="text-lg font-semibold">
         <a href={href} className="text-brand-700 underline-offset-2 hover:underline">
-          {`${pillar.number}. ${pillar.name}`}
+          {pillar.number}. <PlanText en={pillar.name} es={pillar.nameEs} />
         </a>
       </h2>
-      <p className="mt-1 text-sm text-slate-700">{pillar.description}</p>
+      <p className="mt-1 text-sm text-slate-700"><PlanText en={pillar.description} es={pillar.descriptionEs} /></p>
       <p className="mt-2 text-sm">{t("milestones", { count: pillar.milestoneCount, commitments: pillar.commitmentCount })}</p>
       <table className="mt-2 w-full text-sm">
         <caption className="sr-only">{t("byStatusCaption", { number: pillar.number })}</caption>

@@ -3,13 +3,15 @@ import { Section } from "@/components/section";
 import { Table } from "@/components/table";
 import { VerdictPair } from "@/components/verdict-pair";
 import type { PublicRound, PublicVerdict } from "@/server/public-record";
+import { PlanText } from "@/components/plan-text";
+import { planTextStrings } from "@/components/plan-text-server";
 
 /** The rows of a round's table: the whole pillar first, then each commitment assessed, the self-assessment beside the independent one. */
 function subjectsOf(verdicts: PublicVerdict[]) {
-  const subjects = new Map<string, { title: string | null; independent: PublicVerdict[]; self: PublicVerdict[] }>();
+  const subjects = new Map<string, { title: string | null; titleEs: string | null; independent: PublicVerdict[]; self: PublicVerdict[] }>();
   for (const verdict of verdicts) {
     const key = verdict.commitment?.id ?? "";
-    const subject = subjects.get(key) ?? { title: verdict.commitment?.title ?? null, independent: [], self: [] };
+    const subject = subjects.get(key) ?? { title: verdict.commitment?.title ?? null, titleEs: verdict.commitment?.titleEs ?? null, independent: [], self: [] };
     subjects.set(key, subject);
     (verdict.kind === "independent" ? subject.independent : subject.self).push(verdict);
   }
@@ -18,7 +20,7 @@ function subjectsOf(verdicts: PublicVerdict[]) {
 
 /** A pillar's published assessments, round by round, newest first: both scales, the narrative and the evidence cited. */
 export async function PublicVerdicts({ rounds }: { rounds: PublicRound[] }) {
-  const [t, format] = await Promise.all([getTranslations("public.pillar"), getFormatter()]);
+  const [t, format, planText] = await Promise.all([getTranslations("public.pillar"), getFormatter(), planTextStrings()]);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium" });
   return (
     <Section id="verdicts-heading" title={t("verdictsHeading")} className="mt-8">
@@ -27,10 +29,10 @@ export async function PublicVerdicts({ rounds }: { rounds: PublicRound[] }) {
       {rounds.map((round) => (
         <section key={round.id} aria-labelledby={`round-${round.id}`} className="mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="public-round">
           <h3 id={`round-${round.id}`} className="text-lg font-semibold">
-            {t("roundHeading", { title: round.title, start: day(round.periodStart), end: day(round.periodEnd) })}
+            {t("roundHeading", { title: planText(round.title, round.titleEs), start: day(round.periodStart), end: day(round.periodEnd) })}
           </h3>
           {!round.closed && <p className="mt-1 text-sm">{t("roundOpen")}</p>}
-          <PublicRoundVerdicts caption={t("verdictsCaption", { title: round.title })} verdicts={round.verdicts} />
+          <PublicRoundVerdicts caption={t("verdictsCaption", { title: planText(round.title, round.titleEs) })} verdicts={round.verdicts} />
         </section>
       ))}
     </Section>
@@ -44,7 +46,7 @@ export async function PublicVerdicts({ rounds }: { rounds: PublicRound[] }) {
  * `#assessment-{id}`, which the feed links to.
  */
 export async function PublicRoundVerdicts({ caption, verdicts }: { caption: string; verdicts: PublicVerdict[] }) {
-  const [t, format] = await Promise.all([getTranslations("public.pillar"), getFormatter()]);
+  const [t, format, planText] = await Promise.all([getTranslations("public.pillar"), getFormatter(), planTextStrings()]);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium" });
   const values = (shown: PublicVerdict[], by: (verdict: PublicVerdict) => string | null) =>
     shown.length === 0
@@ -68,7 +70,7 @@ export async function PublicRoundVerdicts({ caption, verdicts }: { caption: stri
         <tbody>
           {subjectsOf(verdicts).map((subject) => (
             <tr key={subject.key} className="border-b border-slate-100">
-              <th scope="row" className="py-1 pr-2 font-normal">{subject.title ?? t("wholePillar")}</th>
+              <th scope="row" className="py-1 pr-2 font-normal">{subject.title ? <PlanText en={subject.title} es={subject.titleEs} /> : t("wholePillar")}</th>
               <td className="py-1 pr-2">{values(subject.independent, () => null)}</td>
               <td className="py-1">{values(subject.self, (verdict) => verdict.agency)}</td>
             </tr>
@@ -76,7 +78,7 @@ export async function PublicRoundVerdicts({ caption, verdicts }: { caption: stri
         </tbody>
       </Table>
       {verdicts.map((verdict) => {
-        const subject = verdict.commitment?.title ?? t("wholePillar");
+        const subject = verdict.commitment ? planText(verdict.commitment.title, verdict.commitment.titleEs) : t("wholePillar");
         const byline =
           verdict.kind === "independent"
             ? t("independentBy", { subject, reviewer: verdict.reviewer ?? "", edition: verdict.edition, date: day(verdict.publishedAt) })

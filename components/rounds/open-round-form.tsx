@@ -20,6 +20,7 @@ export function OpenRoundForm() {
       </h2>
       <FormFeedback state={state} />
       <TextField name="title" label={t("roundTitle")} hint={t("roundTitleHint", { month: exampleRoundMonth })} required maxLength={200} defaultValue={textValue(state, "title")} issues={issuesOf(state, "title")} />
+      <TextField name="titleEs" label={t("roundTitleEs")} hint={t("roundTitleEsHint")} maxLength={200} defaultValue={textValue(state, "titleEs")} issues={issuesOf(state, "titleEs")} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField name="periodStart" type="date" label={t("periodStart")} required defaultValue={textValue(state, "periodStart")} issues={issuesOf(state, "periodStart")} />
         <TextField name="periodEnd" type="date" label={t("periodEnd")} required defaultValue={textValue(state, "periodEnd")} issues={issuesOf(state, "periodEnd")} />

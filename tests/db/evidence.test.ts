@@ -230,7 +230,7 @@ describe("what an actor may log evidence on", () => {
     await db().commitment.update({ where: { id: archivedCommitment.id }, data: { archivedAt: new Date() } });
     const choices = await evidenceChoices(reviewer);
     expect(choices.milestoneRequired).toBe(false);
-    expect(choices.commitments.find((c) => c.id === live.commitmentId)?.milestones).toEqual([{ id: live.id, title: live.title }]);
+    expect(choices.commitments.find((c) => c.id === live.commitmentId)?.milestones).toEqual([{ id: live.id, title: live.title, titleEs: null }]);
     expect(choices.commitments.map((c) => c.id)).not.toContain(archivedCommitment.id);
     expect(choices.commitments.length).toBe(await db().commitment.count({ where: { archivedAt: null } }));
     for (const roles of [["manager"], ["admin"]] as const) {

@@ -400,15 +400,19 @@ describe("hostile input to the plan import", () => {
   const importRow = () =>
     fc.record<Record<PlanImportColumn, string>>({
       pillar: cell(fc.constant(String(pillarNumber))),
-      commitment_title: cell(typedText(300)),
-      commitment_description: cell(typedText(5000)),
+      commitment_title_en: cell(typedText(300)),
+      commitment_title_es: cell(typedText(300)),
+      commitment_description_en: cell(typedText(5000)),
+      commitment_description_es: cell(typedText(5000)),
       lead_party: cell(fc.constantFrom("us", "MX", "joint")),
       agencies: cell(fc.constantFrom("", agencyCode, `${agencyCode};${agencyCode.toLowerCase()}`)),
       commitment_start: cell(pastDate),
       commitment_target: cell(fc.constant("2030-12-31")),
       source_citation: cell(typedText(1000)),
-      milestone_title: cell(typedText(300)),
-      milestone_description: cell(typedText(5000)),
+      milestone_title_en: cell(typedText(300)),
+      milestone_title_es: cell(typedText(300)),
+      milestone_description_en: cell(typedText(5000)),
+      milestone_description_es: cell(typedText(5000)),
       due_date: cell(fc.oneof({ arbitrary: pastDate, weight: 8 }, { arbitrary: fc.constantFrom(...oddDates), weight: 1 })),
       owner_email: cell(fc.constantFrom("", ownerEmail, ownerEmail.toUpperCase())),
     });
@@ -433,10 +437,11 @@ describe("hostile input to the plan import", () => {
           expect(result.milestonesCreated).toBe(rows.length);
           for (const row of rows) {
             const stored = await db().milestone.findFirst({
-              where: { title: row.milestone_title.trim(), commitment: { title: row.commitment_title.trim() } },
-              select: { description: true },
+              where: { title: row.milestone_title_en.trim(), commitment: { title: row.commitment_title_en.trim() } },
+              select: { description: true, titleEs: true },
             });
-            expect(stored?.description).toBe(row.milestone_description.trim());
+            expect(stored?.description).toBe(row.milestone_description_en.trim());
+            expect(stored?.titleEs).toBe(row.milestone_title_es.trim() || null);
           }
         },
       ),

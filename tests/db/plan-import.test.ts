@@ -23,15 +23,19 @@ const unique = () => randomBytes(4).toString("hex");
 function row(overrides: Partial<Row> = {}): Row {
   return {
     pillar: "2",
-    commitment_title: `Imported commitment ${unique()}`,
-    commitment_description: "Train state prosecutors in the accusatorial system",
+    commitment_title_en: `Imported commitment ${unique()}`,
+    commitment_title_es: "",
+    commitment_description_en: "Train state prosecutors in the accusatorial system",
+    commitment_description_es: "",
     lead_party: "joint",
     agencies: "US-INL;MX-PGR",
     commitment_start: "2026-01-01",
     commitment_target: "2027-12-31",
     source_citation: "Test plan 2026",
-    milestone_title: `Milestone ${unique()}`,
-    milestone_description: "First cohort",
+    milestone_title_en: `Milestone ${unique()}`,
+    milestone_title_es: "",
+    milestone_description_en: "First cohort",
+    milestone_description_es: "",
     due_date: "2026-09-30",
     owner_email: "staff@demo.local",
     ...overrides,
@@ -45,9 +49,9 @@ function csv(rows: Row[]): string {
 /** Three milestones of two commitments, one of them in pillar 5 by its code; a later row leaves its commitment's columns blank. */
 function goodFile() {
   const first = row();
-  const blank = { commitment_description: "", lead_party: "", agencies: "", commitment_start: "", commitment_target: "", source_citation: "" };
+  const blank = { commitment_description_en: "", lead_party: "", agencies: "", commitment_start: "", commitment_target: "", source_citation: "" };
   const second = row({ pillar: "DR", lead_party: "MX", agencies: "mx-ssp", commitment_start: "", commitment_target: "", owner_email: "" });
-  return [first, row({ ...first, ...blank, milestone_title: `Milestone ${unique()}` }), second];
+  return [first, row({ ...first, ...blank, milestone_title_en: `Milestone ${unique()}` }), second];
 }
 
 async function planCounts() {
@@ -63,7 +67,7 @@ describe("the dry run", () => {
       row({ due_date: "2026-02-30" }),
       row({ pillar: "9", agencies: "US-INL;XX-NONE" }),
       row({ lead_party: "both", owner_email: "nobody@demo.local" }),
-      row({ milestone_title: "", commitment_start: "2027-01-01", commitment_target: "2026-01-01" }),
+      row({ milestone_title_en: "", commitment_start: "2027-01-01", commitment_target: "2026-01-01" }),
     ];
     const { problems, summary } = await dryRun(admin, csv(rows));
     expect(problems).toEqual([
@@ -73,7 +77,7 @@ describe("the dry run", () => {
       { row: 5, column: "lead_party", code: "invalidChoice" },
       { row: 5, column: "owner_email", code: "unknownRecord", values: { value: "nobody@demo.local" } },
       { row: 6, column: "commitment_target", code: "targetBeforeStart" },
-      { row: 6, column: "milestone_title", code: "required" },
+      { row: 6, column: "milestone_title_en", code: "required" },
     ]);
     expect(summary).toMatchObject({ rows: 5, commitmentsToCreate: 5, commitmentsToReuse: 0 });
     expect(await planCounts()).toEqual(before);
@@ -81,7 +85,7 @@ describe("the dry run", () => {
 
   it("summarises a good file: commitments to create and to reuse, milestones to create", async () => {
     const existing = await db().commitment.findFirstOrThrow({ where: { archivedAt: null, pillar: { number: 3 } } });
-    const rows = [...goodFile(), row({ pillar: "3", commitment_title: existing.title })];
+    const rows = [...goodFile(), row({ pillar: "3", commitment_title_en: existing.title })];
     const { problems, summary } = await dryRun(admin, csv(rows));
     expect(problems).toEqual([]);
     expect(summary).toMatchObject({ rows: 4, commitmentsToCreate: 2, commitmentsToReuse: 1, milestonesToCreate: 4 });
@@ -105,10 +109,10 @@ describe("the dry run", () => {
   });
 
   it("refuses a file over 1 MB, over 5,000 rows, without data rows or that is not CSV", async () => {
-    const big = csv([row({ commitment_description: "x".repeat(1024 * 1024) })]);
+    const big = csv([row({ commitment_description_en: "x".repeat(1024 * 1024) })]);
     expect((await dryRun(admin, big)).problems).toEqual([{ row: null, column: null, code: "fileTooLarge", values: { megabytes: 1 } }]);
 
-    const many = csv(Array.from({ length: maxImportRows + 1 }, () => row({ commitment_title: "Same", milestone_title: "M" })));
+    const many = csv(Array.from({ length: maxImportRows + 1 }, () => row({ commitment_title_en: "Same", milestone_title_en: "M" })));
     expect((await dryRun(admin, many)).problems).toEqual([{ row: null, column: null, code: "tooManyRows", values: { maximum: 5000 } }]);
 
     expect((await dryRun(admin, csv([]))).problems).toEqual([{ row: null, column: null, code: "noDataRows" }]);
@@ -126,7 +130,7 @@ describe("the dry run", () => {
     expect(problems).toEqual([
       { row: 3, column: "lead_party", code: "inconsistentCommitment", values: { firstRow: 2 } },
       { row: 3, column: "agencies", code: "inconsistentCommitment", values: { firstRow: 2 } },
-      { row: 5, column: null, code: "wrongColumnCount", values: { expected: 12, actual: 3 } },
+      { row: 5, column: null, code: "wrongColumnCount", values: { expected: 16, actual: 3 } },
     ]);
     expect(summary).toMatchObject({ rows: 4, commitmentsToCreate: 1, milestonesToCreate: 3 });
   });
@@ -167,11 +171,11 @@ describe("the import", () => {
       where: { id: first!.id },
       include: { pillar: true, agencies: { include: { agency: true } }, milestones: { include: { owner: true }, orderBy: { title: "asc" } } },
     });
-    expect(commitment).toMatchObject({ title: rows[0]!.commitment_title, leadParty: "joint", sourceCitation: "Test plan 2026" });
+    expect(commitment).toMatchObject({ title: rows[0]!.commitment_title_en, leadParty: "joint", sourceCitation: "Test plan 2026" });
     expect(commitment.pillar.number).toBe(2);
     expect(commitment.startDate?.toISOString().slice(0, 10)).toBe("2026-01-01");
     expect(commitment.agencies.map(({ agency }) => agency.code).sort()).toEqual(["MX-PGR", "US-INL"]);
-    expect(commitment.milestones.map((m) => m.title).sort()).toEqual([rows[0]!.milestone_title, rows[1]!.milestone_title].sort());
+    expect(commitment.milestones.map((m) => m.title).sort()).toEqual([rows[0]!.milestone_title_en, rows[1]!.milestone_title_en].sort());
     expect(commitment.milestones.every((m) => m.owner?.email === "staff@demo.local" && m.status === "not_started")).toBe(true);
     expect(second).toMatchObject({ pillarNumber: 5, created: true, milestones: 1 });
     expect(await db().commitment.findUniqueOrThrow({ where: { id: second!.id } })).toMatchObject({ leadParty: "mx", startDate: null, ownerId: null });
@@ -201,9 +205,29 @@ describe("the import", () => {
     expect(again!.id).not.toBe(created!.id);
   });
 
+  it("stores each plan text in both languages, the Spanish left empty where a cell is blank", async () => {
+    const rows = [
+      row({ commitment_title_es: "Compromiso importado", commitment_description_es: "Capacitar a fiscales", milestone_title_es: "Primera generación" }),
+    ];
+    const [created] = (await importPlan(admin, csv(rows))).commitments;
+    const commitment = await db().commitment.findUniqueOrThrow({ where: { id: created!.id }, include: { milestones: true } });
+    expect(commitment).toMatchObject({ title: rows[0]!.commitment_title_en, titleEs: "Compromiso importado", descriptionEs: "Capacitar a fiscales" });
+    expect(commitment.milestones).toMatchObject([{ title: rows[0]!.milestone_title_en, titleEs: "Primera generación", descriptionEs: null }]);
+  });
+
+  it("reads a file of the former columns, one title and description each, as English", async () => {
+    const former = ["pillar", "commitment_title", "commitment_description", "lead_party", "agencies", "commitment_start", "commitment_target", "source_citation", "milestone_title", "milestone_description", "due_date", "owner_email"];
+    const title = `Former columns ${unique()}`;
+    const text = stringify([former, ["1", title, "About it", "us", "", "", "", "", "The milestone", "What it delivers", "2026-09-30", ""]]);
+    const [created] = (await importPlan(admin, text)).commitments;
+    const commitment = await db().commitment.findUniqueOrThrow({ where: { id: created!.id }, include: { milestones: true } });
+    expect(commitment).toMatchObject({ title, titleEs: null, description: "About it", descriptionEs: null });
+    expect(commitment.milestones).toMatchObject([{ title: "The milestone", titleEs: null, description: "What it delivers" }]);
+  });
+
   it("offers a template whose example row passes a dry run", async () => {
     const template = await planImportTemplate(admin, templateTexts);
-    expect(template.startsWith("\uFEFFpillar,commitment_title,")).toBe(true);
+    expect(template.startsWith("\uFEFFpillar,commitment_title_en,commitment_title_es,")).toBe(true);
     expect(template.trim().split("\n")).toHaveLength(2);
     expect(await dryRun(admin, template)).toMatchObject({ problems: [], summary: { rows: 1, milestonesToCreate: 1 } });
   });
@@ -213,6 +237,10 @@ const templateTexts = {
   commitmentTitle: "Example commitment",
   commitmentDescription: "What the two governments agreed",
   sourceCitation: "Where the commitment is written",
+  commitmentTitleEs: "Compromiso de ejemplo",
+  commitmentDescriptionEs: "Lo que acordaron los dos gobiernos",
   milestoneTitle: "Example milestone",
+  milestoneTitleEs: "Hito de ejemplo",
   milestoneDescription: "A step with a due date",
+  milestoneDescriptionEs: "Un paso con fecha límite",
 };

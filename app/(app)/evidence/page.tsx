@@ -11,6 +11,7 @@ import { actorForPage, orEmptyOnInvalidFilter } from "@/server/pages";
 import { can } from "@/server/permissions";
 import { listPillars } from "@/server/pillars";
 import { FilterFold } from "@/components/filter-fold";
+import { planTextStrings } from "@/components/plan-text-server";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -36,11 +37,12 @@ export default async function EvidenceLogPage({ searchParams }: Props) {
     }),
   );
   const emptyPage: EvidencePage = { items: [], total: 0, page: 1, pageSize: 1, pageCount: 1 };
-  const [[evidence, invalid], [commitments], pillars, t] = await Promise.all([
+  const [[evidence, invalid], [commitments], pillars, t, planText] = await Promise.all([
     orEmptyOnInvalidFilter(listEvidence(actor, { ...filter, page: first("page") }), emptyPage),
     orEmptyOnInvalidFilter(listCommitments(actor, { pillar: filter.pillar }), []),
     listPillars(actor),
     getTranslations(),
+    planTextStrings(),
   ]);
   const pageHref = (number: number) => `/evidence?${new URLSearchParams({ ...filter, ...(number > 1 ? { page: String(number) } : {}) })}`;
   const firstShown = (evidence.page - 1) * evidence.pageSize + 1;
@@ -71,14 +73,14 @@ export default async function EvidenceLogPage({ searchParams }: Props) {
             label={t("evidenceLog.pillar")}
             anyLabel={t("evidenceLog.any")}
             value={filter.pillar}
-            options={pillars.map((pillar) => ({ value: String(pillar.number), label: t("evidenceLog.pillarOption", { number: pillar.number, name: pillar.name }) }))}
+            options={pillars.map((pillar) => ({ value: String(pillar.number), label: t("evidenceLog.pillarOption", { number: pillar.number, name: planText(pillar.name, pillar.nameEs) }) }))}
           />
           <FilterSelect
             name="commitment"
             label={t("evidenceLog.commitment")}
             anyLabel={t("evidenceLog.any")}
             value={filter.commitment}
-            groups={commitmentGroups(commitments, (pillar) => t("evidenceLog.commitmentGroup", pillar))}
+            groups={commitmentGroups(commitments, (pillar) => t("evidenceLog.commitmentGroup", pillar), planText)}
           />
           <FilterSelect
             name="kind"

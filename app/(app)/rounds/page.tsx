@@ -8,6 +8,7 @@ import { actorForPage } from "@/server/pages";
 import { can } from "@/server/permissions";
 import { listRounds } from "@/server/rounds";
 import { Table, TableHead } from "@/components/table";
+import { PlanText } from "@/components/plan-text";
 
 export async function generateMetadata() {
   const t = await getTranslations("rounds");
@@ -65,7 +66,7 @@ export default async function RoundsPage() {
               <tr key={round.id} className="border-b border-slate-200">
                 <td className="p-2">
                   <Link href={`/rounds/${round.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                    {round.title}
+                    <PlanText en={round.title} es={round.titleEs} />
                   </Link>
                 </td>
                 <td className="p-2">{t("periodRange", { start: day(round.periodStart), end: day(round.periodEnd) })}</td>

@@ -3,6 +3,7 @@ import { publicHref, publicLocale } from "@/components/public/addresses";
 import { Table, TableHead } from "@/components/table";
 import { orNotFound } from "@/server/pages";
 import { publicRoundReports } from "@/server/public-rounds";
+import { PlanText } from "@/components/plan-text";
 
 export async function generateMetadata() {
   const t = await getTranslations("public.rounds");
@@ -26,7 +27,7 @@ export default async function PublicRoundsPage() {
               <tr key={round.roundId} className="border-b border-slate-100">
                 <th scope="row" className="py-2 pr-2 font-normal">
                   <a href={publicHref(locale, `/rounds/${round.roundId}`)} className="text-brand-700 underline underline-offset-2">
-                    {round.title}
+                    <PlanText en={round.title} es={round.titleEs} />
                   </a>
                 </th>
                 <td className="py-2 pr-2">{t("pillar.periodValue", { start: day(round.periodStart), end: day(round.periodEnd) })}</td>

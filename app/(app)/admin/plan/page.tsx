@@ -9,6 +9,8 @@ import { StatusBadge } from "@/components/status-badge";
 import { actorForPageWith } from "@/server/pages";
 import { getPlanForAdmin } from "@/server/plan-admin";
 import { Table, TableHead } from "@/components/table";
+import { PlanText } from "@/components/plan-text";
+import { planTextStrings } from "@/components/plan-text-server";
 
 export async function generateMetadata() {
   const t = await getTranslations("planAdmin");
@@ -20,7 +22,7 @@ const hidden = (chunks: ReactNode) => <span className="sr-only">{chunks}</span>;
 
 export default async function AdminPlanPage() {
   const actor = await actorForPageWith("plan.manage");
-  const [pillars, t, format] = await Promise.all([getPlanForAdmin(actor), getTranslations(), getFormatter()]);
+  const [pillars, t, format, planText] = await Promise.all([getPlanForAdmin(actor), getTranslations(), getFormatter(), planTextStrings()]);
   const date = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
   return (
     <ClientMessages of={["components/plan/archive-form"]}>
@@ -39,7 +41,7 @@ export default async function AdminPlanPage() {
       {pillars.map((pillar) => (
         <section key={pillar.id} aria-labelledby={`pillar-${pillar.number}`} className="mt-10">
           <h2 id={`pillar-${pillar.number}`} className="text-xl font-semibold">
-            {t("planAdmin.pillarHeading", { number: pillar.number, code: pillar.code, name: pillar.name })}
+            {t("planAdmin.pillarHeading", { number: pillar.number, code: pillar.code, name: planText(pillar.name, pillar.nameEs) })}
           </h2>
           <p className="mt-1 flex flex-wrap gap-6 text-sm">
             <Link href={`/admin/pillars/${pillar.id}/edit`} className={link}>
@@ -55,13 +57,13 @@ export default async function AdminPlanPage() {
               <li key={commitment.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
                 <h3 className="font-semibold">
                   <Link href={`/commitments/${commitment.id}`} className={link}>
-                    {commitment.title}
+                    <PlanText en={commitment.title} es={commitment.titleEs} />
                   </Link>
                   {commitment.archivedAt && <ArchivedBadge />}
                 </h3>
                 <div className="mt-2 flex flex-wrap items-start gap-6 text-sm">
                   <Link href={`/admin/commitments/${commitment.id}/edit`} className={link}>
-                    {t.rich("planAdmin.editCommitment", { title: commitment.title, hidden })}
+                    {t.rich("planAdmin.editCommitment", { title: planText(commitment.title, commitment.titleEs), hidden })}
                   </Link>
                   {commitment.archivedAt ? (
                     <ArchiveForm
@@ -69,25 +71,25 @@ export default async function AdminPlanPage() {
                       version={commitment.version}
                       archived
                       kind="commitment"
-                      title={commitment.title}
+                      title={planText(commitment.title, commitment.titleEs)}
                     />
                   ) : (
                     <Link href={`/admin/milestones/new?commitment=${commitment.id}`} className={link}>
-                      {t.rich("planAdmin.newMilestone", { title: commitment.title, hidden })}
+                      {t.rich("planAdmin.newMilestone", { title: planText(commitment.title, commitment.titleEs), hidden })}
                     </Link>
                   )}
                 </div>
                 {commitment.milestones.length === 0 ? (
                   <p className="mt-3 text-sm">{t("planAdmin.noMilestones")}</p>
                 ) : (
-                  <Table className="mt-3 w-full text-left text-sm" caption={t("planAdmin.milestonesCaption", { title: commitment.title })}>
+                  <Table className="mt-3 w-full text-left text-sm" caption={t("planAdmin.milestonesCaption", { title: planText(commitment.title, commitment.titleEs) })}>
                     <TableHead columns={[t("pillar.milestoneColumn"), t("pillar.dueColumn"), t("pillar.statusColumn"), t("planAdmin.actionsColumn")]} />
                     <tbody>
                       {commitment.milestones.map((milestone) => (
                         <tr key={milestone.id} className="border-b border-slate-100 align-top">
                           <td className="py-1 pr-2">
                             <Link href={`/milestones/${milestone.id}`} className={link}>
-                              {milestone.title}
+                              <PlanText en={milestone.title} es={milestone.titleEs} />
                             </Link>
                             {milestone.archivedAt && <ArchivedBadge />}
                           </td>
@@ -98,7 +100,7 @@ export default async function AdminPlanPage() {
                           <td className="py-1">
                             <div className="flex flex-wrap items-start gap-4">
                             <Link href={`/admin/milestones/${milestone.id}/edit`} className={link}>
-                              {t.rich("planAdmin.editMilestone", { title: milestone.title, hidden })}
+                              {t.rich("planAdmin.editMilestone", { title: planText(milestone.title, milestone.titleEs), hidden })}
                             </Link>
                             {milestone.archivedAt && (
                               <ArchiveForm
@@ -106,7 +108,7 @@ export default async function AdminPlanPage() {
                                 version={milestone.version}
                                 archived
                                 kind="milestone"
-                                title={milestone.title}
+                                title={planText(milestone.title, milestone.titleEs)}
                               />
                             )}
                             </div>

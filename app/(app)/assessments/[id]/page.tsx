@@ -19,15 +19,18 @@ import { citableEvidence, getAssessment } from "@/server/assessments";
 import { actorForPage, recordForPage } from "@/server/pages";
 import { can } from "@/server/permissions";
 import { isoDate } from "@/server/validation";
+import { LanguageMark, PlanText } from "@/components/plan-text";
+import { planTextStrings } from "@/components/plan-text-server";
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [assessment, t] = await Promise.all([recordForPage(getAssessment, (await params).id), getTranslations("pageTitle")]);
+  const [assessment, t, planText] = await Promise.all([recordForPage(getAssessment, (await params).id), getTranslations("pageTitle"), planTextStrings()]);
   // An assessment has no title of its own: its subject and round name it.
+  const round = planText(assessment.round.title, assessment.round.titleEs);
   const name = assessment.commitment
-    ? t("assessmentOfCommitment", { title: assessment.commitment.title, round: assessment.round.title })
-    : t("assessmentOfPillar", { number: assessment.pillar.number, round: assessment.round.title });
+    ? t("assessmentOfCommitment", { title: planText(assessment.commitment.title, assessment.commitment.titleEs), round })
+    : t("assessmentOfPillar", { number: assessment.pillar.number, round });
   return recordPageMetadata(name, assessment.kind);
 }
 
@@ -35,10 +38,11 @@ export default async function AssessmentPage({ params }: Props) {
   const actor = await actorForPage();
   const { id } = await params;
   const assessment = await recordForPage(getAssessment, id);
-  const [citable, t, format] = await Promise.all([
+  const [citable, t, format, planText] = await Promise.all([
     assessment.mayEdit ? citableEvidence(actor, assessment.id) : Promise.resolve([]),
     getTranslations(),
     getFormatter(),
+    planTextStrings(),
   ]);
   const moment = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
   const day = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
@@ -49,15 +53,15 @@ export default async function AssessmentPage({ params }: Props) {
     <ClientMessages of={["components/assessments/assessment-form", "components/assessments/step-form"]}>
       <p className="text-sm">
         <Link href={`/rounds/${assessment.round.id}`} className="text-brand-700 underline-offset-2 hover:underline">
-          {assessment.round.title}
+          <PlanText en={assessment.round.title} es={assessment.round.titleEs} />
         </Link>
         {" › "}
         <Link href={`/pillars/${assessment.pillar.number}`} className="text-brand-700 underline-offset-2 hover:underline">
-          {t("rounds.pillarOption", { number: assessment.pillar.number, name: assessment.pillar.name })}
+          {t("rounds.pillarOption", { number: assessment.pillar.number, name: planText(assessment.pillar.name, assessment.pillar.nameEs) })}
         </Link>
       </p>
       <h1 className="mt-1 text-2xl font-semibold">
-        {assessment.commitment ? t("assessment.titleCommitment", { title: assessment.commitment.title }) : t("assessment.title", { number: assessment.pillar.number })}
+        {assessment.commitment ? t("assessment.titleCommitment", { title: planText(assessment.commitment.title, assessment.commitment.titleEs) }) : t("assessment.title", { number: assessment.pillar.number })}
       </h1>
       <p className="mt-2 flex flex-wrap items-center gap-2 text-sm" data-testid="assessment-header">
         <AssessmentStateBadge state={assessment.state} />
@@ -109,9 +113,18 @@ export default async function AssessmentPage({ params }: Props) {
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <Section id="narrative-heading" title={t("assessment.narrative")}>
-          <p className="mt-2 whitespace-pre-line" data-testid="narrative">
-            {assessment.narrative.trim() === "" ? t("assessment.noNarrative") : assessment.narrative}
-          </p>
+          {assessment.narrative.trim() === "" ? (
+            <p className="mt-2" data-testid="narrative">
+              {t("assessment.noNarrative")}
+            </p>
+          ) : (
+            <>
+              <p className="mt-2 whitespace-pre-line" data-testid="narrative" lang={assessment.narrativeLanguage}>
+                {assessment.narrative}
+              </p>
+              <LanguageMark lang={assessment.narrativeLanguage} />
+            </>
+          )}
         </Section>
         <Section id="cited-heading" title={t("assessment.citedHeading")}>
           <EvidenceList items={assessment.citations.map((citation) => citation.evidence)} empty={t("assessment.noCitations")} />
@@ -128,7 +141,12 @@ export default async function AssessmentPage({ params }: Props) {
                     ? t("assessment.besideSelf", { agency: other.agency?.name ?? "" })
                     : t("assessment.besideIndependent", { name: other.author.name })}
                 </Link>
-                {other.commitment && <span className="text-slate-600"> · {other.commitment.title}</span>}
+                {other.commitment && (
+                  <span className="text-slate-600">
+                    {" "}
+                    · <PlanText en={other.commitment.title} es={other.commitment.titleEs} />
+                  </span>
+                )}
                 <span className="block">
                   <VerdictPair advances={other.advances} results={other.results} />
                 </span>
@@ -161,7 +179,7 @@ export default async function AssessmentPage({ params }: Props) {
               title: evidence.title,
               publisher: evidence.publisher,
               publishedOn: evidence.publishedOn ? isoDate(evidence.publishedOn) : null,
-              commitmentTitle: evidence.commitment.title,
+              commitmentTitle: planText(evidence.commitment.title, evidence.commitment.titleEs),
             }))}
           />
         </div>

@@ -12,21 +12,24 @@ import { commitmentAsOf } from "@/server/commitments";
 import { actorForPage, asOfOfAddress, recordAsOfForPage } from "@/server/pages";
 import { can } from "@/server/permissions";
 import { todayIso } from "@/server/validation";
+import { PlanText } from "@/components/plan-text";
+import { planTextStrings } from "@/components/plan-text-server";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params, searchParams }: Props) {
   const { commitment } = await recordAsOfForPage(commitmentAsOf, (await params).id, asOfOfAddress(await searchParams));
-  return recordPageMetadata(commitment.title, "commitment");
+  return recordPageMetadata((await planTextStrings())(commitment.title, commitment.titleEs), "commitment");
 }
 
 export default async function CommitmentPage({ params, searchParams }: Props) {
   const actor = await actorForPage();
   const { id } = await params;
-  const [{ commitment, asOf, refused }, t, format] = await Promise.all([
+  const [{ commitment, asOf, refused }, t, format, planText] = await Promise.all([
     recordAsOfForPage(commitmentAsOf, id, asOfOfAddress(await searchParams)),
     getTranslations(),
     getFormatter(),
+    planTextStrings(),
   ]);
   const pastDay = asOf === todayIso() ? undefined : asOf;
   const [assessments, comparisons] = await Promise.all([
@@ -38,10 +41,12 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
     <>
       <p className="text-sm">
         <Link href={withAsOf(`/pillars/${commitment.pillar.number}`, pastDay)} className="text-brand-700 underline-offset-2 hover:underline">
-          {t("commitment.pillarLink", { number: commitment.pillar.number, name: commitment.pillar.name })}
+          {t("commitment.pillarLink", { number: commitment.pillar.number, name: planText(commitment.pillar.name, commitment.pillar.nameEs) })}
         </Link>
       </p>
-      <h1 className="mt-1 text-2xl font-semibold">{commitment.title}</h1>
+      <h1 className="mt-1 text-2xl font-semibold">
+        <PlanText en={commitment.title} es={commitment.titleEs} />
+      </h1>
       <AsOfBanner record="commitment" pastDay={pastDay} refused={refused} todayHref={`/commitments/${commitment.id}`} />
       {commitment.archivedAt && (
         <p className="mt-3 max-w-3xl rounded border border-slate-400 bg-slate-100 px-3 py-2 text-sm">{t("planAdmin.links.archivedBanner")}</p>
@@ -61,7 +66,9 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
       <FollowButton actor={actor} targetType="commitment" targetId={commitment.id} />
       <dl className="mt-4 grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
         <dt className="font-medium">{t("commitment.description")}</dt>
-        <dd>{commitment.description}</dd>
+        <dd>
+          <PlanText en={commitment.description} es={commitment.descriptionEs} />
+        </dd>
         <dt className="font-medium">{t("pillar.leadParty")}</dt>
         <dd>{t(`leadParty.${commitment.leadParty}`)}</dd>
         <dt className="font-medium">{t("pillar.agencies")}</dt>
@@ -76,7 +83,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
         <dd>{commitment.sourceCitation}</dd>
       </dl>
       <h2 className="mt-8 text-xl font-semibold">{t("commitment.milestonesHeading")}</h2>
-      <MilestoneTable commitmentTitle={commitment.title} milestones={commitment.milestones} asOf={asOf} pastDay={pastDay} showOwner />
+      <MilestoneTable commitmentTitle={planText(commitment.title, commitment.titleEs)} milestones={commitment.milestones} asOf={asOf} pastDay={pastDay} showOwner />
       <h2 className="mt-8 text-xl font-semibold">{t("commitment.evidenceHeading")}</h2>
       <EvidenceList items={commitment.evidence} empty={t("commitment.noEvidence")} />
       <h2 className="mt-8 text-xl font-semibold">{t("commitment.assessmentsHeading")}</h2>

@@ -7,6 +7,8 @@ import { RetractForm } from "@/components/evidence/retract-form";
 import { VerdictPair } from "@/components/verdict-pair";
 import { getEvidence } from "@/server/evidence";
 import { recordForPage } from "@/server/pages";
+import { LanguageMark, PlanText } from "@/components/plan-text";
+import { planTextStrings } from "@/components/plan-text-server";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -19,7 +21,7 @@ const link = "text-brand-700 underline-offset-2 hover:underline";
 
 export default async function EvidencePage({ params }: Props) {
   const { id } = await params;
-  const [evidence, t, format] = await Promise.all([recordForPage(getEvidence, id), getTranslations(), getFormatter()]);
+  const [evidence, t, format, planText] = await Promise.all([recordForPage(getEvidence, id), getTranslations(), getFormatter(), planTextStrings()]);
   const day = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
   const moment = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
   const { commitment, retraction } = evidence;
@@ -34,7 +36,7 @@ export default async function EvidencePage({ params }: Props) {
         {retraction && (
           <span className="mr-2 inline-block rounded bg-red-100 px-2 py-0.5 align-middle text-sm font-semibold text-red-800">{t("commitment.retracted")}</span>
         )}
-        {evidence.title}
+        <span lang={evidence.language}>{evidence.title}</span> <LanguageMark lang={evidence.language} />
       </h1>
       {retraction && (
         <section aria-labelledby="retraction-heading" className="mt-4 max-w-3xl rounded border border-red-300 bg-red-50 p-4 text-sm text-red-900">
@@ -55,20 +57,20 @@ export default async function EvidencePage({ params }: Props) {
         <dt className="font-medium">{t("evidenceLog.commitment")}</dt>
         <dd>
           <Link href={`/commitments/${commitment.id}`} className={link}>
-            {commitment.title}
+            <PlanText en={commitment.title} es={commitment.titleEs} />
           </Link>
         </dd>
         <dt className="font-medium">{t("evidenceLog.pillar")}</dt>
         <dd>
           <Link href={`/pillars/${commitment.pillar.number}`} className={link}>
-            {t("commitment.pillarLink", { number: commitment.pillar.number, name: commitment.pillar.name })}
+            {t("commitment.pillarLink", { number: commitment.pillar.number, name: planText(commitment.pillar.name, commitment.pillar.nameEs) })}
           </Link>
         </dd>
         <dt className="font-medium">{t("evidenceLog.milestone")}</dt>
         <dd>
           {evidence.milestone ? (
             <Link href={`/milestones/${evidence.milestone.id}`} className={link}>
-              {evidence.milestone.title}
+              <PlanText en={evidence.milestone.title} es={evidence.milestone.titleEs} />
             </Link>
           ) : (
             t("evidenceLog.wholeCommitment")
@@ -95,7 +97,9 @@ export default async function EvidencePage({ params }: Props) {
         <dt className="font-medium">{t("evidenceLog.reliability")}</dt>
         <dd>{t(`reliability.${evidence.reliability}`)}</dd>
         <dt className="font-medium">{t("evidenceLog.summary")}</dt>
-        <dd className="whitespace-pre-line">{evidence.summary}</dd>
+        <dd className="whitespace-pre-line" lang={evidence.language}>
+          {evidence.summary}
+        </dd>
         <dt className="font-medium">{t("evidenceLog.author")}</dt>
         <dd>{evidence.author.name}</dd>
         <dt className="font-medium">{t("evidenceLog.loggedOn")}</dt>
@@ -110,7 +114,7 @@ export default async function EvidencePage({ params }: Props) {
           {evidence.citations.map(({ assessment }) => (
             <li key={assessment.id} className="rounded border border-slate-200 bg-white px-4 py-3 text-sm">
               <Link href={`/assessments/${assessment.id}`} className={`font-medium ${link}`}>
-                {t("evidenceLog.citation", { round: assessment.round.title, number: assessment.pillar.number })}
+                {t("evidenceLog.citation", { round: planText(assessment.round.title, assessment.round.titleEs), number: assessment.pillar.number })}
               </Link>
               <p className="mt-1">
                 <VerdictPair advances={assessment.advances} results={assessment.results} />

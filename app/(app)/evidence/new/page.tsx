@@ -5,6 +5,7 @@ import { EvidenceForm } from "@/components/evidence/evidence-form";
 import { commitmentGroups, FilterSelect } from "@/components/evidence/filter-controls";
 import { evidenceChoices } from "@/server/evidence";
 import { pageAccess } from "@/server/pages";
+import { planTextStrings } from "@/components/plan-text-server";
 
 type Props = { searchParams: Promise<{ commitment?: string | string[]; milestone?: string | string[] }> };
 
@@ -22,7 +23,7 @@ const single = (value: string | string[] | undefined) => (Array.isArray(value) ?
  */
 export default async function NewEvidencePage({ searchParams }: Props) {
   const { actor, refused } = await pageAccess("evidence.log");
-  const t = await getTranslations();
+  const [t, planText] = await Promise.all([getTranslations(), planTextStrings()]);
   const heading = (
     <>
       <p className="text-sm">
@@ -73,7 +74,7 @@ export default async function NewEvidencePage({ searchParams }: Props) {
               name="commitment"
               label={t("evidenceLog.commitment")}
               anyLabel={t("evidenceLog.chooseCommitment")}
-              groups={commitmentGroups(choices.commitments, (pillar) => t("evidenceLog.commitmentGroup", pillar))}
+              groups={commitmentGroups(choices.commitments, (pillar) => t("evidenceLog.commitmentGroup", pillar), planText)}
             />
             <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
               {t("evidenceLog.continue")}

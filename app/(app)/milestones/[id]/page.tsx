@@ -12,21 +12,24 @@ import { can } from "@/server/permissions";
 import { milestoneAsOf } from "@/server/milestones";
 import { actorForPage, asOfOfAddress, recordAsOfForPage } from "@/server/pages";
 import { todayIso } from "@/server/validation";
+import { LanguageMark, PlanText } from "@/components/plan-text";
+import { planTextStrings } from "@/components/plan-text-server";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params, searchParams }: Props) {
   const { milestone } = await recordAsOfForPage(milestoneAsOf, (await params).id, asOfOfAddress(await searchParams));
-  return recordPageMetadata(milestone.title, "milestone");
+  return recordPageMetadata((await planTextStrings())(milestone.title, milestone.titleEs), "milestone");
 }
 
 export default async function MilestonePage({ params, searchParams }: Props) {
   const actor = await actorForPage();
   const { id } = await params;
-  const [{ milestone, asOf, refused }, t, format] = await Promise.all([
+  const [{ milestone, asOf, refused }, t, format, planText] = await Promise.all([
     recordAsOfForPage(milestoneAsOf, id, asOfOfAddress(await searchParams)),
     getTranslations(),
     getFormatter(),
+    planTextStrings(),
   ]);
   const pastDay = asOf === todayIso() ? undefined : asOf;
   const longDay = format.dateTime(new Date(`${asOf}T00:00:00Z`), { dateStyle: "long" });
@@ -36,14 +39,16 @@ export default async function MilestonePage({ params, searchParams }: Props) {
     <ClientMessages of={["components/status-update-form"]}>
       <p className="text-sm">
         <Link href={withAsOf(`/pillars/${milestone.commitment.pillar.number}`, pastDay)} className="text-brand-700 underline-offset-2 hover:underline">
-          {t("commitment.pillarLink", { number: milestone.commitment.pillar.number, name: milestone.commitment.pillar.name })}
+          {t("commitment.pillarLink", { number: milestone.commitment.pillar.number, name: planText(milestone.commitment.pillar.name, milestone.commitment.pillar.nameEs) })}
         </Link>
         {" › "}
         <Link href={withAsOf(`/commitments/${milestone.commitment.id}`, pastDay)} className="text-brand-700 underline-offset-2 hover:underline">
-          {t("milestone.commitmentLink", { title: milestone.commitment.title })}
+          {t("milestone.commitmentLink", { title: planText(milestone.commitment.title, milestone.commitment.titleEs) })}
         </Link>
       </p>
-      <h1 className="mt-1 text-2xl font-semibold">{milestone.title}</h1>
+      <h1 className="mt-1 text-2xl font-semibold">
+        <PlanText en={milestone.title} es={milestone.titleEs} />
+      </h1>
       <AsOfBanner record="milestone" pastDay={pastDay} refused={refused} todayHref={`/milestones/${milestone.id}`} />
       {milestone.archivedAt && (
         <p className="mt-2 inline-block rounded bg-zinc-200 px-2 py-1 text-sm font-medium text-zinc-800">{t("statusUpdate.archived")}</p>
@@ -56,7 +61,9 @@ export default async function MilestonePage({ params, searchParams }: Props) {
         </p>
       )}
       <FollowButton actor={actor} targetType="milestone" targetId={milestone.id} />
-      <p className="mt-2 max-w-3xl text-slate-700">{milestone.description}</p>
+      <p className="mt-2 max-w-3xl text-slate-700">
+        <PlanText en={milestone.description} es={milestone.descriptionEs} />
+      </p>
       <dl className="mt-4 grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
         <dt className="font-medium">{pastDay ? t("asOf.statusOn", { date: longDay }) : t("milestone.status")}</dt>
         <dd data-testid="current-status">
@@ -100,7 +107,10 @@ export default async function MilestonePage({ params, searchParams }: Props) {
                 {t("milestone.change", { from: t(`status.${update.previousStatus}`), to: t(`status.${update.newStatus}`) })}
                 {update.cause && <span className="ml-2 font-normal">· {t("milestone.cause", { cause: t(`cause.${update.cause}`) })}</span>}
               </p>
-              <p className="mt-1 whitespace-pre-line text-sm">{update.note}</p>
+              <p className="mt-1 whitespace-pre-line text-sm" lang={update.noteLanguage}>
+                {update.note}
+              </p>
+              <LanguageMark lang={update.noteLanguage} />
               <p className="mt-1 text-xs text-slate-600">{t("milestone.by", { name: update.author.name, date: moment(update.createdAt) })}</p>
             </li>
           ))}

@@ -9,6 +9,8 @@ import { actorForPage, orNotFound, withUsableFilter } from "@/server/pages";
 import { can } from "@/server/permissions";
 import { pillarAsOf } from "@/server/rollups";
 import { todayIso } from "@/server/validation";
+import { PlanText } from "@/components/plan-text";
+import { planTextStrings } from "@/components/plan-text-server";
 
 type Props = { params: Promise<{ number: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -26,17 +28,20 @@ export default async function PillarPage({ params, searchParams }: Props) {
   const actor = await actorForPage();
   const number = pillarNumber((await params).number);
   const filter = filterFromQuery(await searchParams);
-  const [{ pillar, asOf, refused, shown }, t, format] = await Promise.all([
+  const [{ pillar, asOf, refused, shown }, t, format, planText] = await Promise.all([
     orNotFound(withUsableFilter((usable) => pillarAsOf(actor, number, usable), filter)),
     getTranslations(),
     getFormatter(),
+    planTextStrings(),
   ]);
   const pastDay = asOf !== todayIso();
   const carried = pastDay ? asOf : undefined;
   return (
     <>
-      <h1 className="text-2xl font-semibold">{t("pillar.heading", { number: pillar.number, name: pillar.name })}</h1>
-      <p className="mt-2 max-w-3xl text-slate-700">{pillar.description}</p>
+      <h1 className="text-2xl font-semibold">{t("pillar.heading", { number: pillar.number, name: planText(pillar.name, pillar.nameEs) })}</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">
+        <PlanText en={pillar.description} es={pillar.descriptionEs} />
+      </p>
       <FollowButton actor={actor} targetType="pillar" targetId={pillar.id} />
       {refused && (
         <p role="alert" className="mt-3 rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">
@@ -72,7 +77,7 @@ export default async function PillarPage({ params, searchParams }: Props) {
           <li key={commitment.id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
             <h3 className="text-lg font-semibold">
               <Link href={withAsOf(`/commitments/${commitment.id}`, carried)} className="text-brand-700 underline-offset-2 hover:underline">
-                {commitment.title}
+                <PlanText en={commitment.title} es={commitment.titleEs} />
               </Link>
             </h3>
             <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
@@ -81,7 +86,7 @@ export default async function PillarPage({ params, searchParams }: Props) {
               <dt className="font-medium">{t("pillar.agencies")}</dt>
               <dd>{commitment.agencies.map(({ agency }) => agency.name).join("; ")}</dd>
             </dl>
-            <MilestoneTable commitmentTitle={commitment.title} milestones={commitment.milestones} asOf={asOf} pastDay={carried} />
+            <MilestoneTable commitmentTitle={planText(commitment.title, commitment.titleEs)} milestones={commitment.milestones} asOf={asOf} pastDay={carried} />
           </li>
         ))}
       </ul>

@@ -11,24 +11,27 @@ import { assessmentSubjects, listAssessments, selfAssessmentComparisons } from "
 import { actorForPage, recordForPage } from "@/server/pages";
 import { can } from "@/server/permissions";
 import { getRound } from "@/server/rounds";
+import { PlanText } from "@/components/plan-text";
+import { planTextStrings } from "@/components/plan-text-server";
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props) {
   const round = await recordForPage(getRound, (await params).id);
-  return recordPageMetadata(round.title, "round");
+  return recordPageMetadata((await planTextStrings())(round.title, round.titleEs), "round");
 }
 
 export default async function RoundPage({ params }: Props) {
   const actor = await actorForPage();
   const { id } = await params;
   const round = await recordForPage(getRound, id);
-  const [assessments, comparisons, subjects, t, format] = await Promise.all([
+  const [assessments, comparisons, subjects, t, format, planText] = await Promise.all([
     listAssessments(actor, { round: round.id }),
     selfAssessmentComparisons(actor, { round: round.id }),
     round.status === "open" ? assessmentSubjects(actor) : { pillars: [], ownCommitments: [] },
     getTranslations(),
     getFormatter(),
+    planTextStrings(),
   ]);
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium" });
   const pillars = [...new Map(assessments.map((row) => [row.pillar.id, row.pillar])).values()];
@@ -41,7 +44,9 @@ export default async function RoundPage({ params }: Props) {
           {t("rounds.title")}
         </Link>
       </p>
-      <h1 className="mt-1 text-2xl font-semibold">{round.title}</h1>
+      <h1 className="mt-1 text-2xl font-semibold">
+        <PlanText en={round.title} es={round.titleEs} />
+      </h1>
       <p className="mt-2 text-sm">
         <Link href={`/rounds/${round.id}/report`} className="font-medium text-brand-700 underline">
           {t("report.link")}
@@ -63,9 +68,9 @@ export default async function RoundPage({ params }: Props) {
         <StartAssessmentForm
           roundId={round.id}
           selfAssessment={false}
-          pillars={subjects.pillars.map((pillar) => ({ value: pillar.id, label: t("rounds.pillarOption", { number: pillar.number, name: pillar.name }) }))}
+          pillars={subjects.pillars.map((pillar) => ({ value: pillar.id, label: t("rounds.pillarOption", { number: pillar.number, name: planText(pillar.name, pillar.nameEs) }) }))}
           commitments={subjects.pillars.flatMap((pillar) =>
-            pillar.commitments.map((commitment) => ({ value: commitment.id, label: t("rounds.commitmentOption", { number: pillar.number, title: commitment.title }) })),
+            pillar.commitments.map((commitment) => ({ value: commitment.id, label: t("rounds.commitmentOption", { number: pillar.number, title: planText(commitment.title, commitment.titleEs) }) })),
           )}
         />
       )}
@@ -80,7 +85,7 @@ export default async function RoundPage({ params }: Props) {
             pillars={[]}
             commitments={subjects.ownCommitments.map((commitment) => ({
               value: commitment.id,
-              label: t("rounds.commitmentOption", { number: commitment.pillar.number, title: commitment.title }),
+              label: t("rounds.commitmentOption", { number: commitment.pillar.number, title: planText(commitment.title, commitment.titleEs) }),
             }))}
           />
         ))}
@@ -90,7 +95,7 @@ export default async function RoundPage({ params }: Props) {
       {pillars.map((pillar) => (
         <section key={pillar.id} aria-labelledby={`pillar-${pillar.number}`} className="mt-4">
           <h3 id={`pillar-${pillar.number}`} className="text-lg font-semibold">
-            {t("rounds.pillarHeading", { number: pillar.number, name: pillar.name })}
+            {t("rounds.pillarHeading", { number: pillar.number, name: planText(pillar.name, pillar.nameEs) })}
           </h3>
           <AssessmentTable rows={assessments.filter((row) => row.pillar.id === pillar.id)} firstColumn="subject" />
         </section>

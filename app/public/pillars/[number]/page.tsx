@@ -4,6 +4,8 @@ import { PublicCommitments } from "@/components/public/commitments";
 import { PublicVerdicts } from "@/components/public/verdicts";
 import { orNotFound } from "@/server/pages";
 import { publicPillar } from "@/server/public-record";
+import { PlanText } from "@/components/plan-text";
+import { planTextStrings } from "@/components/plan-text-server";
 
 type Props = { params: Promise<{ number: string }> };
 
@@ -13,17 +15,19 @@ function pillarNumber(raw: string): number {
 }
 
 export async function generateMetadata({ params }: Props) {
-  const [{ pillar }, t] = await Promise.all([orNotFound(publicPillar(pillarNumber((await params).number))), getTranslations("public.pillar")]);
-  return { title: t("heading", { number: pillar.number, name: pillar.name }) };
+  const [{ pillar }, t, planText] = await Promise.all([orNotFound(publicPillar(pillarNumber((await params).number))), getTranslations("public.pillar"), planTextStrings()]);
+  return { title: t("heading", { number: pillar.number, name: planText(pillar.name, pillar.nameEs) }) };
 }
 
 export default async function PublicPillarPage({ params }: Props) {
   const number = pillarNumber((await params).number);
-  const [{ pillar, rounds }, t] = await Promise.all([orNotFound(publicPillar(number)), getTranslations("public.pillar")]);
+  const [{ pillar, rounds }, t, planText] = await Promise.all([orNotFound(publicPillar(number)), getTranslations("public.pillar"), planTextStrings()]);
   return (
     <>
-      <h1 className="text-2xl font-semibold">{t("heading", { number: pillar.number, name: pillar.name })}</h1>
-      <p className="mt-2 max-w-3xl text-slate-700">{pillar.description}</p>
+      <h1 className="text-2xl font-semibold">{t("heading", { number: pillar.number, name: planText(pillar.name, pillar.nameEs) })}</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">
+        <PlanText en={pillar.description} es={pillar.descriptionEs} />
+      </p>
       <PublicVerdicts rounds={rounds} />
       <PublicCommitments commitments={pillar.commitments} />
     </>

@@ -30,7 +30,9 @@ export default async function EditCommitmentPage({ params }: Props) {
         commitment={{
           pillarId: commitment.pillarId,
           title: commitment.title,
+          titleEs: commitment.titleEs,
           description: commitment.description,
+          descriptionEs: commitment.descriptionEs,
           leadParty: commitment.leadParty,
           agencyIds: commitment.agencies.map(({ agencyId }) => agencyId),
           startDate: isoDate(commitment.startDate),

@@ -30,7 +30,9 @@ export default async function EditMilestonePage({ params }: Props) {
         milestone={{
           commitmentId: milestone.commitmentId,
           title: milestone.title,
+          titleEs: milestone.titleEs,
           description: milestone.description,
+          descriptionEs: milestone.descriptionEs,
           dueDate: isoDate(milestone.dueDate) ?? "",
           ownerId: milestone.ownerId,
           version: milestone.version,

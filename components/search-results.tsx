@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { LanguageMark } from "@/components/plan-text";
 import type { SearchResults } from "@/server/search";
 
 const link = "text-brand-700 underline-offset-2 hover:underline";
@@ -30,16 +31,21 @@ export async function SearchResultGroups({ results }: { results: SearchResults }
                   {"retracted" in item && item.retracted && (
                     <span className="mr-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">{t("commitment.retracted")}</span>
                   )}
-                  <a href={item.href} className={link}>
+                  <a href={item.href} className={link} lang={item.titleLang}>
                     {item.title}
-                  </a>
+                  </a>{" "}
+                  <LanguageMark lang={item.titleLang} />
                 </p>
                 {"assessmentKind" in item && (
                   <p className="text-xs text-slate-600">
                     {t("search.assessmentDetail", { kind: t(`assessment.kind.${item.assessmentKind}`), state: t(`assessment.state.${item.state}`), round: item.round })}
                   </p>
                 )}
-                {item.snippet && <p className="mt-1 text-sm text-slate-700">{item.snippet}</p>}
+                {item.snippet && (
+                  <p className="mt-1 text-sm text-slate-700" lang={item.snippetLang}>
+                    {item.snippet}
+                  </p>
+                )}
               </li>
             ))}
           </ul>

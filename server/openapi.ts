@@ -364,8 +364,10 @@ const follow = z.strictObject({ targetType: z.enum(FollowTarget), targetId: id, 
 
 const searchHit = z.strictObject({
   id,
-  title: z.string().describe("the record's title; an assessment's is what it assesses: its commitment, or else its pillar's name"),
+  title: z.string().describe("the record's title; an assessment's is what it assesses: its commitment, or else its pillar's name. A plan text in the reader's language, or in English where it has no Spanish yet"),
+  titleLang: z.enum(Locale).describe("the title's language"),
   snippet: z.string().describe("the start of its text (description, summary, narrative; an indicator's unit)"),
+  snippetLang: z.enum(Locale).describe("the snippet's language: a plan text's as the title's, what a person wrote in the language they wrote it"),
   href: z.string().describe("its page in the app, a path (an indicator's card on the overview)"),
 });
 const searchGroup = <Kind extends string, Item extends z.ZodObject>(kind: Kind, item: Item) =>

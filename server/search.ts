@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { visibleAssessmentsSql } from "./assessment-visibility";
 import { Prisma } from "./db/generated/client";
-import { AssessmentKind, AssessmentState } from "./db/generated/enums";
+import { AssessmentKind, AssessmentState, Locale } from "./db/generated/enums";
 import { queryRows, rawRow } from "./db/raw-rows";
 import { ensure, type Actor } from "./permissions";
 import { parseInput } from "./validation";
@@ -18,13 +18,13 @@ export const searchResultsPerKind = 10;
 
 const snippetLength = 200;
 
-const hit = { id: z.string(), title: z.string(), body: z.string(), total: z.number().int().nonnegative() };
+const hit = { id: z.string(), title: z.string(), titleLang: z.enum(Locale), body: z.string(), bodyLang: z.enum(Locale), total: z.number().int().nonnegative() };
 const planHitRow = rawRow("planSearchHit", hit);
 const evidenceHitRow = rawRow("evidenceSearchHit", { ...hit, retracted: z.boolean() });
 const assessmentHitRow = rawRow("assessmentSearchHit", { ...hit, kind: z.enum(AssessmentKind), state: z.enum(AssessmentState), round: z.string() });
 
 interface Matching {
-  /** The columns id, title and body (the text the snippet is cut from), and any the kind adds. */
+  /** The columns id, title and body (the text the snippet is cut from) with their languages (titleLang, bodyLang), and any the kind adds. */
   columns: Prisma.Sql;
   from: Prisma.Sql;
   /** Who may read which rows, as the kind's own list decides. */
@@ -47,23 +47,36 @@ function matching({ columns, from, readable, document }: Matching, q: string): P
     LIMIT ${searchResultsPerKind}::int`;
 }
 
-const milestones: Matching = {
-  columns: Prisma.sql`m.id, m.title, left(m.description, ${snippetLength + 1}::int) AS body`,
+/**
+ * A plan text as the reader reads it, as the column `name` with its language
+ * in `nameLang`: the Spanish for a reader in Spanish where there is one, the
+ * English otherwise (domain/plan-text.ts, in SQL).
+ */
+function planText(locale: Locale, en: Prisma.Sql, es: Prisma.Sql, name: "title" | "body"): Prisma.Sql {
+  const spanish = Prisma.sql`${locale}::text = 'es' AND ${es} IS NOT NULL`;
+  return Prisma.sql`CASE WHEN ${spanish} THEN ${es} ELSE ${en} END AS ${Prisma.raw(name)},
+    CASE WHEN ${spanish} THEN 'es' ELSE 'en' END AS ${Prisma.raw(`"${name}Lang"`)}`;
+}
+
+const milestones = (locale: Locale): Matching => ({
+  columns: Prisma.sql`m.id, ${planText(locale, Prisma.sql`m.title`, Prisma.sql`m."titleEs"`, "title")},
+    ${planText(locale, Prisma.sql`left(m.description, ${snippetLength + 1}::int)`, Prisma.sql`left(m."descriptionEs", ${snippetLength + 1}::int)`, "body")}`,
   from: Prisma.sql`"Milestone" m JOIN "Commitment" c ON c.id = m."commitmentId"`,
   // The milestone list's rule: archived milestones, and those of an archived commitment, are out of the plan.
   readable: Prisma.sql`m."archivedAt" IS NULL AND c."archivedAt" IS NULL`,
-  document: Prisma.sql`search_document(m.title || ' ' || m.description)`,
-};
+  document: Prisma.sql`search_document(m.title || ' ' || m.description || ' ' || COALESCE(m."titleEs", '') || ' ' || COALESCE(m."descriptionEs", ''))`,
+});
 
-const commitments: Matching = {
-  columns: Prisma.sql`c.id, c.title, left(c.description, ${snippetLength + 1}::int) AS body`,
+const commitments = (locale: Locale): Matching => ({
+  columns: Prisma.sql`c.id, ${planText(locale, Prisma.sql`c.title`, Prisma.sql`c."titleEs"`, "title")},
+    ${planText(locale, Prisma.sql`left(c.description, ${snippetLength + 1}::int)`, Prisma.sql`left(c."descriptionEs", ${snippetLength + 1}::int)`, "body")}`,
   from: Prisma.sql`"Commitment" c`,
   readable: Prisma.sql`c."archivedAt" IS NULL`,
-  document: Prisma.sql`search_document(c.title || ' ' || c.description)`,
-};
+  document: Prisma.sql`search_document(c.title || ' ' || c.description || ' ' || COALESCE(c."titleEs", '') || ' ' || COALESCE(c."descriptionEs", ''))`,
+});
 
 const evidence: Matching = {
-  columns: Prisma.sql`e.id, e.title, left(e.summary, ${snippetLength + 1}::int) AS body,
+  columns: Prisma.sql`e.id, e.title, e.language::text AS "titleLang", left(e.summary, ${snippetLength + 1}::int) AS body, e.language::text AS "bodyLang",
     EXISTS (SELECT 1 FROM "EvidenceRetraction" r WHERE r."evidenceId" = e.id) AS retracted`,
   from: Prisma.sql`"Evidence" e`,
   // The evidence log lists every record, retracted ones marked so; the results mark them too.
@@ -71,17 +84,19 @@ const evidence: Matching = {
   document: Prisma.sql`search_document(e.title || ' ' || e.summary)`,
 };
 
-const indicators: Matching = {
-  columns: Prisma.sql`i.id, i.name AS title, i.unit AS body`,
+const indicators = (locale: Locale): Matching => ({
+  columns: Prisma.sql`i.id, ${planText(locale, Prisma.sql`i.name`, Prisma.sql`i."nameEs"`, "title")}, ${planText(locale, Prisma.sql`i.unit`, Prisma.sql`i."unitEs"`, "body")}`,
   from: Prisma.sql`"Indicator" i`,
   // The overview lists every indicator.
   readable: Prisma.sql`TRUE`,
-  document: Prisma.sql`search_document(i.name || ' ' || i.unit)`,
-};
+  document: Prisma.sql`search_document(i.name || ' ' || i.unit || ' ' || COALESCE(i."nameEs", '') || ' ' || COALESCE(i."unitEs", ''))`,
+});
 
 // An assessment has no title of its own: it is named by what it assesses, in its round.
 const assessments = (actor: Actor): Matching => ({
-  columns: Prisma.sql`a.id, COALESCE(c.title, p.name) AS title, left(a.narrative, ${snippetLength + 1}::int) AS body, a.kind, a.state, r.title AS round`,
+  columns: Prisma.sql`a.id, ${planText(actor.locale, Prisma.sql`COALESCE(c.title, p.name)`, Prisma.sql`CASE WHEN c.id IS NULL THEN p."nameEs" ELSE c."titleEs" END`, "title")},
+    left(a.narrative, ${snippetLength + 1}::int) AS body, a."narrativeLanguage"::text AS "bodyLang", a.kind, a.state,
+    CASE WHEN ${actor.locale}::text = 'es' AND r."titleEs" IS NOT NULL THEN r."titleEs" ELSE r.title END AS round`,
   from: Prisma.sql`"Assessment" a
     JOIN "AssessmentRound" r ON r.id = a."roundId"
     JOIN "Pillar" p ON p.id = a."pillarId"
@@ -102,7 +117,7 @@ function snippet(body: string): string {
 function results<Row extends z.infer<z.ZodObject<typeof hit>>, Item>(rows: Row[], href: (id: string) => string, more: (row: Row) => Item) {
   return {
     total: rows[0]?.total ?? 0,
-    items: rows.map((row) => ({ id: row.id, title: row.title, snippet: snippet(row.body), href: href(row.id), ...more(row) })),
+    items: rows.map((row) => ({ id: row.id, title: row.title, titleLang: row.titleLang, snippet: snippet(row.body), snippetLang: row.bodyLang, href: href(row.id), ...more(row) })),
   };
 }
 
@@ -118,11 +133,11 @@ export async function search(actor: Actor, raw: unknown) {
   ensure(actor, "plan.read");
   const { q } = parseInput(searchInput, raw);
   const [milestoneRows, commitmentRows, evidenceRows, assessmentRows, indicatorRows] = await Promise.all([
-    queryRows(planHitRow)`${matching(milestones, q)}`,
-    queryRows(planHitRow)`${matching(commitments, q)}`,
+    queryRows(planHitRow)`${matching(milestones(actor.locale), q)}`,
+    queryRows(planHitRow)`${matching(commitments(actor.locale), q)}`,
     queryRows(evidenceHitRow)`${matching(evidence, q)}`,
     queryRows(assessmentHitRow)`${matching(assessments(actor), q)}`,
-    queryRows(planHitRow)`${matching(indicators, q)}`,
+    queryRows(planHitRow)`${matching(indicators(actor.locale), q)}`,
   ]);
   return {
     q,

@@ -48,6 +48,11 @@ function idsOf(results: SearchResults, kind: SearchResults["groups"][number]["ki
   return results.groups.find((group) => group.kind === kind)!.items.map((item) => item.id);
 }
 
+/** The group of one kind. */
+function group(results: SearchResults, kind: SearchResults["groups"][number]["kind"]) {
+  return results.groups.find((found) => found.kind === kind)!;
+}
+
 describe("the search", () => {
   it("finds milestones, commitments, evidence, assessments and indicators by an English word in another form, grouped by kind with their pages", async () => {
     const found = {
@@ -164,13 +169,31 @@ describe("what the search shows whom", () => {
   });
 });
 
+describe("the plan in two languages", () => {
+  it("finds a milestone by its Spanish title and shows each reader the title in their language, or the English marked as such", async () => {
+    const word = `aduanas${Date.now().toString(36)}`;
+    const translated = await db().milestone.create({
+      data: { commitmentId: (await createCommitment({ pillarId })).id, title: "Customs inspection units", titleEs: `Unidades de inspección de ${word}`, description: "", dueDate: new Date("2027-01-31T00:00:00Z") },
+    });
+    const spanishReader = { ...reviewer, locale: "es" as const };
+    const inSpanish = group(await search(spanishReader, { q: word }), "milestones");
+    expect(inSpanish.items).toMatchObject([{ id: translated.id, title: `Unidades de inspección de ${word}`, titleLang: "es" }]);
+    const inEnglish = group(await search(reviewer, { q: word }), "milestones");
+    expect(inEnglish.items).toMatchObject([{ id: translated.id, title: "Customs inspection units", titleLang: "en" }]);
+
+    const untranslated = await milestone(`Untranslated ${word}`);
+    const fallback = group(await search(spanishReader, { q: `Untranslated ${word}` }), "milestones");
+    expect(fallback.items).toMatchObject([{ id: untranslated.id, title: `Untranslated ${word}`, titleLang: "en" }]);
+  });
+});
+
 describe("the search's indexes", () => {
   it("serve each kind's condition as server/search.ts writes it, not a scan of every row", async () => {
     const conditions = {
-      Milestone_search_idx: `SELECT m.id FROM "Milestone" m WHERE search_document(m.title || ' ' || m.description) @@ search_query('border')`,
-      Commitment_search_idx: `SELECT c.id FROM "Commitment" c WHERE search_document(c.title || ' ' || c.description) @@ search_query('border')`,
+      Milestone_search_idx: `SELECT m.id FROM "Milestone" m WHERE search_document(m.title || ' ' || m.description || ' ' || COALESCE(m."titleEs", '') || ' ' || COALESCE(m."descriptionEs", '')) @@ search_query('border')`,
+      Commitment_search_idx: `SELECT c.id FROM "Commitment" c WHERE search_document(c.title || ' ' || c.description || ' ' || COALESCE(c."titleEs", '') || ' ' || COALESCE(c."descriptionEs", '')) @@ search_query('border')`,
       Assessment_search_idx: `SELECT a.id FROM "Assessment" a WHERE search_document(a.narrative) @@ search_query('border')`,
-      Indicator_search_idx: `SELECT i.id FROM "Indicator" i WHERE search_document(i.name || ' ' || i.unit) @@ search_query('border')`,
+      Indicator_search_idx: `SELECT i.id FROM "Indicator" i WHERE search_document(i.name || ' ' || i.unit || ' ' || COALESCE(i."nameEs", '') || ' ' || COALESCE(i."unitEs", '')) @@ search_query('border')`,
     };
     for (const [index, query] of Object.entries(conditions)) {
       const plan = await db().$transaction(async (tx) => {

@@ -4,8 +4,8 @@ import { parse } from "csv-parse/sync";
 import { storageStateOf } from "./users";
 
 const milestoneColumns = [
-  "id", "title", "dueDate", "status", "version", "ownerId", "ownerName", "commitmentId", "commitmentTitle",
-  "pillarNumber", "pillarCode", "pillarName", "lastUpdateAt", "urgency", "overdue",
+  "id", "title", "titleEs", "dueDate", "status", "version", "ownerId", "ownerName", "commitmentId", "commitmentTitle", "commitmentTitleEs",
+  "pillarNumber", "pillarCode", "pillarName", "pillarNameEs", "lastUpdateAt", "urgency", "overdue",
 ];
 const statusUpdateColumns = [
   "id", "milestoneId", "milestoneTitle", "commitmentId", "commitmentTitle", "pillarNumber", "pillarCode",

@@ -9,7 +9,7 @@ import { e2eUser, storageStateOf } from "./users";
 
 const user = e2eUser("titles@e2e.local");
 
-type Named = { id: string; title: string };
+type Named = { id: string; title: string; titleEs?: string | null };
 type AssessmentRow = { id: string; kind: "independent" | "self_assessment"; round: Named; pillar: { number: number }; commitment: Named | null };
 
 /** One record of each kind the reader may see, read through the API as them. */
@@ -43,6 +43,7 @@ const languages = {
     pillar: "Pillar",
   },
   es: {
+    spanish: true,
     app: "Seguimiento de la Cooperación en Cuatro Pilares",
     milestone: "Hito",
     commitment: "Compromiso",
@@ -57,15 +58,18 @@ const languages = {
 
 async function expectTitledRecordPages(page: Page, words: (typeof languages)[keyof typeof languages]) {
   const { milestone, commitment, evidence, round, assessment } = await records(page);
+  // A plan record is titled in the reader's language; evidence in the language it was written in.
+  const title = (record: Named) => ("spanish" in words && record.titleEs) || record.title;
   const visits: [string, string][] = [
-    [`/milestones/${milestone.id}`, `${milestone.title} · ${words.milestone} · ${words.app}`],
-    [`/commitments/${commitment.id}`, `${commitment.title} · ${words.commitment} · ${words.app}`],
+    [`/milestones/${milestone.id}`, `${title(milestone)} · ${words.milestone} · ${words.app}`],
+    [`/commitments/${commitment.id}`, `${title(commitment)} · ${words.commitment} · ${words.app}`],
     [`/evidence/${evidence.id}`, `${evidence.title} · ${words.evidence} · ${words.app}`],
-    [`/rounds/${round.id}`, `${round.title} · ${words.round} · ${words.app}`],
+    [`/rounds/${round.id}`, `${title(round)} · ${words.round} · ${words.app}`],
+    // A round's report holds the plan's texts in English, as the report frozen when the round closed does.
     [`/rounds/${round.id}/report`, `${round.title} · ${words.report} · ${words.app}`],
     [
       `/assessments/${assessment.id}`,
-      `${assessment.commitment ? assessment.commitment.title : `${words.pillar} ${assessment.pillar.number}`}, ${assessment.round.title} · ${words[assessment.kind]} · ${words.app}`,
+      `${assessment.commitment ? title(assessment.commitment) : `${words.pillar} ${assessment.pillar.number}`}, ${title(assessment.round)} · ${words[assessment.kind]} · ${words.app}`,
     ],
   ];
   for (const [path, title] of visits) {

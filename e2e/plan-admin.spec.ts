@@ -192,7 +192,7 @@ test.describe("an admin keeping the plan", () => {
     expect(response.headers()["content-disposition"]).toBe('attachment; filename="plan-import-template.csv"');
     const [header, example] = (await response.text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
     expect(header).toBe(
-      "pillar,commitment_title,commitment_description,lead_party,agencies,commitment_start,commitment_target,source_citation,milestone_title,milestone_description,due_date,owner_email",
+      "pillar,commitment_title_en,commitment_title_es,commitment_description_en,commitment_description_es,lead_party,agencies,commitment_start,commitment_target,source_citation,milestone_title_en,milestone_title_es,milestone_description_en,milestone_description_es,due_date,owner_email",
     );
     expect(example).toContain("admin@demo.local");
   });

@@ -15,6 +15,8 @@ test.use({ storageState: anonymous });
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 const firstRound = "April 2011 two-year review";
+// The list names a round in the reader's language; its frozen report keeps the English it was sealed with.
+const firstRoundInSpanish = "Revisión de los dos primeros años, abril de 2011";
 
 /** The report page of the demo's first closed round, reached from the public overview by its links. */
 async function openFirstReport(page: Page) {
@@ -98,7 +100,7 @@ test("the check works without JavaScript, in Spanish too, and says when no file 
   await expect(page.getByRole("alert")).toHaveText("No llegó ningún archivo, o el archivo está vacío: elija el archivo .json del informe y compruébelo de nuevo.");
 
   await page.getByRole("navigation", { name: "Registro público" }).getByRole("link", { name: "Informes de las rondas" }).click();
-  await page.getByRole("link", { name: firstRound }).click();
+  await page.getByRole("link", { name: firstRoundInSpanish }).click();
   const document = await page.request.get((await page.getByRole("link", { name: "Descargar el documento sellado (JSON)" }).getAttribute("href"))!);
   await page.getByRole("link", { name: "Compruebe una copia" }).click();
   await page.getByLabel("Documento del informe (.json)").setInputFiles({ name: "informe.json", mimeType: "application/json", buffer: await document.body() });

@@ -8,8 +8,8 @@ const milestoneColumns = [
   "pillarNumber", "pillarCode", "pillarName", "pillarNameEs", "lastUpdateAt", "urgency", "overdue",
 ];
 const statusUpdateColumns = [
-  "id", "milestoneId", "milestoneTitle", "commitmentId", "commitmentTitle", "pillarNumber", "pillarCode",
-  "previousStatus", "newStatus", "cause", "completedOn", "note", "authorName", "createdAt",
+  "id", "milestoneId", "milestoneTitle", "milestoneTitleEs", "commitmentId", "commitmentTitle", "commitmentTitleEs", "pillarNumber", "pillarCode",
+  "previousStatus", "newStatus", "cause", "completedOn", "note", "noteLanguage", "authorName", "createdAt",
 ];
 const datedName = (list: string) => new RegExp(`^${list}-\\d{4}-\\d{2}-\\d{2}\\.csv$`);
 

@@ -151,14 +151,15 @@ const statusUpdateResult = z.strictObject({
 
 const statusUpdateListItem = z.strictObject({
   id,
-  milestone: titled,
-  commitment: titled,
+  milestone: titledPlan,
+  commitment: titledPlan,
   pillar: z.strictObject({ number: z.number().int(), code: z.string() }),
   previousStatus: z.enum(MilestoneStatus),
   newStatus: z.enum(MilestoneStatus),
   cause: z.enum(DelayCause).nullable(),
   completedOn: date.nullable(),
   note: z.string(),
+  noteLanguage: writtenIn,
   author: named,
   createdAt: dateTime,
 });

@@ -162,8 +162,10 @@ const statusUpdateRow = rawRow("statusUpdate", {
   id: z.string(),
   milestoneId: z.string(),
   milestoneTitle: z.string(),
+  milestoneTitleEs: z.string().nullable(),
   commitmentId: z.string(),
   commitmentTitle: z.string(),
+  commitmentTitleEs: z.string().nullable(),
   pillarNumber: z.number().int(),
   pillarCode: z.string(),
   previousStatus: column.milestoneStatus,
@@ -171,6 +173,7 @@ const statusUpdateRow = rawRow("statusUpdate", {
   cause: column.delayCause.nullable(),
   completedOn: z.date().nullable(),
   note: z.string(),
+  noteLanguage: column.locale,
   authorName: z.string(),
   createdAt: z.date(),
 });
@@ -179,14 +182,15 @@ type StatusUpdateRow = z.infer<typeof statusUpdateRow>;
 function statusUpdateJson(row: StatusUpdateRow) {
   return {
     id: row.id,
-    milestone: { id: row.milestoneId, title: row.milestoneTitle },
-    commitment: { id: row.commitmentId, title: row.commitmentTitle },
+    milestone: { id: row.milestoneId, title: row.milestoneTitle, titleEs: row.milestoneTitleEs },
+    commitment: { id: row.commitmentId, title: row.commitmentTitle, titleEs: row.commitmentTitleEs },
     pillar: { number: row.pillarNumber, code: row.pillarCode },
     previousStatus: row.previousStatus,
     newStatus: row.newStatus,
     cause: row.cause,
     completedOn: isoDate(row.completedOn),
     note: row.note,
+    noteLanguage: row.noteLanguage,
     author: { name: row.authorName },
     createdAt: row.createdAt.toISOString(),
   };
@@ -195,8 +199,8 @@ function statusUpdateJson(row: StatusUpdateRow) {
 export type StatusUpdateListItem = ReturnType<typeof statusUpdateJson>;
 
 export const statusUpdateCsvColumns = [
-  "id", "milestoneId", "milestoneTitle", "commitmentId", "commitmentTitle", "pillarNumber", "pillarCode",
-  "previousStatus", "newStatus", "cause", "completedOn", "note", "authorName", "createdAt",
+  "id", "milestoneId", "milestoneTitle", "milestoneTitleEs", "commitmentId", "commitmentTitle", "commitmentTitleEs", "pillarNumber", "pillarCode",
+  "previousStatus", "newStatus", "cause", "completedOn", "note", "noteLanguage", "authorName", "createdAt",
 ] as const satisfies readonly CsvColumn<StatusUpdateListItem>[];
 
 // `from` and `to` are whole UTC days of the update's time.
@@ -222,8 +226,9 @@ const statusUpdateJoins = Prisma.sql`
 /** Newest first; `after` continues from a row (keyset), `offset` skips rows (pages). */
 async function statusUpdateRows(filter: StatusUpdateFilter, { after, limit, offset = 0 }: { after?: StatusUpdateListItem; limit: number; offset?: number }) {
   const rows = await queryRows(statusUpdateRow)`
-    SELECT s.id, m.id AS "milestoneId", m.title AS "milestoneTitle", c.id AS "commitmentId", c.title AS "commitmentTitle",
-      p.number AS "pillarNumber", p.code AS "pillarCode", s."previousStatus", s."newStatus", s.cause, s."completedOn", s.note,
+    SELECT s.id, m.id AS "milestoneId", m.title AS "milestoneTitle", m."titleEs" AS "milestoneTitleEs",
+      c.id AS "commitmentId", c.title AS "commitmentTitle", c."titleEs" AS "commitmentTitleEs",
+      p.number AS "pillarNumber", p.code AS "pillarCode", s."previousStatus", s."newStatus", s.cause, s."completedOn", s.note, s."noteLanguage",
       u.name AS "authorName", s."createdAt"
     ${statusUpdateJoins}
     WHERE ${statusUpdatesMatching(filter)}

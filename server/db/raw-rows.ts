@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db, type Database, type Transaction } from "./client";
-import { Advances, DelayCause, MilestoneStatus, Results } from "./generated/enums";
+import { Advances, DelayCause, Locale, MilestoneStatus, Results } from "./generated/enums";
 
 // The rows of a raw query have the type of a zod schema declared beside the
 // query, so that the type the code reads and the shape
@@ -23,6 +23,7 @@ export const column = {
   delayCause: z.enum(DelayCause),
   advances: z.enum(Advances),
   results: z.enum(Results),
+  locale: z.enum(Locale),
   /** A `jsonb_object_agg(status, count)`: the statuses that have milestones. */
   statusCounts: z.partialRecord(z.enum(MilestoneStatus), z.number().int()),
 } as const;

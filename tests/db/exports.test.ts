@@ -124,6 +124,7 @@ beforeAll(async () => {
         previousStatus: n === 0 ? "not_started" : statuses[(n - 1) % statuses.length]!,
         newStatus: status,
         note: notes[n % notes.length]!,
+        noteLanguage: n % 3 === 0 ? "es" : "en",
         cause: status === "at_risk" || status === "delayed" ? "funding" : null,
         completedOn: status === "completed" ? new Date("2024-02-28T00:00:00Z") : null,
         authorId: staff.id,
@@ -248,6 +249,25 @@ describe("the status history", () => {
     }
     const oneDay = await jsonOf(await answer(jsonRequest("status-updates", "?from=2024-03-01&to=2024-03-01"), 500, 50));
     expect(oneDay.total).toBe(6);
+  });
+
+  it("carries the milestone's and the commitment's Spanish titles and the language each note was written in", async () => {
+    const milestone = await db().milestone.update({ where: { id: milestoneIds[2]! }, data: { titleEs: "Hito en español" } });
+    await db().commitment.update({ where: { id: milestone.commitmentId }, data: { titleEs: "Compromiso en español" } });
+    const written = new Map((await db().statusUpdate.findMany({ where: { milestoneId: milestoneIds[2]! } })).map((update) => [update.id, update.noteLanguage]));
+    expect(new Set(written.values())).toEqual(new Set(["en", "es"]));
+    const query = `?milestone=${milestoneIds[2]}`;
+    const csv = await csvOf(await answer(csvRequest("status-updates", query), 500, 50));
+    expect(csv.rows.length).toBeGreaterThan(1);
+    for (const row of csv.rows) {
+      expect(row.milestoneTitleEs).toBe("Hito en español");
+      expect(row.commitmentTitleEs).toBe("Compromiso en español");
+      expect(row.noteLanguage).toBe(written.get(row.id!));
+    }
+    const json = (await jsonOf(await answer(jsonRequest("status-updates", query), 500, 50))).data;
+    expectDocumented(json, answerSchemas.StatusUpdateListItem);
+    await db().milestone.update({ where: { id: milestoneIds[2]! }, data: { titleEs: null } });
+    await db().commitment.update({ where: { id: milestone.commitmentId }, data: { titleEs: null } });
   });
 
   it("quotes cells a spreadsheet would run as formulas; the JSON keeps the text as written", async () => {

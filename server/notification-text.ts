@@ -18,12 +18,29 @@ type Translate = ReturnType<typeof createTranslator<Messages>>;
 export type NotificationValues = Record<string, string | number>;
 
 /**
- * A notification's sentence in the reader's language (the inbox's and the
- * email's), from the values kept with it: days formatted by `day` for the
- * locale, a status named in it.
+ * A notification's values for a reader: a plan text keeps its Spanish beside
+ * its English as `<key>Es` (as the plan had them when the notification was
+ * written), and a reader in Spanish gets it where there is one.
  */
-export function notificationText(t: Translate, day: (isoDay: string) => string, notification: { kind: NotificationKind; values: NotificationValues }): string {
-  const values: NotificationValues = { ...notification.values };
+function valuesIn(locale: Locale, values: NotificationValues): NotificationValues {
+  const chosen: NotificationValues = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (key.endsWith("Es")) continue;
+    const spanish = values[`${key}Es`];
+    chosen[key] = locale === "es" && typeof spanish === "string" && spanish !== "" ? spanish : value;
+  }
+  return chosen;
+}
+
+/**
+ * A notification's sentence in the reader's language (the inbox's and the
+ * email's), from the values kept with it: plan texts in the reader's
+ * language where written, days formatted by `day` for the locale, a status
+ * named in it.
+ */
+export function notificationText(reader: { locale: Locale; t: Translate; day: (isoDay: string) => string }, notification: { kind: NotificationKind; values: NotificationValues }): string {
+  const { t, day } = reader;
+  const values = valuesIn(reader.locale, notification.values);
   for (const key of ["dueDate", "periodEnd", "day"]) {
     const value = values[key];
     if (typeof value === "string") values[key] = day(value);

@@ -92,6 +92,11 @@ async function notify(tx: Transaction, event: NotificationEvent) {
   );
 }
 
+/** A plan text's Spanish, kept beside its English as `<key>Es` (see notificationText), when the plan has one. */
+function spanish(key: string, text: string | null): NotificationValues {
+  return text ? { [`${key}Es`]: text } : {};
+}
+
 /** Everyone holding a role that carries the permission. */
 function holdersOf(...roles: readonly Role[]): Prisma.Sql {
   return Prisma.sql`SELECT id FROM "User" WHERE roles && ${[...new Set(roles)]}::"Role"[]`;
@@ -104,12 +109,12 @@ const onePerson = (userId: string) => Prisma.sql`SELECT ${userId}::text AS id`;
  * agencies responsible for a commitment still in the plan (for their
  * self-assessments).
  */
-export async function notifyRoundOpened(tx: Transaction, actor: Actor, round: { id: string; title: string; periodEnd: string }) {
+export async function notifyRoundOpened(tx: Transaction, actor: Actor, round: { id: string; title: string; titleEs?: string | null; periodEnd: string }) {
   await notify(tx, {
     kind: "round_opened",
     recordType: "AssessmentRound",
     recordId: round.id,
-    values: { title: round.title, periodEnd: round.periodEnd },
+    values: { title: round.title, ...spanish("title", round.titleEs ?? null), periodEnd: round.periodEnd },
     link: `/rounds/${round.id}`,
     causedBy: actor.id,
     recipients: Prisma.sql`
@@ -132,14 +137,20 @@ async function assessmentValues(tx: Transaction, assessmentId: string) {
       authorId: true,
       version: true,
       returnComment: true,
-      pillar: { select: { code: true, name: true } },
-      commitment: { select: { title: true } },
-      round: { select: { title: true } },
+      pillar: { select: { code: true, name: true, nameEs: true } },
+      commitment: { select: { title: true, titleEs: true } },
+      round: { select: { title: true, titleEs: true } },
       author: { select: { name: true } },
     },
   });
-  const values: NotificationValues = { pillar: `${row.pillar.code} ${row.pillar.name}`, round: row.round.title, author: row.author.name };
-  if (row.commitment) values.commitment = row.commitment.title;
+  const values: NotificationValues = {
+    pillar: `${row.pillar.code} ${row.pillar.name}`,
+    ...spanish("pillar", row.pillar.nameEs && `${row.pillar.code} ${row.pillar.nameEs}`),
+    round: row.round.title,
+    ...spanish("round", row.round.titleEs),
+    author: row.author.name,
+  };
+  if (row.commitment) Object.assign(values, { commitment: row.commitment.title, ...spanish("commitment", row.commitment.titleEs) });
   return { row, values };
 }
 
@@ -171,12 +182,12 @@ export async function notifyAssessmentStep(tx: Transaction, actor: Actor, assess
 
 /** A status update on a milestone → whoever follows it, its commitment or its pillar. */
 export async function notifyStatusUpdate(tx: Transaction, actor: Actor, update: { id: string; milestoneId: string; newStatus: string }) {
-  const milestone = await tx.milestone.findUniqueOrThrow({ where: { id: update.milestoneId }, select: { title: true, commitmentId: true, commitment: { select: { pillarId: true } } } });
+  const milestone = await tx.milestone.findUniqueOrThrow({ where: { id: update.milestoneId }, select: { title: true, titleEs: true, commitmentId: true, commitment: { select: { pillarId: true } } } });
   await notify(tx, {
     kind: "followed_change",
     recordType: "StatusUpdate",
     recordId: update.id,
-    values: { change: "statusUpdate", milestone: milestone.title, status: update.newStatus, author: actor.name },
+    values: { change: "statusUpdate", milestone: milestone.title, ...spanish("milestone", milestone.titleEs), status: update.newStatus, author: actor.name },
     link: `/milestones/${update.milestoneId}`,
     causedBy: actor.id,
     recipients: followersOf({ pillarId: milestone.commitment.pillarId, commitmentId: milestone.commitmentId, milestoneId: update.milestoneId }),
@@ -185,12 +196,12 @@ export async function notifyStatusUpdate(tx: Transaction, actor: Actor, update: 
 
 /** Evidence logged on a commitment (or one of its milestones) → whoever follows either, or the pillar. */
 export async function notifyEvidence(tx: Transaction, actor: Actor, evidence: { id: string; title: string; commitmentId: string; milestoneId: string | null }) {
-  const commitment = await tx.commitment.findUniqueOrThrow({ where: { id: evidence.commitmentId }, select: { title: true, pillarId: true } });
+  const commitment = await tx.commitment.findUniqueOrThrow({ where: { id: evidence.commitmentId }, select: { title: true, titleEs: true, pillarId: true } });
   await notify(tx, {
     kind: "followed_change",
     recordType: "Evidence",
     recordId: evidence.id,
-    values: { change: "evidence", title: evidence.title, commitment: commitment.title, author: actor.name },
+    values: { change: "evidence", title: evidence.title, commitment: commitment.title, ...spanish("commitment", commitment.titleEs), author: actor.name },
     link: `/evidence/${evidence.id}`,
     causedBy: actor.id,
     recipients: followersOf({ pillarId: commitment.pillarId, commitmentId: evidence.commitmentId, milestoneId: evidence.milestoneId }),

@@ -63,7 +63,7 @@ const milestoneIdRow = rawRow("milestoneId", { id: z.string() });
  */
 export async function computeReminders(today: string, { batchSize = reminderBatchSize }: { batchSize?: number } = {}) {
   const day = Prisma.sql`${today}::date`;
-  const values = (extra: Prisma.Sql) => Prisma.sql`jsonb_build_object('title', m.title, 'dueDate', m."dueDate"::text${extra})`;
+  const values = (extra: Prisma.Sql) => Prisma.sql`jsonb_strip_nulls(jsonb_build_object('title', m.title, 'titleEs', m."titleEs", 'dueDate', m."dueDate"::text${extra}))`;
   const managers = Prisma.sql`SELECT id FROM "User" WHERE roles && ${[...rolesWith("assessment.decide")]}::"Role"[]`;
   const statements: { kind: string; sql: Prisma.Sql }[] = [
     ...reminderDaysBefore.map((days) => ({
@@ -113,7 +113,7 @@ export async function computeReminders(today: string, { batchSize = reminderBatc
   counts.round_period_ended = await add(Prisma.sql`
     INSERT INTO "Notification" (id, "recipientId", kind, "recordType", "recordId", period, "values", link)
     SELECT gen_random_uuid()::text, u.id, 'round_period_ended', 'AssessmentRound', ar.id, ar."periodEnd"::text,
-      jsonb_build_object('title', ar.title, 'periodEnd', ar."periodEnd"::text, 'missing', missing.pillars), '/rounds/' || ar.id
+      jsonb_strip_nulls(jsonb_build_object('title', ar.title, 'titleEs', ar."titleEs", 'periodEnd', ar."periodEnd"::text, 'missing', missing.pillars)), '/rounds/' || ar.id
     FROM "AssessmentRound" ar
     CROSS JOIN LATERAL (
       SELECT count(*)::int AS pillars FROM "Pillar" p

@@ -43,7 +43,7 @@ export async function openRound(actor: Actor, raw: unknown) {
       select: roundSelect,
     });
     await recordAudit(tx, actor, { action: "round.open", entityType: "AssessmentRound", entityId: round.id, after: input });
-    await notifyRoundOpened(tx, actor, { id: round.id, title: round.title, periodEnd: input.periodEnd });
+    await notifyRoundOpened(tx, actor, { id: round.id, title: round.title, titleEs: round.titleEs, periodEnd: input.periodEnd });
     return roundJson(round);
   });
 }

@@ -1,5 +1,5 @@
 import { Link } from "@/components/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { openNotificationAction } from "@/app/actions/notifications";
 import { ClientMessages } from "@/components/client-messages";
 import { OpenNotificationForm } from "@/components/notifications/inbox-forms";
@@ -33,7 +33,7 @@ const card = "rounded-lg border border-slate-200 bg-white p-5 shadow-sm";
 /** "Your work": what needs the signed-in person now, by role; every figure links to the list behind it. */
 export default async function WorklistPage() {
   const actor = await actorForPage();
-  const [work, t, messages, format, planText] = await Promise.all([worklist(actor), getTranslations("worklist"), getTranslations(), getFormatter(), planTextStrings()]);
+  const [work, t, messages, format, planText, locale] = await Promise.all([worklist(actor), getTranslations("worklist"), getTranslations(), getFormatter(), planTextStrings(), getLocale()]);
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium" });
   const perRound = (rounds: RoundCount[], label: (round: RoundCount) => string, testId: string) =>
     rounds.length === 0 ? (
@@ -145,7 +145,7 @@ export default async function WorklistPage() {
                 <ul className="mt-2 space-y-2 text-sm">
                   {work.followedChanges.latest.map((change) => (
                     <li key={change.id}>
-                      <OpenNotificationForm action={openNotificationAction} id={change.id} text={notificationText(messages, day, change)} unread />
+                      <OpenNotificationForm action={openNotificationAction} id={change.id} text={notificationText({ locale, t: messages, day }, change)} unread />
                       <p className="text-xs text-slate-700">{format.dateTime(new Date(change.createdAt), { dateStyle: "medium", timeStyle: "short" })}</p>
                     </li>
                   ))}

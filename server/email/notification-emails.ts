@@ -37,7 +37,7 @@ const emailItemsAtMost = 50;
  */
 export function composeEmail(reader: Reader, recipient: EmailRecipient, parts: { intro?: string; notifications: readonly ListedNotification[]; why: string; unsubscribe: string }) {
   const { t, locale } = reader;
-  const items = parts.notifications.slice(0, emailItemsAtMost).map((notification) => ({ text: notificationText(t, reader.day, notification), link: `${publicOrigin()}${notification.link}` }));
+  const items = parts.notifications.slice(0, emailItemsAtMost).map((notification) => ({ text: notificationText(reader, notification), link: `${publicOrigin()}${notification.link}` }));
   const rest = parts.notifications.length - items.length;
   const more = rest > 0 ? { text: t("notifications.email.moreInInbox", { count: rest }), link: `${publicOrigin()}/notifications?unread=true` } : undefined;
   const greeting = t("notifications.email.greeting", { name: recipient.name });
@@ -121,7 +121,7 @@ export async function queueEmailsAtOnce(tx: Transaction, added: readonly AddedNo
       userId: recipient.id,
       kind: `notification.${first.kind}`,
       key: `notification:${recipient.id}:${first.kind}:${first.recordId}:${first.period}`,
-      subject: several ? reader.t("notifications.email.groupSubject", { kind: kindLabel, count: group.length }) : subjectOf(notificationText(reader.t, reader.day, first)),
+      subject: several ? reader.t("notifications.email.groupSubject", { kind: kindLabel, count: group.length }) : subjectOf(notificationText(reader, first)),
       ...composeEmail(reader, recipient, {
         ...(several ? { intro: reader.t("notifications.email.groupIntro", { count: group.length }) } : {}),
         notifications: group,

@@ -6,6 +6,7 @@ import { logEvidence } from "../../server/evidence";
 import { follow, followState, unfollow } from "../../server/follows";
 import { getNotificationPreferences, updateNotificationPreferences } from "../../server/notification-preferences";
 import { listNotifications, markNotificationsRead, notifyRoundOpened, openNotification, unreadCount } from "../../server/notifications";
+import { notificationText, readerIn, type NotificationValues } from "../../server/notification-text";
 import type { Actor } from "../../server/permissions";
 import { openRound } from "../../server/rounds";
 import { updateMilestoneStatus } from "../../server/status-updates";
@@ -223,5 +224,35 @@ describe("preferences", () => {
     expect(after.find((p) => p.kind === "milestone_due_soon")).toEqual({ kind: "milestone_due_soon", delivery: "app", isDefault: true });
     expect(await db().auditEvent.count({ where: { actorId: person.id, action: "notification.preferences.update" } })).toBe(1);
     expect(await failure(updateNotificationPreferences(person, { round_opened: "sometimes" }))).toBeInstanceOf(ValidationError);
+  });
+});
+
+describe("a notification of a plan record", () => {
+  it("names the record in its reader's language, in English where the plan has no Spanish yet", async () => {
+    const owner = actorOf(await createUser({ roles: ["staff"] }));
+    const author = actorOf(await createUser({ roles: ["staff"], agencyId }));
+    const reviewer = await createActor(["reviewer"]);
+    const created = await createMilestone({ commitmentId, ownerId: owner.id });
+    const milestone = await db().milestone.update({ where: { id: created.id }, data: { titleEs: `Hito ${created.id}` } });
+    const untranslated = await createMilestone({ commitmentId, ownerId: owner.id });
+    const commitment = await db().commitment.update({ where: { id: commitmentId }, data: { titleEs: "Compromiso traducido" } });
+
+    await updateMilestoneStatus(author, milestone.id, { status: "in_progress", note: "Work began.", version: 1 });
+    await updateMilestoneStatus(author, untranslated.id, { status: "in_progress", note: "Work began.", version: 1 });
+    await follow(owner, { targetType: "commitment", targetId: commitmentId });
+    await logEvidence(reviewer, { commitmentId, title: "Audit report", kind: "official_document", publisher: "Auditor", summary: "Found progress.", shows: "advance", reliability: "official_record" });
+
+    const [translated, english, evidence] = await inbox(owner.id);
+    const text = (locale: "en" | "es", notification: typeof translated) => {
+      const reader = readerIn(locale);
+      return notificationText(reader, { kind: notification!.kind, values: notification!.values as NotificationValues });
+    };
+    expect(text("es", translated)).toContain(milestone.titleEs);
+    expect(text("es", translated)).not.toContain(milestone.title);
+    expect(text("en", translated)).toContain(milestone.title);
+    expect(text("es", english)).toContain(untranslated.title);
+    expect(text("es", evidence)).toContain("Compromiso traducido");
+    expect(text("en", evidence)).toContain(commitment.title);
+    await db().commitment.update({ where: { id: commitmentId }, data: { titleEs: null } });
   });
 });

@@ -1,5 +1,5 @@
 import { Link } from "@/components/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { markNotificationsReadAction, openNotificationAction } from "@/app/actions/notifications";
 import { ClientMessages } from "@/components/client-messages";
 import { MarkReadForm, OpenNotificationForm } from "@/components/notifications/inbox-forms";
@@ -21,11 +21,12 @@ export default async function NotificationsPage({ searchParams }: Props) {
   const actor = await actorForPage();
   const query = await searchParams;
   const unreadOnly = query.unread === "true";
-  const [notifications, t, format] = await Promise.all([
+  const [notifications, t, format, locale] = await Promise.all([
     // A page number that is not one shows the first page.
     withUsableFilter((usable) => listNotifications(actor, usable), { ...(unreadOnly ? { unread: "true" } : {}), ...(typeof query.page === "string" ? { page: query.page } : {}) }),
     getTranslations(),
     getFormatter(),
+    getLocale(),
   ]);
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const pageHref = (page: number) => `/notifications?${new URLSearchParams({ ...(unreadOnly ? { unread: "true" } : {}), page: String(page) }).toString()}`;
@@ -52,7 +53,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
       ) : (
         <ul aria-label={t("notifications.listLabel")} className="mt-6 max-w-3xl space-y-3" data-testid="notification-list">
           {notifications.items.map((notification) => {
-            const text = notificationText(t, day, notification);
+            const text = notificationText({ locale, t, day }, notification);
             const unread = notification.readAt === null;
             return (
               <li key={notification.id} className={`rounded border p-4 ${unread ? "border-brand-700 bg-brand-50" : "border-slate-200 bg-white"}`}>

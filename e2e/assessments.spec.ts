@@ -18,7 +18,7 @@ async function pageAs(browser: Browser, role: DemoRole): Promise<Page> {
 async function openRoundThroughThePage(manager: Page, title: string): Promise<string> {
   await manager.goto("/rounds");
   await expectNoSeriousAccessibilityFindings(manager);
-  await manager.getByLabel("Title", { exact: true }).fill(title);
+  await manager.getByRole("textbox", { name: "Title", exact: true }).fill(title);
   await manager.getByLabel("Period start").fill("2020-01-01");
   await manager.getByLabel("Period end").fill(dayOffset(30));
   await manager.getByRole("button", { name: "Open round" }).click();

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
-import { e2eUser, storageStateOf } from "./users";
+import { e2eUser, storageStateOf, totpCode } from "./users";
 
 // Each record's page is titled by the record, the kind of page and the app,
 // in the reader's language, so that tabs and the history can be told apart.
@@ -125,4 +125,28 @@ test("an edit page names its record for the admin; a role it is refused to gets 
   await expect(reviewer).toHaveTitle(/\S/);
   expect(await reviewer.title()).not.toContain(milestone.title);
   await reviewerContext.close();
+});
+
+test("an admin reading in Spanish finds each edit page named by the Spanish of its plan record", async ({ page }) => {
+  const admin = e2eUser("admin-es@e2e.local");
+  await signIn(page, admin.email, admin.password);
+  await page.getByLabel("Code", { exact: true }).fill(totpCode());
+  await page.getByRole("button", { name: "Verify and sign in" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  const first = async <T>(path: string) => ((await (await page.request.get(path)).json()) as { data: T[] }).data[0]!;
+  const milestone = await first<Named>("/api/v1/milestones?pillar=1");
+  const commitment = await first<Named>("/api/v1/commitments?pillar=1");
+  const pillar = await first<{ number: number; name: string; nameEs: string | null }>("/api/v1/pillars");
+  expect([milestone.titleEs, commitment.titleEs, pillar.nameEs].every(Boolean)).toBe(true);
+
+  await page.goto(`/admin/milestones/${milestone.id}/edit`);
+  await expect(page).toHaveTitle(`${milestone.titleEs} · Editar hito · ${languages.es.app}`);
+  await expect(page.getByRole("link", { name: `Hito: ${milestone.titleEs}` })).toBeVisible();
+  await page.goto(`/admin/commitments/${commitment.id}/edit`);
+  await expect(page).toHaveTitle(`${commitment.titleEs} · Editar compromiso · ${languages.es.app}`);
+  await expect(page.getByRole("link", { name: `Compromiso: ${commitment.titleEs}` })).toBeVisible();
+  await page.goto("/admin/plan");
+  await page.getByRole("link", { name: `Editar el pilar ${pillar.number}` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Editar el pilar ${pillar.number}: ${pillar.nameEs}`);
+  await expect(page).toHaveTitle(`Pilar ${pillar.number}: ${pillar.nameEs} · Editar pilar · ${languages.es.app}`);
 });

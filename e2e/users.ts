@@ -48,6 +48,8 @@ export const e2eUsers = [
   { email: "limited@e2e.local", name: "Lee Limited", roles: ["staff"], password: "e2e-limited-password" },
   // A reviewer who reads the records' pages in English, then switches to Spanish.
   { email: "titles@e2e.local", name: "Tess Titles", roles: ["reviewer"], password: "e2e-titles-password" },
+  // An admin who reads in Spanish from the start.
+  { email: "admin-es@e2e.local", name: "Ana Administradora", roles: ["admin"], password: "e2e-admin-es-password", secondFactor: true, locale: "es" },
   // A reviewer who follows the "round opened" notification to a submitted draft.
   { email: "journey@e2e.local", name: "Jo Journey", roles: ["reviewer"], password: "e2e-journey-password" },
 ] as const;

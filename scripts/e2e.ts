@@ -54,7 +54,7 @@ try {
   // never disturbs another test signed in as a demo user.
   for (const user of e2eUsers) {
     await db().user.create({
-      data: { email: user.email, name: user.name, roles: [...user.roles], passwordHash: await hashPassword(user.password) },
+      data: { email: user.email, name: user.name, roles: [...user.roles], passwordHash: await hashPassword(user.password), ...("locale" in user ? { locale: user.locale } : {}) },
     });
   }
   // The second factor is required of admins and managers here as in

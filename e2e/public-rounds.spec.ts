@@ -101,6 +101,12 @@ test("the check works without JavaScript, in Spanish too, and says when no file 
 
   await page.getByRole("navigation", { name: "Registro público" }).getByRole("link", { name: "Informes de las rondas" }).click();
   await page.getByRole("link", { name: firstRoundInSpanish }).click();
+  // The report was frozen in English: on a Spanish page its texts are set in English and marked so.
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading).toHaveText(`Informe: ${firstRound} (in English)`);
+  await expect(heading.locator('[lang="en"]').first()).toHaveText(firstRound);
+  const pillarHeading = page.getByRole("heading", { level: 2, name: /^Pilar 1: / });
+  await expect(pillarHeading.locator('[lang="en"]').first()).toHaveText(/\S/);
   const document = await page.request.get((await page.getByRole("link", { name: "Descargar el documento sellado (JSON)" }).getAttribute("href"))!);
   await page.getByRole("link", { name: "Compruebe una copia" }).click();
   await page.getByLabel("Documento del informe (.json)").setInputFiles({ name: "informe.json", mimeType: "application/json", buffer: await document.body() });

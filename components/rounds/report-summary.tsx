@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { FrozenEnglish } from "@/components/rounds/frozen-english";
 import { Section } from "@/components/section";
 import { StatusBadge } from "@/components/status-badge";
 import { Table, TableHead } from "@/components/table";
@@ -33,7 +34,7 @@ export async function ReportSummary({ pillars, flagged }: { pillars: SummaryPill
           {pillars.map((pillar) => (
             <tr key={pillar.number} className="border-b border-slate-200">
               <th scope="row" className="py-1 pr-2 text-left font-normal">
-                {pillar.number}. {pillar.name}
+                {pillar.number}. <FrozenEnglish>{pillar.name}</FrozenEnglish>
               </th>
               <td className="py-1 pr-2">{pillar.verdict ? <VerdictPair advances={pillar.verdict.advances} results={pillar.verdict.results} /> : t("report.noVerdict")}</td>
               <td className="py-1 pr-2 tabular-nums">{pillar.milestoneCount}</td>

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { FrozenDigests } from "@/components/frozen-digests";
 import { publicHref, publicLocale } from "@/components/public/addresses";
 import { PublicRoundVerdicts } from "@/components/public/verdicts";
+import { FrozenEnglish } from "@/components/rounds/frozen-english";
 import { ReportFigures, ReportSummary } from "@/components/rounds/report-summary";
 import { orNotFound } from "@/server/pages";
 import { publicRoundReport } from "@/server/public-rounds";
@@ -26,7 +27,7 @@ export default async function PublicRoundReportPage({ params }: Props) {
           {t("public.rounds.allReports")}
         </a>
       </p>
-      <h1 className="mt-1 text-2xl font-semibold">{t("report.title", { title: round.title })}</h1>
+      <h1 className="mt-1 text-2xl font-semibold">{t.rich("report.heading", { title: round.title, frozen: (chunks) => <FrozenEnglish>{chunks}</FrozenEnglish> })}</h1>
       <p className="mt-2 max-w-3xl text-sm text-slate-700">{t("report.intro", { start: day(round.periodStart), end: day(round.periodEnd), asOf: day(report.asOf) })}</p>
       <p className="mt-4 flex flex-wrap gap-4">
         {/* The document is the same in every language: its address has none. */}
@@ -51,7 +52,7 @@ export default async function PublicRoundReportPage({ params }: Props) {
       {report.pillars.map((pillar) => (
         <section key={pillar.number} aria-labelledby={`report-pillar-${pillar.number}`} className="mt-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="public-report-pillar">
           <h2 id={`report-pillar-${pillar.number}`} className="text-xl font-semibold">
-            {t("report.pillarHeading", { number: pillar.number, name: pillar.name })}
+            {t.rich("report.frozenPillarHeading", { number: pillar.number, name: pillar.name, frozen: (chunks) => <FrozenEnglish>{chunks}</FrozenEnglish> })}
           </h2>
           <h3 className="mt-3 font-semibold">{t("public.pillar.verdictsHeading")}</h3>
           {pillar.verdicts.length === 0 ? (

@@ -4,6 +4,7 @@ import { ComparisonTable } from "@/components/assessments/comparison-table";
 import { FrozenDigests } from "@/components/frozen-digests";
 import { recordPageMetadata } from "@/components/page-title";
 import { PrintButton } from "@/components/print-button";
+import { FrozenEnglish } from "@/components/rounds/frozen-english";
 import { ReportFigures, ReportSummary } from "@/components/rounds/report-summary";
 import { Section } from "@/components/section";
 import { VerdictPair } from "@/components/verdict-pair";
@@ -26,10 +27,10 @@ export default async function RoundReportPage({ params }: Props) {
     <article className="max-w-4xl">
       <p className="no-print text-sm">
         <Link href={`/rounds/${report.round.id}`} className="text-brand-700 underline-offset-2 hover:underline">
-          {report.round.title}
+          <FrozenEnglish>{report.round.title}</FrozenEnglish>
         </Link>
       </p>
-      <h1 className="mt-1 text-2xl font-semibold">{t("report.title", { title: report.round.title })}</h1>
+      <h1 className="mt-1 text-2xl font-semibold">{t.rich("report.heading", { title: report.round.title, frozen: (chunks) => <FrozenEnglish>{chunks}</FrozenEnglish> })}</h1>
       <p className="mt-2 text-sm text-slate-700">
         {t("report.intro", { start: day(report.round.periodStart), end: day(report.round.periodEnd), asOf: day(report.asOf) })}
       </p>
@@ -54,7 +55,7 @@ export default async function RoundReportPage({ params }: Props) {
       {report.pillars.map((pillar) => (
         <section key={pillar.id} aria-labelledby={`report-pillar-${pillar.number}`} className="mt-8 break-inside-avoid-page">
           <h2 id={`report-pillar-${pillar.number}`} className="text-xl font-semibold">
-            {t("report.pillarHeading", { number: pillar.number, name: pillar.name })}
+            {t.rich("report.frozenPillarHeading", { number: pillar.number, name: pillar.name, frozen: (chunks) => <FrozenEnglish>{chunks}</FrozenEnglish> })}
           </h2>
           {pillar.verdicts.length === 0 && <p className="mt-2 text-sm">{t("report.noVerdict")}</p>}
           {pillar.verdicts.map((verdict) => (

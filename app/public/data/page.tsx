@@ -45,14 +45,20 @@ export default async function PublicDataPage() {
                 </a>
               </th>
               <td className="py-2 pr-2">{file.description[locale]}</td>
-              <td className="whitespace-nowrap py-2 pr-2">
-                <a href={file.csv} download className={link}>
-                  {t("csvLink", { file: file.name })}
-                </a>
-                <br />
-                <a href={file.json} download className={link}>
-                  {t("jsonLink", { file: file.name })}
-                </a>
+              <td className="py-1 pr-2">
+                {/* Each link a touch target of its own, as tall as a finger needs. */}
+                <ul className="flex flex-wrap gap-x-4">
+                  <li>
+                    <a href={file.csv} download className={`${link} inline-block whitespace-nowrap py-1`}>
+                      {t("csvLink", { file: file.name })}
+                    </a>
+                  </li>
+                  <li>
+                    <a href={file.json} download className={`${link} inline-block whitespace-nowrap py-1`}>
+                      {t("jsonLink", { file: file.name })}
+                    </a>
+                  </li>
+                </ul>
               </td>
               <td className="py-2">{day(file.lastChanged)}</td>
             </tr>

@@ -44,6 +44,8 @@ export async function demoRecords(admin: APIRequestContext, staff: APIRequestCon
     commitment: first(commitments, "a commitment").id,
     pillar: first(pillars, "a pillar").id,
     pillarNumber: String(first(pillars, "a pillar").number),
+    // A file of the public record's open data, which every demo holds.
+    openDataFile: "milestones.csv",
     user: first(users.filter((user) => user.email === "everywhere@e2e.local"), "the e2e account of this kind of test").id,
     // Well formed, so that the answer is about the record, not the address.
     missing: "no-such-record-0000",

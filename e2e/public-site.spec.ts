@@ -4,9 +4,10 @@ import { expectNoSeriousAccessibilityFindings } from "./helpers";
 import { demoAccounts, storageStateOf } from "./users";
 
 // The public record (/public), read as no one: every page and file reachable
-// from its start in either language answers without sign-in and holds no text
-// of a draft, a submitted or returned assessment, a status note, an email or a
-// staff member's name; the reviewer's name stands on their published work.
+// from its start in either language (the open data files among them) answers
+// without sign-in and holds no text of a draft, a submitted or returned
+// assessment, a status note, an email or a staff member's name; the reviewer's
+// name stands on their published work.
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 const anonymous = { cookies: [], origins: [] };
@@ -31,10 +32,13 @@ async function crawl(request: APIRequestContext, baseURL: string, starts: string
     if (answered.has(address)) continue;
     const response = await request.get(address, { maxRedirects: 0 });
     expect(response.status(), `${address} answers without sign-in`).toBe(200);
-    const body = readable(await response.text());
+    const type = response.headers()["content-type"] ?? "";
+    const text = await response.text();
+    // A CSV cell doubles the quotes of its text.
+    const body = readable(type.startsWith("text/csv") ? text.replace(/""/g, '"') : text);
     answered.set(address, body);
     expect(answered.size, "the crawl stays within the public pages").toBeLessThan(200);
-    if (!(response.headers()["content-type"] ?? "").includes("text/html")) continue;
+    if (!type.includes("text/html")) continue;
     for (const [, href] of body.matchAll(/<(?:a|link)\b[^>]*?\bhref="([^"]+)"/g)) {
       const url = new URL(href!, new URL(address, baseURL));
       if (url.origin === new URL(baseURL).origin && /^\/public(\/|$)/.test(url.pathname)) queue.push(`${url.pathname}${url.search}`);
@@ -75,6 +79,11 @@ test("a visitor signed in as no one reads every public page and file, none holdi
   for (const locale of ["en", "es"]) {
     expect(addresses, "the crawl reached both languages' pages of every pillar").toEqual(expect.arrayContaining([1, 2, 3, 4, 5].map((number) => `/public/${locale}/pillars/${number}`)));
   }
+  // The open data page links every file, so the crawl reads each of them too.
+  const openData = ["pillars", "commitments", "milestones", "status-history", "assessments", "evidence", "indicators", "observations"];
+  expect(addresses, "the crawl read every open data file").toEqual(
+    expect.arrayContaining(["/public/data/dictionary.json", ...openData.flatMap((file) => [`/public/data/${file}.csv`, `/public/data/${file}.json`])]),
+  );
   const everything = [...answered.values()].join("\n");
   // What was published is there: the reviewer's name on it and its narrative.
   expect(everything).toContain(demoAccounts.reviewer.name);

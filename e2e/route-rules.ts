@@ -51,6 +51,7 @@ export type DemoRecord =
   | "commitment"
   | "pillar"
   | "pillarNumber"
+  | "openDataFile"
   | "user"
   | "missing"
   | "nextAuth.session"
@@ -101,6 +102,8 @@ export const pageRules: PageRule[] = [
   { page: "/public/rounds", cases: [{ expect: open }] },
   { page: "/public/rounds/[id]", cases: [{ record: "round.closed", expect: open }] },
   { page: "/public/verify", cases: [{ expect: open }] },
+  // Open data (server/open-data.ts): the files, their licence and their data dictionary.
+  { page: "/public/data", cases: [{ expect: open }] },
   readPage("/"),
   readPage("/overview"),
   readPage("/milestones"),
@@ -157,6 +160,8 @@ export const apiRules: ApiRule[] = [
   { route: "GET /public/rounds/[id]/document", cases: [{ record: "round.closed", expect: open }] },
   { route: "GET /public/rounds/[id]/report.pdf", cases: [{ record: "round.closed", expect: open }] },
   { route: "GET /public/feed.xml", cases: [{ expect: open }] },
+  // The open data files (/public/data/{file}.csv, .json and dictionary.json), cached for a minute by anyone.
+  { route: "GET /public/data/[file]", cases: [{ record: "openDataFile", expect: open }] },
   { route: "POST /public/verify/upload", allowedStatus: 303, cases: [{ expect: open }] },
   // next-auth's own endpoints: the session as the browser sees it, and a sign-in without its CSRF token, sent back to the form.
   { route: "GET /api/auth/[...nextauth]", cases: [{ record: "nextAuth.session", expect: open }] },

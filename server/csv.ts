@@ -12,7 +12,7 @@ import { todayIso } from "./validation";
 // export of any length never sits whole in memory.
 
 // Rows stringified per chunk of the response body.
-const rowsPerChunk = 200;
+export const rowsPerChunk = 200;
 
 type Camel<Key extends string> = Key extends `${infer Head}_${infer Tail}` ? `${Capitalize<Head>}${Camel<Tail>}` : Capitalize<Key>;
 type ColumnName<Prefix extends string, Key extends string> = Prefix extends "" ? Key : `${Prefix}${Camel<Key>}`;
@@ -88,10 +88,24 @@ export async function pagedListResponse<Row extends object>(
  * fault is still a JSON error answer; the rest is read as the client reads.
  */
 export async function csvResponse(list: string, rows: AsyncIterable<object> | Iterable<object>, columns: readonly string[]): Promise<Response> {
-  const chunks = csvChunks(rows, columns);
+  return new Response(await streamedText(csvChunks(rows, columns)), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${list}-${todayIso()}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
+
+/**
+ * A response body of text chunks, each produced as the client reads: the
+ * first is produced before the body is handed over, so that its fault is the
+ * caller's to answer.
+ */
+export async function streamedText(chunks: AsyncGenerator<string>): Promise<ReadableStream<Uint8Array>> {
   const first = await chunks.next();
   const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
+  return new ReadableStream<Uint8Array>({
     start(controller) {
       if (first.done) controller.close();
       else controller.enqueue(encoder.encode(first.value));
@@ -105,16 +119,10 @@ export async function csvResponse(list: string, rows: AsyncIterable<object> | It
       await chunks.return(undefined);
     },
   });
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${list}-${todayIso()}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
 }
 
-async function* csvChunks(rows: AsyncIterable<object> | Iterable<object>, columns: readonly string[]): AsyncGenerator<string> {
+/** The rows as CSV text, a header line first, in chunks of rowsPerChunk rows, each cell through flattenRow's formula guard. */
+export async function* csvChunks(rows: AsyncIterable<object> | Iterable<object>, columns: readonly string[]): AsyncGenerator<string> {
   // The byte-order mark lets spreadsheet programs read the file as UTF-8 (as the import template does).
   let records: string[][] = [[...columns]];
   let prefix = "\uFEFF";

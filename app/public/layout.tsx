@@ -25,6 +25,7 @@ const sections = [
   { path: "", label: "pillarsLink" },
   { path: "/rounds", label: "roundsLink" },
   { path: "/verify", label: "verifyLink" },
+  { path: "/data", label: "dataLink" },
 ] as const;
 
 export default async function PublicLayout({ children }: { children: ReactNode }) {

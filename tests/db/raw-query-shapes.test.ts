@@ -15,6 +15,7 @@ import { notifyRoundOpened } from "../../server/notifications";
 import { computeReminders } from "../../server/reminders";
 import { listPillars } from "../../server/pillars";
 import { healthDetail } from "../../server/operations";
+import { openDataDictionary } from "../../server/open-data";
 import { pillarAsOf, pillarRollups } from "../../server/rollups";
 import { search } from "../../server/search";
 import { lockRound } from "../../server/rounds";
@@ -89,6 +90,7 @@ describe("raw queries", () => {
     const published = await db().assessment.findFirstOrThrow({ where: { state: "published" } });
     await getAssessment(manager!, published.id);
     await healthDetail(true);
+    await openDataDictionary();
     // An open round whose period has ended, for the worklist's rounds.
     await db().assessmentRound.create({ data: { title: "Shapes round", periodStart: new Date("2025-01-01"), periodEnd: new Date("2025-06-30"), openedById: manager!.id } });
     for (const actor of [staff!, reviewer!, manager!]) await worklist(actor, asOf);

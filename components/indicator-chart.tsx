@@ -6,7 +6,7 @@ import { chartFrame, markEveryPoint, tenth } from "@/components/dashboard/chart"
 // "observation" marker, which the caller renders once (ChartMarkers) before its charts.
 
 /** What the chart draws of an indicator: days as ISO dates. */
-export interface ChartedIndicator {
+interface ChartedIndicator {
   baselineValue: number | null;
   baselineDate: string | null;
   targetValue: number | null;

@@ -61,10 +61,13 @@ export default async function PublicIndicatorPage({ params }: Props) {
           {t("observationsHeading")}
         </h2>
         <p className="mt-1 text-sm text-slate-700">{t("observationsIntro")}</p>
-        <PublicIndicatorChart indicator={indicator} />
+        {/* As wide as the dashboard's column: wider, the chart's words would grow past the text's. */}
+        <div className="max-w-xl">
+          <PublicIndicatorChart indicator={indicator} />
+        </div>
         <PublicObservationTable indicator={indicator} caption={t("caption", { name })} sources />
       </section>
-      <EmbedSnippet path={`/embed/indicators/${indicator.id}`} frameTitle={embed("indicatorFrameTitle", { name })} height={480} />
+      <EmbedSnippet path={`/embed/indicators/${indicator.id}`} frameTitle={embed("indicatorFrameTitle", { name })} height={520} />
     </>
   );
 }

@@ -37,7 +37,7 @@ export default async function PublicPillarPage({ params }: Props) {
       <PublicVerdicts rounds={rounds} />
       <PublicIndicatorList pillarNumber={pillar.number} indicators={indicators} hrefOf={(id) => publicHref(locale, `/indicators/${id}`)} />
       <PublicCommitments commitments={pillar.commitments} />
-      <EmbedSnippet path={`/embed/pillars/${pillar.number}`} frameTitle={embed("pillarFrameTitle", { number: pillar.number, name })} height={360} />
+      <EmbedSnippet path={`/embed/pillars/${pillar.number}`} frameTitle={embed("pillarFrameTitle", { number: pillar.number, name })} height={420} />
     </>
   );
 }

@@ -20,6 +20,11 @@ const withNextIntl = createNextIntlPlugin({
 // before any of this runs.
 const securityHeaders = shared.everyResponse;
 
+// Every response but the embeddable cards' refuses to be framed at all; the
+// cards are framed by the sites proxy.ts names in their frame-ancestors
+// (EMBED_ALLOWED_ORIGINS), which X-Frame-Options cannot express.
+const frameOptions = { source: `/:path((?!${shared.framedUnder.slice(1)}(?:/|$)).*)`, headers: [shared.frameOptions] };
+
 const staticFilePolicy = [{ key: "Content-Security-Policy", value: shared.strictestPolicy }];
 
 const nextConfig: NextConfig = {
@@ -41,6 +46,7 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
+      frameOptions,
       { source: "/_next/static/:path*", headers: staticFilePolicy },
       { source: "/_next/image", headers: staticFilePolicy },
       { source: "/favicon.ico", headers: staticFilePolicy },

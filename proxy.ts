@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { safeCallbackPath } from "@/components/safe-callback";
 import { acceptedLocale, isLocale } from "@/i18n/locales";
 import en from "@/messages/en.json";
+import { embedAllowedOrigins } from "@/server/env";
 import { requestIdOf } from "@/server/request-id.mjs";
 
 // An optimistic check only: a request without a session cookie is sent to sign
@@ -25,7 +26,7 @@ function newNonce(): string {
  * dev`) needs eval for React's error overlays and injects styles without the
  * nonce; the production build needs neither.
  */
-function contentSecurityPolicy(nonce: string): string {
+function contentSecurityPolicy(nonce: string, frameAncestors: string): string {
   const development = process.env.NODE_ENV === "development";
   return [
     "default-src 'self'",
@@ -37,7 +38,7 @@ function contentSecurityPolicy(nonce: string): string {
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${frameAncestors}`,
     ...(servedOverHttps() ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
 }
@@ -54,7 +55,10 @@ function decodable(pathname: string): boolean {
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const policy = contentSecurityPolicy(newNonce());
+  const embed = embedAddress(pathname);
+  // Only the embeddable cards may be framed, and only by the sites EMBED_ALLOWED_ORIGINS names.
+  const origins = embed ? embedAllowedOrigins() : [];
+  const policy = contentSecurityPolicy(newNonce(), origins.length > 0 ? origins.join(" ") : "'none'");
   // Next.js answers such a path with a bare 500 before any route runs.
   if (!decodable(pathname)) return secured(NextResponse.json({ error: "bad_request", message: en.errors.malformedAddress }, { status: 400 }), policy);
   if (pathname !== "/" && pathname.endsWith("/")) return secured(withoutTrailingSlash(request), policy);
@@ -66,6 +70,12 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("content-security-policy", policy);
   // Only this proxy says in which language a public page is; a visitor's own header of that name is dropped.
   requestHeaders.delete(publicLocaleHeader);
+  // An embeddable card is public too, in the language its `?lang=` asks for, as a frame's address has no other place for it.
+  if (embed) {
+    const asked = request.nextUrl.searchParams.get("lang");
+    requestHeaders.set(publicLocaleHeader, isLocale(asked) ? asked : acceptedLocale(request.headers.get("accept-language")));
+    return secured(NextResponse.next({ request: { headers: requestHeaders } }), policy);
+  }
   const publicPage = publicAddress(pathname);
   if (publicPage) {
     requestHeaders.set(publicLocaleHeader, publicPage.locale ?? acceptedLocale(request.headers.get("accept-language")));
@@ -108,6 +118,9 @@ function publicAddress(pathname: string): { route: string; locale: string | null
   const unprefixed = locale ? rest : (match[1] ?? "");
   return { route: `/public${unprefixed.replace(/^\/rounds\/([^/]+)\.json$/, "/rounds/$1/document")}`, locale };
 }
+
+/** An embeddable card (app/embed): a small public page meant for another site's frame. */
+const embedAddress = (pathname: string) => /^\/embed(\/|$)/.test(pathname);
 
 /**
  * The same address without its trailing slash, as Next.js would redirect to

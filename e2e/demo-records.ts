@@ -19,7 +19,7 @@ async function dataOf<T>(response: APIResponse): Promise<T> {
 
 /** The demo records that fill the dynamic segments, read through the API as the admin (who sees everything) and the staff member. */
 export async function demoRecords(admin: APIRequestContext, staff: APIRequestContext): Promise<Record<DemoRecord, string>> {
-  const [rounds, assessments, evidence, mine, commitments, pillars, users] = await Promise.all([
+  const [rounds, assessments, evidence, mine, commitments, pillars, users, publicPillar] = await Promise.all([
     dataOf<{ id: string; status: string }[]>(await admin.get("/api/v1/rounds")),
     dataOf<{ id: string; state: string; round: { status: string } }[]>(await admin.get("/api/v1/assessments?state=published")),
     dataOf<{ id: string }[]>(await admin.get("/api/v1/evidence")),
@@ -27,6 +27,8 @@ export async function demoRecords(admin: APIRequestContext, staff: APIRequestCon
     dataOf<{ id: string }[]>(await admin.get("/api/v1/commitments")),
     dataOf<{ id: string; number: number }[]>(await admin.get("/api/v1/pillars")),
     dataOf<{ id: string; email: string }[]>(await admin.get("/api/v1/users")),
+    // The API has no list of indicators: the public page of pillar 1, which the demo gives indicators, links to each.
+    admin.get("/public/en/pillars/1").then((response) => response.text()),
   ]);
   const first = <T>(rows: T[], what: string): T => {
     expect(rows.length, `the demo data has ${what}`).toBeGreaterThan(0);
@@ -46,6 +48,7 @@ export async function demoRecords(admin: APIRequestContext, staff: APIRequestCon
     pillarNumber: String(first(pillars, "a pillar").number),
     // A file of the public record's open data, which every demo holds.
     openDataFile: "milestones.csv",
+    indicator: first([...publicPillar.matchAll(/href="\/public\/en\/indicators\/([^"]+)"/g)].map((match) => match[1]!), "an indicator of pillar 1"),
     user: first(users.filter((user) => user.email === "everywhere@e2e.local"), "the e2e account of this kind of test").id,
     // Well formed, so that the answer is about the record, not the address.
     missing: "no-such-record-0000",

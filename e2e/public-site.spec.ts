@@ -23,7 +23,7 @@ function readable(body: string): string {
     .replace(/&amp;/g, "&");
 }
 
-/** Every public address reachable from `starts` by the links and alternates of its pages, with what each answered. */
+/** Every public address (the public record and the embeddable cards) reachable from `starts` by the links, alternates and cards of its pages, with what each answered. */
 async function crawl(request: APIRequestContext, baseURL: string, starts: string[]) {
   const answered = new Map<string, string>();
   const queue = [...starts];
@@ -39,9 +39,10 @@ async function crawl(request: APIRequestContext, baseURL: string, starts: string
     answered.set(address, body);
     expect(answered.size, "the crawl stays within the public pages").toBeLessThan(200);
     if (!type.includes("text/html")) continue;
-    for (const [, href] of body.matchAll(/<(?:a|link)\b[^>]*?\bhref="([^"]+)"/g)) {
+    // Links and alternates, and the embeddable cards the pages give the code of (an iframe's src, as text in a field).
+    for (const [, href] of body.matchAll(/<(?:a|link|iframe)\b[^>]*?\b(?:href|src)="([^"]+)"/g)) {
       const url = new URL(href!, new URL(address, baseURL));
-      if (url.origin === new URL(baseURL).origin && /^\/public(\/|$)/.test(url.pathname)) queue.push(`${url.pathname}${url.search}`);
+      if (url.origin === new URL(baseURL).origin && /^\/(public|embed)(\/|$)/.test(url.pathname)) queue.push(`${url.pathname}${url.search}`);
     }
   }
   return answered;
@@ -78,6 +79,10 @@ test("a visitor signed in as no one reads every public page and file, none holdi
   const addresses = [...answered.keys()];
   for (const locale of ["en", "es"]) {
     expect(addresses, "the crawl reached both languages' pages of every pillar").toEqual(expect.arrayContaining([1, 2, 3, 4, 5].map((number) => `/public/${locale}/pillars/${number}`)));
+    expect(addresses, "the crawl reached both languages' cards of every pillar").toEqual(expect.arrayContaining([1, 2, 3, 4, 5].map((number) => `/embed/pillars/${number}?lang=${locale}`)));
+    const indicatorPages = addresses.filter((address) => address.startsWith(`/public/${locale}/indicators/`));
+    expect(indicatorPages, "the crawl reached the page of every indicator").toHaveLength(demoIndicators.length);
+    expect(addresses, "and the card of each").toEqual(expect.arrayContaining(indicatorPages.map((page) => `${page.replace(`/public/${locale}/`, "/embed/")}?lang=${locale}`)));
   }
   // The open data page links every file, so the crawl reads each of them too.
   const openData = ["pillars", "commitments", "milestones", "status-history", "assessments", "evidence", "indicators", "observations"];

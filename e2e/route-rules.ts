@@ -52,6 +52,7 @@ export type DemoRecord =
   | "pillar"
   | "pillarNumber"
   | "openDataFile"
+  | "indicator"
   | "user"
   | "missing"
   | "nextAuth.session"
@@ -98,6 +99,10 @@ export const pageRules: PageRule[] = [
   // The public record, without sign-in (server/public-record.ts); the same pages under /public/en and /public/es.
   { page: "/public", cases: [{ expect: open }] },
   { page: "/public/pillars/[number]", cases: [{ record: "pillarNumber", expect: open }] },
+  { page: "/public/indicators/[id]", cases: [{ record: "indicator", expect: open }] },
+  // The embeddable cards for other sites' frames, public like the pages they link to (app/embed).
+  { page: "/embed/pillars/[number]", cases: [{ record: "pillarNumber", expect: open }] },
+  { page: "/embed/indicators/[id]", cases: [{ record: "indicator", expect: open }] },
   // Closed rounds' frozen reports (server/public-rounds.ts) and the check of a copy of one.
   { page: "/public/rounds", cases: [{ expect: open }] },
   { page: "/public/rounds/[id]", cases: [{ record: "round.closed", expect: open }] },

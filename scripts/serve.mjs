@@ -35,6 +35,10 @@ import {
   routeMatcher,
 } from "./lib/observability.mjs";
 
+/** Whether the address is an embeddable card's, which other sites may frame. */
+const framedAddress = new RegExp(`^${securityHeaders.framedUnder}(?:[/?]|$)`);
+const framed = (url = "") => framedAddress.test(url);
+
 const projectRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 // Every process logs one JSON line per event to standard output (server/logger.mjs).
@@ -171,6 +175,8 @@ if (cluster.isPrimary) {
       // 308), so every answer starts with the security headers and the
       // strictest policy; those of next.config.ts and proxy.ts replace them.
       for (const { key, value } of securityHeaders.everyResponse) response.setHeader(key, value);
+      // The embeddable cards are framed by the sites their frame-ancestors name (proxy.ts); next.config.ts skips them alike.
+      if (!framed(request.url)) response.setHeader(securityHeaders.frameOptions.key, securityHeaders.frameOptions.value);
       response.setHeader("Content-Security-Policy", securityHeaders.strictestPolicy);
       return handle(request, response).catch((error) => {
         logger.error({ err: error, requestId }, "A request failed");

@@ -10,6 +10,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pretty from "pino-pretty";
 import { BackupSettingsError, backupSettings } from "../server/backups/settings";
+import { embedAllowedOrigins } from "../server/env";
 import { disconnectDb } from "../server/db/client";
 import { isPortFree } from "./lib/embedded";
 import { applyMigrations, projectRoot } from "./lib/migrations";
@@ -75,6 +76,12 @@ async function main() {
   } catch (error) {
     if (error instanceof BackupSettingsError) throw new StartupError(error.message);
     throw error;
+  }
+  try {
+    // proxy.ts reads the origins on every embeddable card; a list it could not write into frame-ancestors stops the tracker here instead.
+    embedAllowedOrigins();
+  } catch (error) {
+    throw new StartupError((error as Error).message);
   }
   if (!(await isPortFree(port, "0.0.0.0"))) {
     throw new StartupError(`Port ${port} is already in use. Stop what uses it, or start the tracker on another port: PORT=3001 npm start`);

@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 
 /**
  * A positive number read from an environment variable, or `fallback` when it
@@ -29,4 +30,36 @@ export function countSetting(env: Record<string, string | undefined>, name: stri
  */
 export function publicOrigin(env: Record<string, string | undefined> = process.env): string {
   return new URL(env.NEXTAUTH_URL || "http://localhost:3000").origin;
+}
+
+// An origin as a browser sends it in a frame's ancestry: scheme, host and
+// port only. A path, a wildcard or a CSP keyword would widen or break the
+// frame-ancestors directive it is written into, so they are refused.
+const embedOrigin = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "https:" || url.protocol === "http:") && !url.hostname.includes("*") && url.origin === value;
+    } catch {
+      return false;
+    }
+  }, "is not an origin such as https://news.example.org (a scheme, a host and a port if any, no path)");
+
+/**
+ * EMBED_ALLOWED_ORIGINS: the sites that may show the embeddable cards
+ * (/embed/…) in a frame, as comma-separated origins; unset or blank, none may.
+ * Anything else stops the caller with a message naming the variable and the
+ * entry, so that a typo never opens the cards to every site or to none unseen.
+ */
+export function embedAllowedOrigins(env: Record<string, string | undefined> = process.env): string[] {
+  const value = env.EMBED_ALLOWED_ORIGINS ?? "";
+  if (value.trim() === "") return [];
+  const entries = value.split(",").map((entry) => entry.trim());
+  const refused = entries.flatMap((entry) => {
+    const parsed = embedOrigin.safeParse(entry);
+    return parsed.success ? [] : [`"${entry}" ${parsed.error.issues[0]!.message}`];
+  });
+  if (refused.length > 0) throw new Error(`EMBED_ALLOWED_ORIGINS must be comma-separated origins: ${refused.join("; ")}.`);
+  return [...new Set(entries)];
 }

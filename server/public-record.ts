@@ -68,6 +68,15 @@ export async function publicPlanFigures(rawFilter: unknown): Promise<{ asOf: str
   };
 }
 
+/** One pillar's figures of today, as the overview shows them: for its embeddable card. */
+// Cached per request: a page's metadata and its body read the figures once.
+export const publicPillarFigures = cache(async (number: number): Promise<{ asOf: string; pillar: PublicPillarFigures }> => {
+  const { asOf, pillars } = await publicPlanFigures({});
+  const pillar = pillars.find((entry) => entry.number === number);
+  if (!pillar) throw new NotFoundError();
+  return { asOf, pillar };
+});
+
 export interface PublicVerdict {
   id: string;
   kind: AssessmentKind;

@@ -146,7 +146,8 @@ export async function search(actor: Actor, raw: unknown) {
       { kind: "commitments", ...results(commitmentRows, (id) => `/commitments/${id}`, nothingMore) },
       { kind: "evidence", ...results(evidenceRows, (id) => `/evidence/${id}`, ({ retracted }) => ({ retracted })) },
       { kind: "assessments", ...results(assessmentRows, (id) => `/assessments/${id}`, ({ kind, state, round }) => ({ assessmentKind: kind, state, round })) },
-      // Indicators have no page of their own: each is a card of the overview, which the link scrolls to.
+      // Indicators have no page of their own in the app: each is a card of the overview, which the link scrolls to. Their
+      // public page (/public/indicators/{id}) leaves out what only staff read here, such as the observations' notes.
       { kind: "indicators", ...results(indicatorRows, (id) => `/overview#indicator-${id}`, nothingMore) },
     ] as const,
   };

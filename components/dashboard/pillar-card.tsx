@@ -2,9 +2,9 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { StatusBadge } from "@/components/status-badge";
+import { StatusBar, StatusSwatch } from "@/components/status-bar";
 import { VerdictPair } from "@/components/verdict-pair";
 import { delayCauses, milestoneStatuses } from "@/domain/milestone-status";
-import type { MilestoneStatus } from "@/server/db/generated/enums";
 import type { PillarRollup } from "@/server/rollups";
 import { PlanText, usePlanTextString } from "@/components/plan-text";
 
@@ -13,30 +13,6 @@ import { PlanText, usePlanTextString } from "@/components/plan-text";
 // elements would travel in the page's RSC payload as well as in its HTML
 // (about 4 KB a card, which the server serializes and renders twice on every
 // request; docs/benchmarks.md, seventh measurement).
-
-// Colours of the stacked bar and its legend (written out whole, so that
-// Tailwind finds every class); the table under the bar carries the figures.
-const barColours: Record<MilestoneStatus, { fill: string; swatch: string }> = {
-  not_started: { fill: "fill-slate-300", swatch: "bg-slate-300" },
-  in_progress: { fill: "fill-sky-500", swatch: "bg-sky-500" },
-  at_risk: { fill: "fill-amber-400", swatch: "bg-amber-400" },
-  delayed: { fill: "fill-orange-600", swatch: "bg-orange-600" },
-  completed: { fill: "fill-emerald-600", swatch: "bg-emerald-600" },
-  cancelled: { fill: "fill-zinc-500", swatch: "bg-zinc-500" },
-};
-
-/** Where each status's segment starts and how wide it is, in percent of the bar. */
-function stackedBar(pillar: PillarRollup) {
-  let x = 0;
-  return milestoneStatuses
-    .filter((status) => pillar.milestonesByStatus[status] > 0)
-    .map((status) => {
-      const width = (100 * pillar.milestonesByStatus[status]) / pillar.milestoneCount;
-      const segment = { status, x, width };
-      x += width;
-      return segment;
-    });
-}
 
 /** A count, linked to the milestone list it counts when `href` is given. */
 function Figure({ count, href }: { count: number; href: string | null }) {
@@ -68,13 +44,7 @@ export function PillarCard({ pillar, drillDownQuery, linkCounts }: { pillar: Pil
         </a>
       </h2>
       <p className="mt-1 text-sm">{t("overview.milestones", { count: pillar.milestoneCount })}</p>
-      {pillar.milestoneCount > 0 && (
-        <svg className="mt-2 h-4 w-full rounded" viewBox="0 0 100 4" preserveAspectRatio="none" role="img" aria-label={t("dashboard.statusBar")}>
-          {stackedBar(pillar).map(({ status, x, width }) => (
-            <rect key={status} x={x} y={0} width={width} height={4} className={barColours[status].fill} />
-          ))}
-        </svg>
-      )}
+      <StatusBar counts={pillar} label={t("dashboard.statusBar")} />
       <table className="mt-2 w-full text-sm">
         <caption className="sr-only">{t("overview.byStatusCaption", { number: pillar.number })}</caption>
         <thead className="sr-only">
@@ -89,7 +59,7 @@ export function PillarCard({ pillar, drillDownQuery, linkCounts }: { pillar: Pil
             .map((status) => (
               <tr key={status}>
                 <th scope="row" className="py-0.5 text-left font-normal">
-                  <span className={`mr-2 inline-block h-3 w-3 rounded-sm ${barColours[status].swatch}`} aria-hidden="true" />
+                  <StatusSwatch status={status} />
                   <StatusBadge status={status} />
                 </th>
                 <td className="py-0.5 text-right tabular-nums" data-testid={`count-${status}`}>

@@ -1,5 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
+import { notFound } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { defaultLocale, isLocale, locales, type AppLocale } from "@/i18n/locales";
 
@@ -22,4 +23,10 @@ export function publicHref(locale: AppLocale, path = ""): string {
 export async function currentPublicPath(): Promise<string> {
   const asked = (await headers()).get("x-tracker-path") ?? "/public";
   return asked.replace(new RegExp(`^/public(?:/(?:${locales.join("|")})(?=[/?]|$))?`), "");
+}
+
+/** A pillar's number from its address (1 to 999); any other segment is not found. */
+export function pillarNumberOf(raw: string): number {
+  if (!/^[1-9][0-9]{0,2}$/.test(raw)) notFound();
+  return Number(raw);
 }

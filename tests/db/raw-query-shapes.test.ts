@@ -16,6 +16,7 @@ import { computeReminders } from "../../server/reminders";
 import { listPillars } from "../../server/pillars";
 import { healthDetail } from "../../server/operations";
 import { openDataDictionary } from "../../server/open-data";
+import { publicPillarIndicators } from "../../server/public-indicators";
 import { pillarAsOf, pillarRollups } from "../../server/rollups";
 import { search } from "../../server/search";
 import { lockRound } from "../../server/rounds";
@@ -84,6 +85,7 @@ describe("raw queries", () => {
     // The figures counted from the history itself (a range of due dates), beside those summed from the kept changes.
     await pillarRollups(manager!, { asOf, from: "2009-01-01" });
     await pillarAsOf(manager!, 1, { asOf });
+    await publicPillarIndicators(1, asOf);
 
     const round = await db().assessmentRound.findFirstOrThrow();
     await db().$transaction((tx) => lockRound(tx, round.id));

@@ -159,3 +159,47 @@ test.describe("accessibility", () => {
     });
   }
 });
+
+test("a public page is rendered once per plan revision: the same page and ETag until the next write, 304 to a cache holding it, a policy naming its scripts' hashes instead of a nonce", async ({ playwright, baseURL, browser }) => {
+  const visitor = await playwright.request.newContext({ baseURL, storageState: anonymous });
+  const address = "/public/en/pillars/1";
+  // Other tests write at the same time, each write a new revision: the page is asked for until two answers in a row stand at one.
+  let etag = "";
+  let policy = "";
+  await expect(async () => {
+    const first = await visitor.get(address);
+    const kept = await visitor.get(address);
+    expect(kept.headers()["x-public-cache"]).toBe("hit");
+    expect(kept.headers()["etag"]).toBe(first.headers()["etag"]);
+    expect(kept.headers()["cache-control"]).toBe("public, no-cache");
+    etag = kept.headers()["etag"]!;
+    policy = kept.headers()["content-security-policy"]!;
+    expect((await visitor.get(address, { headers: { "if-none-match": etag } })).status()).toBe(304);
+  }).toPass({ timeout: 60_000 });
+  expect(etag).toMatch(/^"[\w-]{43}"$/);
+  expect(policy).not.toContain("nonce-");
+  expect(policy).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/]{43}=')+;/);
+
+  // A status update raises the plan revision: the next request renders the page anew.
+  const staff = await playwright.request.newContext({ baseURL, storageState: storageStateOf("staff") });
+  const { data: mine } = (await (await staff.get("/api/v1/milestones?mine=true")).json()) as { data: { id: string; status: string; version: number }[] };
+  const milestone = mine.find((candidate) => candidate.status !== "completed" && candidate.status !== "cancelled")!;
+  const next = milestone.status === "in_progress" ? { status: "at_risk", cause: "funding" } : { status: "in_progress" };
+  expect((await staff.post(`/api/v1/milestones/${milestone.id}/status-updates`, { data: { ...next, note: `Public cache ${unique()}`, version: milestone.version } })).status()).toBe(201);
+  const renewed = await visitor.get(address, { headers: { "if-none-match": etag } });
+  expect(renewed.status()).toBe(200);
+  expect(renewed.headers()["x-public-cache"]).toBe("miss");
+  expect(renewed.headers()["etag"]).not.toBe(etag);
+
+  // The page's own scripts run under that policy (the copy button is drawn by them), and none is refused.
+  const context = await browser.newContext({ storageState: anonymous });
+  const page = await context.newPage();
+  const refused: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
+  await page.goto(address);
+  await expect(page.getByRole("button", { name: "Copy the code" })).toBeVisible();
+  expect(refused).toEqual([]);
+  await Promise.all([visitor.dispose(), staff.dispose(), context.close()]);
+});

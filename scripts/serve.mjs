@@ -22,6 +22,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import securityHeaders from "../security-headers.json" with { type: "json" };
+import pg from "pg";
 import client from "prom-client";
 import { createLogger } from "../server/logger.mjs";
 import {
@@ -34,6 +35,7 @@ import {
   requestContext,
   routeMatcher,
 } from "./lib/observability.mjs";
+import { publicPages } from "./lib/public-cache.mjs";
 
 /** Whether the address is an embeddable card's, which other sites may frame. */
 const framedAddress = new RegExp(`^${securityHeaders.framedUnder}(?:[/?]|$)`);
@@ -158,6 +160,12 @@ if (cluster.isPrimary) {
   const app = next({ dev: false, dir: projectRoot, hostname: options.hostname ?? "localhost", port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // One connection of its own for the plan revision the kept public pages are checked against (scripts/lib/public-cache.mjs).
+  const revisionPool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, connectionTimeoutMillis: 2_000, statement_timeout: 2_000, query_timeout: 3_000 });
+  revisionPool.on("error", (error) => logger.warn({ err: error }, "The plan revision's connection failed"));
+  const answerPublicPage = publicPages({
+    readRevision: async () => (await revisionPool.query('SELECT revision FROM "PlanRevision" WHERE id = 1')).rows[0]?.revision ?? "0",
+  });
   const observe = observeRequests({
     logger,
     routeOf: routeMatcher(readRouteManifest(projectRoot)),
@@ -178,7 +186,7 @@ if (cluster.isPrimary) {
       // The embeddable cards are framed by the sites their frame-ancestors name (proxy.ts); next.config.ts skips them alike.
       if (!framed(request.url)) response.setHeader(securityHeaders.frameOptions.key, securityHeaders.frameOptions.value);
       response.setHeader("Content-Security-Policy", securityHeaders.strictestPolicy);
-      return handle(request, response).catch((error) => {
+      return answerPublicPage(request, response, () => handle(request, response)).catch((error) => {
         logger.error({ err: error, requestId }, "A request failed");
         // A page already under way cannot become an error page: cut it, so that it is not taken for whole.
         if (response.headersSent) return response.destroy(error);
@@ -213,6 +221,7 @@ if (cluster.isPrimary) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await app.close().catch((error) => logger.error({ err: error }, "Next.js did not close cleanly"));
+    await revisionPool.end().catch(() => undefined);
     process.exit(0);
   }
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void stop());

@@ -1,0 +1,1 @@
+export function isPublicPagePath(pathname: string): boolean;

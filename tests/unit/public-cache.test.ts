@@ -1,0 +1,180 @@
+import { createHash } from "node:crypto";
+import { once } from "node:events";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
+import { afterEach, describe, expect, it } from "vitest";
+import { policyWithHashes, publicPages } from "../../scripts/lib/public-cache.mjs";
+
+// How scripts/serve.mjs answers the public record's pages, through a real
+// HTTP server and client, with a stand-in for Next.js that writes a page in
+// pieces as Next.js does and counts how often it is asked to.
+
+const inlineScript = 'self.__next_f.push([1,"page"])';
+const inlineStyle = ".x{color:red}";
+const page = (text: string) =>
+  `<!DOCTYPE html><html><head><style>${inlineStyle}</style><script src="/_next/static/chunk.js" async=""></script></head><body><p>${text}</p><script>${inlineScript}</script></body></html>`;
+const hash = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+const policy = "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'";
+
+let server: http.Server | undefined;
+afterEach(() => server?.close());
+
+interface Setup {
+  keep?: number;
+  revision?: () => Promise<unknown>;
+  day?: () => string;
+  render?: (request: IncomingMessage, response: ServerResponse) => void;
+}
+
+async function serve(setup: Setup = {}) {
+  const renders: string[] = [];
+  const state = { revision: 7, day: "2026-12-06", text: "first" };
+  const answer = publicPages({ readRevision: setup.revision ?? (async () => state.revision), today: setup.day ?? (() => state.day), ...(setup.keep ? { keep: setup.keep } : {}) });
+  const render = (request: IncomingMessage, response: ServerResponse) => {
+    renders.push(request.url!);
+    if (setup.render) return setup.render(request, response);
+    // The encoding the page is kept in is the server's to choose.
+    expect(request.headers["accept-encoding"]).toBeUndefined();
+    response.setHeader("Content-Type", "text/html; charset=utf-8");
+    response.setHeader("Content-Security-Policy", policy);
+    response.setHeader("Vary", "RSC, Next-Router-State-Tree");
+    response.setHeader("X-Request-Id", `request ${renders.length}`);
+    const html = page(state.text);
+    response.writeHead(request.url!.includes("missing") ? 404 : 200);
+    setTimeout(() => {
+      response.write(html.slice(0, 40));
+      response.end(html.slice(40));
+    }, 5);
+  };
+  server = http.createServer((request, response) => void answer(request, response, () => render(request, response)));
+  server.listen(0);
+  await once(server, "listening");
+  const { port } = server.address() as AddressInfo;
+  const get = async (path: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { "accept-encoding": "identity", ...headers } });
+    return { status: response.status, headers: response.headers, text: await response.text() };
+  };
+  return { get, renders, state };
+}
+
+describe("a public page whose language is in its address", () => {
+  it("is rendered once per plan revision and day, answered from memory with its ETag between, and 304 to a cache holding it", async () => {
+    const { get, renders, state } = await serve();
+    const first = await get("/public/en/pillars/1");
+    expect(first.status).toBe(200);
+    expect(first.text).toBe(page("first"));
+    expect(first.headers.get("x-public-cache")).toBe("miss");
+    expect(first.headers.get("cache-control")).toBe("public, no-cache");
+    expect(first.headers.get("vary")).toBe("RSC, Next-Router-State-Tree, Accept-Encoding");
+    const etag = first.headers.get("etag")!;
+    expect(etag).toMatch(/^"[\w-]{43}"$/);
+
+    state.text = "changed without a new revision";
+    const second = await get("/public/en/pillars/1");
+    expect(second.headers.get("x-public-cache")).toBe("hit");
+    expect(second.text).toBe(page("first"));
+    expect(second.headers.get("etag")).toBe(etag);
+    expect(second.headers.get("x-request-id"), "a request's own headers are not kept").toBeNull();
+    expect((await get("/public/en/pillars/1", { "if-none-match": etag })).status).toBe(304);
+    expect(renders).toEqual(["/public/en/pillars/1"]);
+
+    state.revision = 8;
+    const afterWrite = await get("/public/en/pillars/1", { "if-none-match": etag });
+    expect(afterWrite.status).toBe(200);
+    expect(afterWrite.text).toBe(page("changed without a new revision"));
+    expect(afterWrite.headers.get("etag")).not.toBe(etag);
+    state.day = "2026-12-07";
+    await get("/public/en/pillars/1");
+    expect(renders).toHaveLength(3);
+  });
+
+  it("keeps each address apart, the query included", async () => {
+    const { get, renders } = await serve();
+    for (const path of ["/public/en", "/public/es", "/public/en?asOf=2011-04-30", "/public/en", "/embed/pillars/1?lang=es", "/embed/pillars/1?lang=es"]) await get(path);
+    expect(renders).toEqual(["/public/en", "/public/es", "/public/en?asOf=2011-04-30", "/embed/pillars/1?lang=es"]);
+  });
+
+  it("keeps as many pages as it is told, letting go first of the one asked for longest ago", async () => {
+    const { get, renders } = await serve({ keep: 2 });
+    for (const path of ["/public/en", "/public/es", "/public/en", "/public/en/rounds", "/public/en", "/public/es"]) await get(path);
+    expect(renders).toEqual(["/public/en", "/public/es", "/public/en/rounds", "/public/es"]);
+  });
+
+  it("names the SHA-256 of each inline script and style in its policy, and no nonce", async () => {
+    const { get } = await serve();
+    const answered = await get("/public/es/rounds");
+    const answeredPolicy = answered.headers.get("content-security-policy")!;
+    expect(answeredPolicy).toBe(`default-src 'self'; script-src 'self' ${hash(inlineScript)}; style-src 'self' ${hash(inlineStyle)}; frame-ancestors 'none'`);
+    expect((await get("/public/es/rounds")).headers.get("content-security-policy")).toBe(answeredPolicy);
+  });
+
+  it("is sent compressed to a client that accepts it", async () => {
+    const { renders } = await serve();
+    const { port } = server!.address() as AddressInfo;
+    for (let time = 0; time < 2; time += 1) {
+      const raw = await new Promise<{ encoding?: string; body: Buffer }>((resolve) => {
+        http.get(`http://127.0.0.1:${port}/public/en`, { headers: { "accept-encoding": "gzip, br" } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => resolve({ encoding: response.headers["content-encoding"], body: Buffer.concat(chunks) }));
+        });
+      });
+      expect(raw.encoding).toBe("gzip");
+      expect(gunzipSync(raw.body).toString()).toBe(page("first"));
+    }
+    expect(renders).toHaveLength(1);
+  });
+});
+
+describe("a public page that is not kept", () => {
+  it("is rendered on every request, with its hashes, when its language comes from the browser, when it is the router's data or a card without ?lang", async () => {
+    const { get, renders } = await serve();
+    const asked: [string, Record<string, string>?][] = [["/public/pillars/1"], ["/public/en/pillars/1", { rsc: "1" }], ["/embed/pillars/1"], ["/public/en/missing"]];
+    for (const [path, headers] of [...asked, ...asked]) {
+      const answered = await get(path, headers);
+      expect(answered.headers.get("x-public-cache")).toBeNull();
+      expect(answered.headers.get("etag")).toBeNull();
+      expect(answered.headers.get("content-security-policy")).toContain(hash(inlineScript));
+    }
+    expect(renders).toHaveLength(asked.length * 2);
+  });
+
+  it("is rendered on every request when the plan revision cannot be read, or when it sets a cookie", async () => {
+    const unread = await serve({ revision: () => Promise.reject(new Error("the database is down")) });
+    await unread.get("/public/en");
+    expect((await unread.get("/public/en")).headers.get("x-public-cache")).toBeNull();
+    expect(unread.renders).toHaveLength(2);
+    server?.close();
+
+    const withCookie = await serve({
+      render: (_request, response) => {
+        response.setHeader("Content-Type", "text/html");
+        response.setHeader("Set-Cookie", "a=b");
+        response.end(page("cookie"));
+      },
+    });
+    await withCookie.get("/public/en");
+    await withCookie.get("/public/en");
+    expect(withCookie.renders).toHaveLength(2);
+  });
+});
+
+it("leaves every other address to the app, streamed as written", async () => {
+  const { get, renders } = await serve({
+    render: (_request, response) => {
+      response.writeHead(200, { "Content-Type": "text/csv" });
+      response.end("a,b\n");
+    },
+  });
+  for (const path of ["/overview", "/public/data/pillars.csv", "/public/rounds/r1.json", "/api/v1/pillars"]) {
+    const answered = await get(path);
+    expect(answered.text).toBe("a,b\n");
+    expect(answered.headers.get("content-security-policy")).toBeNull();
+  }
+  expect(renders).toHaveLength(4);
+});
+
+it("adds a hash to a policy only where the page has inline code", () => {
+  expect(policyWithHashes(policy, "<html><script src='/a.js'></script></html>")).toBe(policy);
+});

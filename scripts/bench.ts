@@ -9,6 +9,8 @@
 // writer posts a status update through the API every 250 ms (the writes'
 // own times are the status-update target), the dashboard as of a new day at
 // each request (so that no figures kept from an earlier request can answer),
+// a public pillar page without a session (with 50 connections, beside the
+// dashboard's requests a second: issue 19 asks five times as many),
 // GET /api/v1/pillars, an evidence search, and the CSV export of the whole
 // status history (the memory it takes must not grow with the rows); the
 // day's reminders (the first run, then a new day each run, alone and while the
@@ -16,7 +18,7 @@
 // reminders gave thousands of notifications. Each
 // figure comes with the same queries run as bare SQL, the server's peak
 // memory and its rise during the target; then, for the sign-in page, the
-// dashboard, a milestone and the evidence log, the first-load JavaScript and
+// dashboard, a milestone, the evidence log and two public pages, the first-load JavaScript and
 // Lighthouse's scores on mobile and desktop (the median of three runs;
 // --small: one run of the dashboard; --only lighthouse runs only those);
 // --json FILE writes every figure beside the table. A benchmark, not a test:
@@ -195,11 +197,14 @@ async function load(send: () => Promise<void>, workers: number, duration: number
 // dashboard served 13–33% more requests a second in runs alternating the two
 // (docs/benchmarks.md, sixth measurement).
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+// The public pages are measured with more connections: anyone reads them, and a CDN before them asks with many.
+const publicConcurrency = 50;
+const publicAgent = new http.Agent({ keepAlive: true, maxSockets: publicConcurrency });
 
 /** Sends one GET and reads its answer to the end; every answer must be 200 (a redirect, to sign in say, would measure another page). */
-function get(url: string, cookie: string, accept = "text/html"): Promise<void> {
+function get(url: string, cookie: string | null, accept = "text/html", via = agent): Promise<void> {
   return new Promise((resolve, reject) => {
-    const request = http.get(url, { agent, headers: { Cookie: cookie, Accept: accept, "Accept-Encoding": "gzip, deflate, br" } }, (response) => {
+    const request = http.get(url, { agent: via, headers: { ...(cookie === null ? {} : { Cookie: cookie }), Accept: accept, "Accept-Encoding": "gzip, deflate, br" } }, (response) => {
       response.on("end", () => (response.statusCode === 200 ? resolve() : reject(new Error(`${url} answered ${response.statusCode}`))));
       response.on("error", reject);
       response.resume();
@@ -396,6 +401,12 @@ try {
     { id: "dashboard-mixed", name: "dashboard /overview while a status update is posted every 250 ms", send: () => get(`${baseUrl}/overview`, cookie), sql: () => dashboardSql(todayIso()), beside: statusUpdateWriter },
     { id: "dashboard-afresh", name: "dashboard as of a new day each request (figures computed afresh)", send: () => get(`${baseUrl}/overview?asOf=${freshDay()}`, cookie), sql: () => dashboardSql(freshDay()) },
     { id: "worklist", name: "the manager's worklist / (Your work)", send: () => get(`${baseUrl}/`, cookie), sql: () => worklist(benchManager.actor) },
+    {
+      id: "public-pillar",
+      name: "public pillar page /public/en/pillars/1, without a session",
+      workers: publicConcurrency,
+      send: () => get(`${baseUrl}/public/en/pillars/1`, null, "text/html", publicAgent),
+    },
     { id: "api-pillars", name: "GET /api/v1/pillars", send: () => get(`${baseUrl}/api/v1/pillars`, cookie, "application/json"), sql: () => dashboardSql(todayIso()) },
     {
       id: "evidence-search",
@@ -484,6 +495,8 @@ try {
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const row of rows) console.log(line(row));
   const p95Of = (id: string) => rows.find((row) => row.id === id)?.p95Ms ?? NaN;
+  const perSecondOf = (id: string) => rows.find((row) => row.id === id)?.requestsPerSecond ?? NaN;
+  if (rows.some((row) => row.id === "public-pillar")) console.log(`\nThe public pillar page: ${(perSecondOf("public-pillar") / perSecondOf("dashboard")).toFixed(1)} × the dashboard's requests a second (issue 19: at least 5 ×), p95 ${ms(p95Of("public-pillar"))} with ${publicConcurrency} connections (under 100 ms)`);
   if (rows.some((row) => row.id === "dashboard-reminders")) console.log(`\nReminders: the first run ${(firstRemindersMs / 1000).toFixed(1)} s; the dashboard's p95 while they run every 5 s ${ms(p95Of("dashboard-reminders"))}, ${((p95Of("dashboard-reminders") / p95Of("dashboard") - 1) * 100).toFixed(0)} % over the read-only dashboard's (back to back: ${ms(p95Of("dashboard-reminders-stress"))}); the bell's unread count p95 ${ms(p95Of("bell"))}`);
   console.log("\n| page | first-load JavaScript (gzip) | Lighthouse mobile: performance · accessibility · best practices | mobile FCP · LCP · TBT · main thread | desktop: performance · accessibility · best practices |");
   console.log("| --- | --- | --- | --- | --- |");

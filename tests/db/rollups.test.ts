@@ -402,6 +402,15 @@ describe("figures kept between requests", () => {
     expect(await planRevision()).toBe(before + 1n);
   });
 
+  it("the plan revision rises when a person's name changes, which the public record shows on published assessments, and not for their other settings", async () => {
+    const person = await createUser({ roles: ["reviewer"] });
+    const before = await planRevision();
+    await db().user.update({ where: { id: person.id }, data: { locale: "es" } });
+    expect(await planRevision()).toBe(before);
+    await db().user.update({ where: { id: person.id }, data: { name: `Renamed ${person.id}` } });
+    expect(await planRevision()).toBe(before + 1n);
+  });
+
   it("move with the first read after a status update, an archived milestone or a published verdict", async () => {
     const commitment = await createCommitment();
     const milestone = await createMilestone({ commitmentId: commitment.id });

@@ -29,6 +29,11 @@ const staticFilePolicy = [{ key: "Content-Security-Policy", value: shared.strict
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Every browser and bot gets the same HTML, its metadata in the head: by
+  // default Next.js streams the metadata to browsers and holds it in the head
+  // only for some bots, and a public page is kept, by this server and by a
+  // CDN, as whoever asked first got it (scripts/lib/public-cache.mjs).
+  htmlLimitedBots: /.*/,
   // Next.js answers its own redirect that drops a trailing slash before
   // proxy.ts runs, so without the security headers; the proxy does it instead.
   skipTrailingSlashRedirect: true,

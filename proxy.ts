@@ -24,19 +24,19 @@ function newNonce(): string {
  * Scripts run only from this origin and only when they carry this response's
  * nonce (Next.js adds it to its own scripts and inline styles), so markup that
  * reaches a page from user text cannot run. A public page is the same for
- * every visitor and kept between requests, so it has no nonce: scripts/serve.mjs
- * adds the hash of each of its inline scripts and styles to `'self'` instead
- * (scripts/lib/public-cache.mjs). The development server (`next dev`) needs
- * eval for React's error overlays and injects styles and, on public pages,
- * scripts without either; the production build needs neither.
+ * every visitor and kept between requests: under scripts/serve.mjs its nonce
+ * is the server process's own (PUBLIC_PAGE_NONCE), which marks what Next.js
+ * wrote, and the page leaves with the hash of each marked script and style in
+ * the nonce's place (scripts/lib/public-cache.mjs). The development server
+ * (`next dev`) needs eval for React's error overlays and injects styles
+ * without the nonce; the production build needs neither.
  */
-function contentSecurityPolicy(nonce: string | null, frameAncestors: string): string {
+function contentSecurityPolicy(nonce: string, frameAncestors: string): string {
   const development = process.env.NODE_ENV === "development";
-  const scripts = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'` : `'self'${development ? " 'unsafe-inline'" : ""}`;
   return [
     "default-src 'self'",
-    `script-src ${scripts}${development ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self'${development ? " 'unsafe-inline'" : nonce ? ` 'nonce-${nonce}'` : ""}`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    `style-src 'self' ${development ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
@@ -63,7 +63,8 @@ export function proxy(request: NextRequest) {
   const embed = embedAddress(pathname);
   // Only the embeddable cards may be framed, and only by the sites EMBED_ALLOWED_ORIGINS names.
   const origins = embed ? embedAllowedOrigins() : [];
-  const policy = contentSecurityPolicy(isPublicPagePath(pathname) ? null : newNonce(), origins.length > 0 ? origins.join(" ") : "'none'");
+  const publicPageNonce = isPublicPagePath(pathname) ? process.env.PUBLIC_PAGE_NONCE : undefined;
+  const policy = contentSecurityPolicy(publicPageNonce ?? newNonce(), origins.length > 0 ? origins.join(" ") : "'none'");
   // Next.js answers such a path with a bare 500 before any route runs.
   if (!decodable(pathname)) return secured(NextResponse.json({ error: "bad_request", message: en.errors.malformedAddress }, { status: 400 }), policy);
   if (pathname !== "/" && pathname.endsWith("/")) return secured(withoutTrailingSlash(request), policy);

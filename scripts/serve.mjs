@@ -15,6 +15,7 @@
 // queued on the other (docs/benchmarks.md, seventh measurement). Handing over
 // the socket, rather than relaying its bytes, keeps the client's own address.
 import cluster from "node:cluster";
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import net from "node:net";
 import { availableParallelism } from "node:os";
@@ -156,14 +157,18 @@ if (cluster.isPrimary) {
   // What the app finds of its server process (server/server-process.ts).
   globalThis[Symbol.for("tracker.serverProcess")] = { requestContext, clusterMetrics: clusterMetricsOfPrimary() };
 
+  // The nonce proxy.ts gives the public pages of this process, which scripts/lib/public-cache.mjs replaces with their scripts' hashes.
+  const publicPageNonce = randomBytes(16).toString("hex");
+  process.env.PUBLIC_PAGE_NONCE = publicPageNonce;
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: projectRoot, hostname: options.hostname ?? "localhost", port });
   await app.prepare();
   const handle = app.getRequestHandler();
   // One connection of its own for the plan revision the kept public pages are checked against (scripts/lib/public-cache.mjs).
-  const revisionPool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, connectionTimeoutMillis: 2_000, statement_timeout: 2_000, query_timeout: 3_000 });
+  const revisionPool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, idleTimeoutMillis: 0, connectionTimeoutMillis: 2_000, statement_timeout: 2_000, query_timeout: 3_000 });
   revisionPool.on("error", (error) => logger.warn({ err: error }, "The plan revision's connection failed"));
   const answerPublicPage = publicPages({
+    marker: publicPageNonce,
     readRevision: async () => (await revisionPool.query('SELECT revision FROM "PlanRevision" WHERE id = 1')).rows[0]?.revision ?? "0",
   });
   const observe = observeRequests({

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-export function policyWithHashes(policy: string, html: string): string;
+export function pageWithHashes(policy: string, html: string, marker: string): { policy: string; html: string };
 
 export function publicPages(options: {
   readRevision: () => Promise<unknown>;
+  marker: string;
   today?: () => string;
   keep?: number;
 }): (request: IncomingMessage, response: ServerResponse, render: () => unknown) => Promise<unknown>;

@@ -1,9 +1,9 @@
 // The public record's pages in a server process (scripts/serve.mjs).
 //
-// A public page is the same for every visitor, so proxy.ts renders it without
-// a per-request nonce, and this module, which sees its bytes, names each
-// inline script and style of the page by its SHA-256 in the page's content
-// security policy instead. What a page shows changes only when the plan
+// A public page is the same for every visitor, so proxy.ts renders it with
+// one nonce for the whole process, and this module, which sees its bytes,
+// names each inline script and style Next.js wrote by its SHA-256 in the
+// page's content security policy instead. What a page shows changes only when the plan
 // revision moves (every table the public record reads raises it at commit,
 // prisma/migrations) or the day does (a milestone becomes overdue): the pages
 // whose language is in their address are kept per revision and day, and
@@ -14,17 +14,15 @@ import { gzipSync } from "node:zlib";
 import { isPublicPagePath } from "../../server/public-pages.mjs";
 
 const locales = new Set(["en", "es"]);
+// The query parameters public pages read (the overview's day, a card's language, the check's outcome): an address with any other is rendered and not kept, so that made-up queries cannot push the pages people read out of memory.
+const pageParameters = new Set(["asOf", "lang", "sha256", "claims", "problem"]);
 
 // Headers that belong to one request's answer, never to a kept page.
 const perRequest = new Set(["x-request-id", "date", "content-length", "transfer-encoding", "content-encoding", "etag", "cache-control", "content-security-policy", "set-cookie", "connection", "keep-alive"]);
 
-/**
- * Whether the request is for a public page whose answer is kept: a GET of
- * the whole document (not the router's data request of a client-side
- * navigation) in the language its address names.
- */
-function keptAddress(request, url) {
-  if (request.method !== "GET" || request.headers.rsc !== undefined || url.searchParams.has("_rsc")) return false;
+/** Whether a public page's answer is kept: in the language its address names, with no query but what the page reads. */
+function keptAddress(url) {
+  if ([...url.searchParams.keys()].some((name) => !pageParameters.has(name))) return false;
   if (/^\/public\/(?:en|es)(?:\/|$)/.test(url.pathname)) return true;
   return url.pathname.startsWith("/embed/") && locales.has(url.searchParams.get("lang") ?? "");
 }
@@ -32,14 +30,22 @@ function keptAddress(request, url) {
 const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
 /**
- * The page's policy with the hash of each inline script in script-src and of
- * each inline style in style-src, where proxy.ts wrote `'self'` alone.
+ * A public page as it is kept: proxy.ts rendered it with this process's
+ * marker for a nonce (PUBLIC_PAGE_NONCE), so that Next.js marked the scripts
+ * and styles it wrote itself. Each marked inline script's and style's SHA-256
+ * takes the marker's place in the policy, and the marker leaves the page: a
+ * script that reached the page any other way carries no marker, has no hash
+ * in the policy and does not run. Scripts from files run from `'self'`.
  */
-export function policyWithHashes(policy, html) {
-  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(([, attributes, body]) => !/\bsrc\s*=/i.test(attributes) && body !== "").map(([, , body]) => sha256(body));
-  const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].filter(([, body]) => body !== "").map(([, body]) => sha256(body));
-  const add = (directive, hashes) => (text) => (hashes.length === 0 ? text : text.replace(new RegExp(`(^|; )${directive} 'self'`), `$1${directive} 'self' ${[...new Set(hashes)].join(" ")}`));
-  return [add("script-src", scripts), add("style-src", styles)].reduce((text, apply) => apply(text), policy);
+export function pageWithHashes(policy, html, marker) {
+  const marked = (attributes) => attributes.includes(` nonce="${marker}"`);
+  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(([, attributes, body]) => marked(attributes) && !/\bsrc\s*=/i.test(attributes) && body !== "").map(([, , body]) => sha256(body));
+  const styles = [...html.matchAll(/<style\b([^>]*)>([\s\S]*?)<\/style>/gi)].filter(([, attributes, body]) => marked(attributes) && body !== "").map(([, , body]) => sha256(body));
+  const named = (hashes) => [...new Set(hashes)].map((hash) => ` ${hash}`).join("");
+  return {
+    policy: policy.replace(` 'nonce-${marker}' 'strict-dynamic'`, named(scripts)).replace(` 'nonce-${marker}'`, named(styles)),
+    html: html.replaceAll(` nonce="${marker}"`, ""),
+  };
 }
 
 /**
@@ -88,22 +94,25 @@ function heldBack(response, render) {
   });
 }
 
-/** A page as kept: its headers but those of one request, its bytes raw and compressed, its tag and policy. */
-function pageOf(answer) {
-  const html = answer.body.toString("utf8");
+/** A page as kept: its headers but those of one request, its bytes (compressed when first asked for so), its tag and policy. */
+function pageOf(answer, marker) {
   const headers = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !perRequest.has(name)));
+  const { policy, html } = pageWithHashes(String(answer.headers["content-security-policy"] ?? ""), answer.body.toString("utf8"), marker);
+  const body = Buffer.from(html, "utf8");
+  let gzipped;
   return {
     status: answer.status,
     headers,
-    body: answer.body,
-    gzipped: gzipSync(answer.body),
-    etag: `"${createHash("sha256").update(answer.body).digest("base64url")}"`,
-    policy: policyWithHashes(String(answer.headers["content-security-policy"] ?? ""), html),
+    body,
+    gzipped: () => (gzipped ??= gzipSync(body)),
+    etag: createHash("sha256").update(body).digest("base64url"),
+    policy,
     setsCookie: answer.headers["set-cookie"] !== undefined,
   };
 }
 
 function send(request, response, page, { kept, state }) {
+  const gzip = /\bgzip\b/.test(request.headers["accept-encoding"] ?? "");
   for (const [name, value] of Object.entries(page.headers)) response.setHeader(name, value);
   response.setHeader("Content-Security-Policy", page.policy);
   // Next.js's own (its router's data requests share the address) and the compression's.
@@ -111,35 +120,38 @@ function send(request, response, page, { kept, state }) {
   if (kept) {
     // Any cache may keep it, and must ask again before each use: the answer is a 304 while the page stands.
     response.setHeader("Cache-Control", "public, no-cache");
-    response.setHeader("ETag", page.etag);
+    // Each encoding's bytes have a tag of their own.
+    const etag = `"${page.etag}${gzip ? "-gzip" : ""}"`;
+    response.setHeader("ETag", etag);
     response.setHeader("X-Public-Cache", state);
     const known = (request.headers["if-none-match"] ?? "").split(",").map((tag) => tag.trim().replace(/^W\//, ""));
-    if (known.includes(page.etag)) return response.writeHead(304).end();
+    if (known.includes(etag) || known.includes("*")) return response.writeHead(304).end();
   } else {
     response.setHeader("Cache-Control", "private, no-cache, no-store, max-age=0, must-revalidate");
   }
-  const gzip = /\bgzip\b/.test(request.headers["accept-encoding"] ?? "");
   if (gzip) response.setHeader("Content-Encoding", "gzip");
-  const body = gzip ? page.gzipped : page.body;
+  const body = gzip ? page.gzipped() : page.body;
   response.setHeader("Content-Length", body.length);
-  response.writeHead(page.status).end(request.method === "HEAD" ? undefined : body);
+  response.writeHead(page.status).end(body);
 }
 
 /**
  * The public pages of one server process: `answer(request, response, render)`
  * answers a public page (rendering it with `render` when it is not kept at
  * the current revision and day) and any other request by `render` alone.
- * `readRevision` reads the plan revision; `today` the day, as YYYY-MM-DD.
+ * `readRevision` reads the plan revision; `today` the day, as YYYY-MM-DD;
+ * `marker` is the nonce proxy.ts gives public pages in this process.
  */
-export function publicPages({ readRevision, today = () => new Date().toISOString().slice(0, 10), keep = 200 }) {
+export function publicPages({ readRevision, marker, today = () => new Date().toISOString().slice(0, 10), keep = 200 }) {
   /** address → { revision, day, page } */
   const kept = new Map();
   return async function answer(request, response, render) {
     const url = new URL(request.url ?? "/", "http://tracker.local");
-    if (!isPublicPagePath(url.pathname) || (request.method !== "GET" && request.method !== "HEAD")) return render();
+    // The router's data for a client-side navigation is no page (no script runs from it), and a HEAD has no body to hash.
+    if (!isPublicPagePath(url.pathname) || request.method !== "GET" || request.headers.rsc !== undefined) return render();
     const address = `${url.pathname}${url.search}`;
     // Without the revision (the database unreachable, say) the page is rendered and not kept.
-    const revision = keptAddress(request, url) ? await readRevision().then(String, () => null) : null;
+    const revision = keptAddress(url) ? await readRevision().then(String, () => null) : null;
     const keepIt = revision !== null;
     const day = keepIt ? today() : null;
     const found = keepIt ? kept.get(address) : undefined;
@@ -155,7 +167,7 @@ export function publicPages({ readRevision, today = () => new Date().toISOString
     const answered = await heldBack(response, render);
     if (acceptEncoding !== undefined) request.headers["accept-encoding"] = acceptEncoding;
     if (!answered) return;
-    const page = pageOf(answered);
+    const page = pageOf(answered, marker);
     const keepable = keepIt && page.status === 200 && !page.setsCookie && String(page.headers["content-type"] ?? "").startsWith("text/html");
     if (keepable) {
       kept.delete(address);

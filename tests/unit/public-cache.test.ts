@@ -4,18 +4,22 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { policyWithHashes, publicPages } from "../../scripts/lib/public-cache.mjs";
+import { pageWithHashes, publicPages } from "../../scripts/lib/public-cache.mjs";
 
 // How scripts/serve.mjs answers the public record's pages, through a real
 // HTTP server and client, with a stand-in for Next.js that writes a page in
 // pieces as Next.js does and counts how often it is asked to.
 
+// The nonce proxy.ts gives public pages in a server process, which marks what Next.js writes.
+const marker = "0123456789abcdef0123456789abcdef";
 const inlineScript = 'self.__next_f.push([1,"page"])';
 const inlineStyle = ".x{color:red}";
-const page = (text: string) =>
-  `<!DOCTYPE html><html><head><style>${inlineStyle}</style><script src="/_next/static/chunk.js" async=""></script></head><body><p>${text}</p><script>${inlineScript}</script></body></html>`;
+const written = (text: string, nonce = ` nonce="${marker}"`) =>
+  `<!DOCTYPE html><html><head><style${nonce}>${inlineStyle}</style><script src="/_next/static/chunk.js" async=""${nonce}></script></head><body><p>${text}</p><script${nonce}>${inlineScript}</script></body></html>`;
+// The page as it leaves: the marker gone.
+const page = (text: string) => written(text, "");
 const hash = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
-const policy = "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'";
+const policy = `default-src 'self'; script-src 'self' 'nonce-${marker}' 'strict-dynamic'; style-src 'self' 'nonce-${marker}'; frame-ancestors 'none'`;
 
 let server: http.Server | undefined;
 afterEach(() => server?.close());
@@ -30,7 +34,7 @@ interface Setup {
 async function serve(setup: Setup = {}) {
   const renders: string[] = [];
   const state = { revision: 7, day: "2026-12-06", text: "first" };
-  const answer = publicPages({ readRevision: setup.revision ?? (async () => state.revision), today: setup.day ?? (() => state.day), ...(setup.keep ? { keep: setup.keep } : {}) });
+  const answer = publicPages({ marker, readRevision: setup.revision ?? (async () => state.revision), today: setup.day ?? (() => state.day), ...(setup.keep ? { keep: setup.keep } : {}) });
   const render = (request: IncomingMessage, response: ServerResponse) => {
     renders.push(request.url!);
     if (setup.render) return setup.render(request, response);
@@ -40,7 +44,7 @@ async function serve(setup: Setup = {}) {
     response.setHeader("Content-Security-Policy", policy);
     response.setHeader("Vary", "RSC, Next-Router-State-Tree");
     response.setHeader("X-Request-Id", `request ${renders.length}`);
-    const html = page(state.text);
+    const html = written(state.text);
     response.writeHead(request.url!.includes("missing") ? 404 : 200);
     setTimeout(() => {
       response.write(html.slice(0, 40));
@@ -77,6 +81,8 @@ describe("a public page whose language is in its address", () => {
     expect(second.headers.get("etag")).toBe(etag);
     expect(second.headers.get("x-request-id"), "a request's own headers are not kept").toBeNull();
     expect((await get("/public/en/pillars/1", { "if-none-match": etag })).status).toBe(304);
+    expect((await get("/public/en/pillars/1", { "if-none-match": `W/"other", ${etag}` })).status).toBe(304);
+    expect((await get("/public/en/pillars/1", { "if-none-match": '"other"' })).status).toBe(200);
     expect(renders).toEqual(["/public/en/pillars/1"]);
 
     state.revision = 8;
@@ -101,7 +107,7 @@ describe("a public page whose language is in its address", () => {
     expect(renders).toEqual(["/public/en", "/public/es", "/public/en/rounds", "/public/es"]);
   });
 
-  it("names the SHA-256 of each inline script and style in its policy, and no nonce", async () => {
+  it("names the SHA-256 of each inline script and style Next.js wrote in its policy, in the nonce's place, and leaves without the nonce", async () => {
     const { get } = await serve();
     const answered = await get("/public/es/rounds");
     const answeredPolicy = answered.headers.get("content-security-policy")!;
@@ -113,14 +119,15 @@ describe("a public page whose language is in its address", () => {
     const { renders } = await serve();
     const { port } = server!.address() as AddressInfo;
     for (let time = 0; time < 2; time += 1) {
-      const raw = await new Promise<{ encoding?: string; body: Buffer }>((resolve) => {
+      const raw = await new Promise<{ encoding?: string; etag?: string; body: Buffer }>((resolve) => {
         http.get(`http://127.0.0.1:${port}/public/en`, { headers: { "accept-encoding": "gzip, br" } }, (response) => {
           const chunks: Buffer[] = [];
           response.on("data", (chunk: Buffer) => chunks.push(chunk));
-          response.on("end", () => resolve({ encoding: response.headers["content-encoding"], body: Buffer.concat(chunks) }));
+          response.on("end", () => resolve({ encoding: response.headers["content-encoding"], etag: response.headers.etag, body: Buffer.concat(chunks) }));
         });
       });
       expect(raw.encoding).toBe("gzip");
+      expect(raw.etag, "the compressed bytes have a tag of their own").toMatch(/^"[\w-]{43}-gzip"$/);
       expect(gunzipSync(raw.body).toString()).toBe(page("first"));
     }
     expect(renders).toHaveLength(1);
@@ -128,11 +135,11 @@ describe("a public page whose language is in its address", () => {
 });
 
 describe("a public page that is not kept", () => {
-  it("is rendered on every request, with its hashes, when its language comes from the browser, when it is the router's data or a card without ?lang", async () => {
+  it("is rendered on every request, with its hashes, when its language comes from the browser, for a card without ?lang, a query the page does not read, or a page not found", async () => {
     const { get, renders } = await serve();
-    const asked: [string, Record<string, string>?][] = [["/public/pillars/1"], ["/public/en/pillars/1", { rsc: "1" }], ["/embed/pillars/1"], ["/public/en/missing"]];
-    for (const [path, headers] of [...asked, ...asked]) {
-      const answered = await get(path, headers);
+    const asked = ["/public/pillars/1", "/embed/pillars/1", "/public/en?utm_source=feed", "/public/en/missing"];
+    for (const path of [...asked, ...asked]) {
+      const answered = await get(path);
       expect(answered.headers.get("x-public-cache")).toBeNull();
       expect(answered.headers.get("etag")).toBeNull();
       expect(answered.headers.get("content-security-policy")).toContain(hash(inlineScript));
@@ -151,7 +158,7 @@ describe("a public page that is not kept", () => {
       render: (_request, response) => {
         response.setHeader("Content-Type", "text/html");
         response.setHeader("Set-Cookie", "a=b");
-        response.end(page("cookie"));
+        response.end(written("cookie"));
       },
     });
     await withCookie.get("/public/en");
@@ -160,7 +167,7 @@ describe("a public page that is not kept", () => {
   });
 });
 
-it("leaves every other address to the app, streamed as written", async () => {
+it("leaves every other request to the app as written: other addresses, files, the router's data and HEAD", async () => {
   const { get, renders } = await serve({
     render: (_request, response) => {
       response.writeHead(200, { "Content-Type": "text/csv" });
@@ -172,9 +179,20 @@ it("leaves every other address to the app, streamed as written", async () => {
     expect(answered.text).toBe("a,b\n");
     expect(answered.headers.get("content-security-policy")).toBeNull();
   }
-  expect(renders).toHaveLength(4);
+  const routerData = await get("/public/en/pillars/1", { rsc: "1" });
+  expect(routerData.text).toBe("a,b\n");
+  expect(routerData.headers.get("x-public-cache")).toBeNull();
+  const { port } = server!.address() as AddressInfo;
+  expect((await fetch(`http://127.0.0.1:${port}/public/en`, { method: "HEAD" })).headers.get("x-public-cache")).toBeNull();
+  expect(renders).toHaveLength(6);
 });
 
-it("adds a hash to a policy only where the page has inline code", () => {
-  expect(policyWithHashes(policy, "<html><script src='/a.js'></script></html>")).toBe(policy);
+it("names no script that reached the page without the marker, which therefore does not run", () => {
+  const injected = "alert(document.cookie)";
+  const { policy: answered, html } = pageWithHashes(policy, `${written("x")}<script>${injected}</script>`, marker);
+  expect(answered).toContain(hash(inlineScript));
+  expect(answered).not.toContain(hash(injected));
+  expect(answered).not.toContain("nonce-");
+  expect(html).not.toContain(marker);
+  expect(pageWithHashes(policy, "<html><script src='/a.js'></script></html>", marker).policy).toBe("default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'");
 });

@@ -145,6 +145,8 @@ function send(request, response, page, { kept, state }) {
 export function publicPages({ readRevision, marker, today = () => new Date().toISOString().slice(0, 10), keep = 200 }) {
   /** address → { revision, day, page } */
   const kept = new Map();
+  /** address → { revision, day, page: a promise of the page being rendered, null if it is not kept } */
+  const rendering = new Map();
   return async function answer(request, response, render) {
     const url = new URL(request.url ?? "/", "http://tracker.local");
     // The router's data for a client-side navigation is no page (no script runs from it), and a HEAD has no body to hash.
@@ -161,19 +163,34 @@ export function publicPages({ readRevision, marker, today = () => new Date().toI
       kept.set(address, found);
       return send(request, response, found.page, { kept: true, state: "hit" });
     }
-
-    const acceptEncoding = request.headers["accept-encoding"];
-    delete request.headers["accept-encoding"];
-    const answered = await heldBack(response, render);
-    if (acceptEncoding !== undefined) request.headers["accept-encoding"] = acceptEncoding;
-    if (!answered) return;
-    const page = pageOf(answered, marker);
-    const keepable = keepIt && page.status === 200 && !page.setsCookie && String(page.headers["content-type"] ?? "").startsWith("text/html");
-    if (keepable) {
-      kept.delete(address);
-      kept.set(address, { revision, day, page });
-      if (kept.size > keep) kept.delete(kept.keys().next().value);
+    // A page already being rendered at this revision and day is waited for, not rendered again: a busy page
+    // read by many at once, right after a write, would otherwise be rendered by all of them together.
+    const underway = keepIt ? rendering.get(address) : undefined;
+    if (underway && underway.revision === revision && underway.day === day) {
+      const page = await underway.page;
+      if (page) return send(request, response, page, { kept: true, state: "hit" });
     }
-    send(request, response, page, { kept: keepable, state: "miss" });
+    let rendered = () => {};
+    const mine = keepIt && !rendering.has(address) ? { revision, day, page: new Promise((resolve) => (rendered = resolve)) } : null;
+    if (mine) rendering.set(address, mine);
+    try {
+      const acceptEncoding = request.headers["accept-encoding"];
+      delete request.headers["accept-encoding"];
+      const answered = await heldBack(response, render);
+      if (acceptEncoding !== undefined) request.headers["accept-encoding"] = acceptEncoding;
+      if (!answered) return;
+      const page = pageOf(answered, marker);
+      const keepable = keepIt && page.status === 200 && !page.setsCookie && String(page.headers["content-type"] ?? "").startsWith("text/html");
+      if (keepable) {
+        kept.delete(address);
+        kept.set(address, { revision, day, page });
+        if (kept.size > keep) kept.delete(kept.keys().next().value);
+        rendered(page);
+      }
+      send(request, response, page, { kept: keepable, state: "miss" });
+    } finally {
+      rendered(null);
+      if (mine && rendering.get(address) === mine) rendering.delete(address);
+    }
   };
 }

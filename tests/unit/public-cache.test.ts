@@ -95,6 +95,13 @@ describe("a public page whose language is in its address", () => {
     expect(renders).toHaveLength(3);
   });
 
+  it("is rendered once for the many who ask for it at the same time, each answered with the one page", async () => {
+    const { get, renders } = await serve();
+    const answers = await Promise.all(Array.from({ length: 8 }, () => get("/public/en/pillars/2")));
+    expect(renders).toEqual(["/public/en/pillars/2"]);
+    for (const answered of answers) expect(answered.text).toBe(page("first"));
+  });
+
   it("keeps each address apart, the query included", async () => {
     const { get, renders } = await serve();
     for (const path of ["/public/en", "/public/es", "/public/en?asOf=2011-04-30", "/public/en", "/embed/pillars/1?lang=es", "/embed/pillars/1?lang=es"]) await get(path);

@@ -210,8 +210,8 @@ test.describe("managers", () => {
 
     const listed = await page.request.get("/api/v1/evidence?pillar=1");
     expect(listed.status()).toBe(200);
-    const body = (await listed.json()) as { data: unknown[]; total: number; page: number; pageSize: number; pageCount: number };
-    expect(body).toMatchObject({ page: 1, pageSize: 50, pageCount: 1 });
+    const body = (await listed.json()) as { data: unknown[]; total: number; moreThanTotal: boolean; page: number; pageSize: number; pageCount: number };
+    expect(body).toMatchObject({ page: 1, pageSize: 50, pageCount: 1, moreThanTotal: false });
     expect(body.data).toHaveLength(body.total);
     expect((await page.request.get("/api/v1/evidence?page=two")).status()).toBe(400);
     const beyond = await page.request.get("/api/v1/evidence?page=9");

@@ -120,42 +120,64 @@ const listedEvidence = {
   author: { select: { name: true } },
 } as const;
 
-/** How many records match, and the ids of one page of them: an aggregate, so always one row. */
-const evidencePageRow = rawRow("evidencePage", { total: z.number().int().nonnegative(), ids: z.array(z.string()) });
+/**
+ * Counting matches stops past this many (or past the page asked for): a list
+ * says "more than 1,000" instead, which is all a person needs to narrow the
+ * filters, and a common word among 500,000 records costs a page, not a count
+ * of tens of thousands.
+ */
+export const evidenceCountCap = 1000;
+
+/** How many records match, up to the cap and one more, and the ids of one page of them: an aggregate, so always one row. */
+const evidencePageRow = rawRow("evidencePage", { counted: z.number().int().nonnegative(), ids: z.array(z.string()) });
 
 /**
  * One page of the evidence log with its filters, newest publication first
  * (undated records last); `q` searches title and summary in English and
- * Spanish. The database filters, counts and cuts the page; only the page's
- * rows are loaded.
+ * Spanish. The database filters, counts (up to the cap) and cuts the page;
+ * only the page's rows are loaded. The match is written twice rather than
+ * shared through a CTE, which PostgreSQL would compute whole: the count stops
+ * at the cap, and the page walks the listing order and stops at its end.
  */
 export async function listEvidence(actor: Actor, rawFilter: unknown, { pageSize = evidencePageSize }: { pageSize?: number } = {}) {
   ensure(actor, "plan.read");
   const filter = parseInput(evidenceFilter, rawFilter);
   const page = filter.page ?? 1;
+  const countCap = Math.max(evidenceCountCap, page * pageSize);
   const [matches] = await queryRows(evidencePageRow)`
-    WITH matching AS (${evidenceMatching(actor, filter)})
-    SELECT (SELECT count(*)::int FROM matching) AS total,
-      ARRAY(SELECT id FROM matching ORDER BY "publishedOn" DESC NULLS LAST, "createdAt" DESC, id
+    SELECT (SELECT count(*)::int FROM (${evidenceMatching(actor, filter)} LIMIT ${countCap + 1}::int) AS counted) AS counted,
+      ARRAY(${evidenceMatching(actor, filter)}
+            ORDER BY COALESCE(e."publishedOn", '-infinity'::date) DESC, e."createdAt" DESC, e.id
             LIMIT ${pageSize}::int OFFSET ${(page - 1) * pageSize}::int) AS ids`;
-  const { total, ids } = matches!;
+  const { counted, ids } = matches!;
+  const moreThanTotal = counted > countCap;
+  const total = Math.min(counted, countCap);
   return {
     items: await evidenceByIds(ids),
     total,
+    moreThanTotal,
     page,
     pageSize,
-    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    pageCount: moreThanTotal ? Math.floor(countCap / pageSize) + 1 : Math.max(1, Math.ceil(total / pageSize)),
   };
 }
 
+/**
+ * The ids of the records matching the filter, in no order, as a query that
+ * ends with its conditions (a caller may add "AND …" and an order). The pillar's join
+ * is made only when a pillar is asked for, so that walking the listing index
+ * does not join every record it passes.
+ */
 function evidenceMatching(actor: Actor, filter: z.output<typeof evidenceFilter>): Prisma.Sql {
+  const ofPillar = filter.pillar
+    ? Prisma.sql`EXISTS (SELECT 1 FROM "Commitment" c JOIN "Pillar" p ON p.id = c."pillarId"
+                         WHERE c.id = e."commitmentId" AND ${pillarMatches(filter.pillar)})`
+    : Prisma.sql`TRUE`;
   return Prisma.sql`
-      SELECT e.id, e."publishedOn", e."createdAt"
+      SELECT e.id
       FROM "Evidence" e
-      JOIN "Commitment" c ON c.id = e."commitmentId"
-      JOIN "Pillar" p ON p.id = c."pillarId"
       WHERE (${filter.commitment ?? null}::text IS NULL OR e."commitmentId" = ${filter.commitment ?? null}::text)
-        AND ${pillarMatches(filter.pillar)}
+        AND ${ofPillar}
         AND (${filter.kind ?? null}::text IS NULL OR e.kind::text = ${filter.kind ?? null}::text)
         AND (${filter.shows ?? null}::text IS NULL OR e.shows::text = ${filter.shows ?? null}::text)
         AND (${filter.reliability ?? null}::text IS NULL OR e.reliability::text = ${filter.reliability ?? null}::text)
@@ -164,9 +186,7 @@ function evidenceMatching(actor: Actor, filter: z.output<typeof evidenceFilter>)
         AND (${filter.mine !== "true"} OR e."authorId" = ${actor.id})
         AND (${filter.retracted ?? null}::text IS NULL
              OR EXISTS (SELECT 1 FROM "EvidenceRetraction" r WHERE r."evidenceId" = e.id) = (${filter.retracted ?? null}::text = 'true'))
-        AND (${filter.q ?? null}::text IS NULL
-             -- Written as the GIN index "Evidence_search_idx" is (prisma/migrations), so that it is used.
-             OR search_document(e.title || ' ' || e.summary) @@ search_query(${filter.q ?? null}::text))`;
+        AND (${filter.q ?? null}::text IS NULL OR e."searchDocument" @@ search_query(${filter.q ?? null}::text))`;
 }
 
 /** The listed records of these ids, in the order of the ids. */
@@ -197,14 +217,13 @@ export function streamEvidence(actor: Actor, rawFilter: unknown, { batchSize = e
   return keysetBatches<ListedEvidence>(async (after) => {
     const afterPublished = after ? isoDate(after.publishedOn) : null;
     const rows = await queryRows(idRow)`
-      WITH matching AS (${evidenceMatching(actor, filter)})
-      SELECT id FROM matching
-      WHERE ${after?.id ?? null}::text IS NULL
-        OR COALESCE("publishedOn", '-infinity'::date) < COALESCE(${afterPublished}::date, '-infinity'::date)
-        OR (COALESCE("publishedOn", '-infinity'::date) = COALESCE(${afterPublished}::date, '-infinity'::date)
-            AND ("createdAt" < ${after?.createdAt ?? null}::timestamptz
-                 OR ("createdAt" = ${after?.createdAt ?? null}::timestamptz AND id > ${after?.id ?? null}::text)))
-      ORDER BY COALESCE("publishedOn", '-infinity'::date) DESC, "createdAt" DESC, id
+      ${evidenceMatching(actor, filter)}
+        AND (${after?.id ?? null}::text IS NULL
+          OR COALESCE(e."publishedOn", '-infinity'::date) < COALESCE(${afterPublished}::date, '-infinity'::date)
+          OR (COALESCE(e."publishedOn", '-infinity'::date) = COALESCE(${afterPublished}::date, '-infinity'::date)
+              AND (e."createdAt" < ${after?.createdAt ?? null}::timestamptz
+                   OR (e."createdAt" = ${after?.createdAt ?? null}::timestamptz AND e.id > ${after?.id ?? null}::text))))
+      ORDER BY COALESCE(e."publishedOn", '-infinity'::date) DESC, e."createdAt" DESC, e.id
       LIMIT ${batchSize}::int`;
     return evidenceByIds(rows.map((row) => row.id));
   }, batchSize);

@@ -24,7 +24,7 @@ import {
   Role,
   RoundStatus,
 } from "./db/generated/enums";
-import { evidenceCsvColumns, evidenceFilter, evidenceInput, retractionInput } from "./evidence";
+import { evidenceCountCap, evidenceCsvColumns, evidenceFilter, evidenceInput, retractionInput } from "./evidence";
 import { followInput } from "./follows";
 import { milestoneCsvColumns, milestoneFilter, urgencies } from "./milestones";
 import { preferencesInput } from "./notification-preferences";
@@ -486,6 +486,8 @@ interface OperationSpec {
   created?: boolean;
   answer?: JsonSchema;
   paged?: boolean;
+  /** A paged list whose count stops at a cap (`moreThanTotal`). */
+  countCapped?: boolean;
   csv?: CsvExport;
   errors: ErrorStatus[];
   public?: boolean;
@@ -532,10 +534,18 @@ function envelope(spec: OperationSpec): JsonSchema {
   const data = spec.answer ?? {};
   if (!spec.paged) return { type: "object", properties: { data }, required: ["data"] };
   const whole = { type: "integer", minimum: 0 };
+  const capped = spec.countCapped
+    ? {
+        moreThanTotal: {
+          type: "boolean",
+          description: `\`true\`: more match than \`total\`, where counting stopped (at ${evidenceCountCap.toLocaleString("en")} matches, or at the page asked for when it lies further); \`pageCount\` then includes one page more`,
+        },
+      }
+    : {};
   return {
     type: "object",
-    properties: { data, total: whole, page: { type: "integer", minimum: 1 }, pageSize: { type: "integer", minimum: 1 }, pageCount: { type: "integer", minimum: 1 } },
-    required: ["data", "total", "page", "pageSize", "pageCount"],
+    properties: { data, total: whole, ...capped, page: { type: "integer", minimum: 1 }, pageSize: { type: "integer", minimum: 1 }, pageCount: { type: "integer", minimum: 1 } },
+    required: ["data", "total", ...Object.keys(capped), "page", "pageSize", "pageCount"],
   };
 }
 
@@ -593,6 +603,7 @@ interface ListSpec {
   queryDescriptions?: Record<string, string>;
   columns?: readonly string[];
   paged?: boolean;
+  countCapped?: boolean;
 }
 
 /** A list: JSON, or CSV named after it; 400 for a filter or a format it does not know. */
@@ -681,12 +692,13 @@ const paths: Record<string, Partial<Record<Method, OperationSpec>>> = {
   "/api/v1/evidence": {
     get: listOperation("evidence", {
       operationId: "listEvidence",
-      summary: "The evidence log, newest publication first, 50 a page",
+      summary: "The evidence log, newest publication first, 50 a page; matches counted up to 1,000 (moreThanTotal)",
       tag: "evidence",
       row: "EvidenceListItem",
       query: evidenceFilter,
       columns: evidenceCsvColumns,
       paged: true,
+      countCapped: true,
     }),
     post: {
       operationId: "logEvidence",

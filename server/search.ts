@@ -81,7 +81,8 @@ const evidence: Matching = {
   from: Prisma.sql`"Evidence" e`,
   // The evidence log lists every record, retracted ones marked so; the results mark them too.
   readable: Prisma.sql`TRUE`,
-  document: Prisma.sql`search_document(e.title || ' ' || e.summary)`,
+  // Kept by the database (a generated column, prisma/migrations), searched through its GIN index.
+  document: Prisma.sql`e."searchDocument"`,
 };
 
 const indicators = (locale: Locale): Matching => ({

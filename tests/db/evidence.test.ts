@@ -121,14 +121,22 @@ describe("evidence", () => {
     await expect(listEvidence(reviewer, { kind: "rumour" })).rejects.toBeInstanceOf(ValidationError);
   });
 
-  it("is searched through the full-text GIN index, not by reading every record", async () => {
-    // The search condition as server/evidence.ts writes it: the index serves it only if its expression is the index's.
+  it("is searched through the GIN index of its stored words, not by reading every record", async () => {
+    // The search condition as server/evidence.ts writes it.
     const plan = await db().$transaction(async (tx) => {
       await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
       return tx.$queryRaw<{ "QUERY PLAN": string }[]>`
-        EXPLAIN SELECT e.id FROM "Evidence" e WHERE search_document(e.title || ' ' || e.summary) @@ search_query('prisons')`;
+        EXPLAIN SELECT e.id FROM "Evidence" e WHERE e."searchDocument" @@ search_query('prisons')`;
     });
-    expect(plan.map((row) => row["QUERY PLAN"]).join("\n")).toMatch(/Bitmap Index Scan on "Evidence_search_idx"/);
+    expect(plan.map((row) => row["QUERY PLAN"]).join("\n")).toMatch(/Bitmap Index Scan on "Evidence_searchDocument_idx"/);
+  });
+
+  it("keeps the words of a new record's title and summary in both languages without being told", async () => {
+    const reviewer = actorOf(await createUser({ roles: ["reviewer"] }));
+    const evidence = await logEvidence(reviewer, { ...valid(), title: "Aduanas renovadas", summary: "Bridges reopened." });
+    const [stored] = await db().$queryRaw<{ document: string }[]>`SELECT "searchDocument"::text AS document FROM "Evidence" WHERE id = ${evidence.id}`;
+    expect(stored!.document).toContain("'bridg'");
+    expect(stored!.document).toContain("'aduan'");
   });
 });
 
@@ -188,6 +196,38 @@ describe("the evidence log, page by page", () => {
     expect(await ids({ commitment: own, from: "2012-02-02", to: "2016-06-06" })).toEqual([late.id, early.id]);
     expect(await ids({ commitment: own, from: "", to: "", kind: "", q: " " })).toEqual([late.id, early.id]);
     await expect(listEvidence(reviewer, { from: "2013-02-30" })).rejects.toBeInstanceOf(ValidationError);
+  });
+});
+
+describe("the evidence log's count of matches", () => {
+  // Records logged straight into the table: a thousand through logEvidence would take minutes.
+  async function logMany(count: number, word: string) {
+    const author = await createUser({ roles: ["reviewer"] });
+    await db().$executeRaw`
+      INSERT INTO "Evidence" (id, "commitmentId", title, kind, publisher, "publishedOn", summary, shows, reliability, "authorId")
+      SELECT ${word} || n, ${commitmentId}, 'Record ' || n || ' on ' || ${word}, 'dataset', 'Publisher', DATE '2015-01-01' + n, 'Summary.',
+             'neutral', 'official_record', ${author.id}
+      FROM generate_series(1, ${count}::int) AS n`;
+  }
+
+  it("counts up to 1,000 and then says there are more, with a next page", async () => {
+    const reviewer = actorOf(await createUser({ roles: ["reviewer"] }));
+    await logMany(1001, "zanzibarite");
+    const first = await listEvidence(reviewer, { q: "zanzibarite" });
+    expect(first).toMatchObject({ total: 1000, moreThanTotal: true, page: 1, pageCount: 21 });
+    expect(first.items.map((e) => e.id).slice(0, 2)).toEqual(["zanzibarite1001", "zanzibarite1000"]);
+    const twentieth = await listEvidence(reviewer, { q: "zanzibarite", page: "20" });
+    expect(twentieth).toMatchObject({ moreThanTotal: true, pageCount: 21 });
+    // Past the cap, the count goes as far as the page asked for: the last record is reachable.
+    const last = await listEvidence(reviewer, { q: "zanzibarite", page: "21" });
+    expect(last).toMatchObject({ total: 1001, moreThanTotal: false, pageCount: 21 });
+    expect(last.items.map((e) => e.id)).toEqual(["zanzibarite1"]);
+  });
+
+  it("counts exactly when no more than 1,000 match", async () => {
+    const reviewer = actorOf(await createUser({ roles: ["reviewer"] }));
+    await logMany(1000, "quillwort");
+    expect(await listEvidence(reviewer, { q: "quillwort" })).toMatchObject({ total: 1000, moreThanTotal: false, pageCount: 20 });
   });
 });
 

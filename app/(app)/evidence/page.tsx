@@ -36,7 +36,7 @@ export default async function EvidenceLogPage({ searchParams }: Props) {
       return value ? [[name, value]] : [];
     }),
   );
-  const emptyPage: EvidencePage = { items: [], total: 0, page: 1, pageSize: 1, pageCount: 1 };
+  const emptyPage: EvidencePage = { items: [], total: 0, moreThanTotal: false, page: 1, pageSize: 1, pageCount: 1 };
   const [[evidence, invalid], [commitments], pillars, t, planText] = await Promise.all([
     orEmptyOnInvalidFilter(listEvidence(actor, { ...filter, page: first("page") }), emptyPage),
     orEmptyOnInvalidFilter(listCommitments(actor, { pillar: filter.pillar }), []),
@@ -131,7 +131,11 @@ export default async function EvidenceLogPage({ searchParams }: Props) {
         </h2>
         {evidence.items.length > 0 && (
           <p className="mt-1 text-sm text-slate-700">
-            {t("evidenceLog.showing", { first: firstShown, last: firstShown + evidence.items.length - 1, total: evidence.total })}
+            {t(evidence.moreThanTotal ? "evidenceLog.showingMore" : "evidenceLog.showing", {
+              first: firstShown,
+              last: firstShown + evidence.items.length - 1,
+              total: evidence.total,
+            })}
           </p>
         )}
         {evidence.total === 0 && Object.keys(filter).length > 0 ? (
@@ -150,7 +154,9 @@ export default async function EvidenceLogPage({ searchParams }: Props) {
             pages: t("evidenceLog.pages"),
             previous: t("evidenceLog.previous"),
             next: t("evidenceLog.next"),
-            pageOf: t("evidenceLog.pageOf", { page: evidence.page, pages: evidence.pageCount }),
+            pageOf: evidence.moreThanTotal
+              ? t("evidenceLog.pageOfMore", { page: evidence.page, pages: evidence.pageCount - 1 })
+              : t("evidenceLog.pageOf", { page: evidence.page, pages: evidence.pageCount }),
           }}
         />
       </section>

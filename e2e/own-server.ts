@@ -26,8 +26,8 @@ function signalGroup(server: ChildProcess, signal: NodeJS.Signals) {
  *
  * It runs in a process group of its own, which `stop()` ends whole (the
  * primary and the server processes it forked). Should the test's process end
- * without stopping it (a worker torn down before its afterAll), the group is
- * killed as that process exits, so that no server outlives the run.
+ * without stopping it (a worker torn down before its afterAll), the whole
+ * group is told to stop as that process exits, so that no server outlives the run.
  */
 export async function startOwnServer(env: Record<string, string | undefined>, stdout: "ignore" | "pipe" = "ignore"): Promise<OwnServer> {
   const port = await findFreePort();
@@ -45,10 +45,11 @@ export async function startOwnServer(env: Record<string, string | undefined>, st
     detached: true,
   });
   const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
-  const killOnExit = () => signalGroup(server, "SIGKILL");
-  process.once("exit", killOnExit);
+  // SIGTERM: its primary still reaps the server processes as they end, which a SIGKILL would leave to init.
+  const stopOnExit = () => signalGroup(server, "SIGTERM");
+  process.once("exit", stopOnExit);
   const stop = async () => {
-    process.off("exit", killOnExit);
+    process.off("exit", stopOnExit);
     signalGroup(server, "SIGTERM");
     // serve.mjs lets requests under way finish for up to 10 s before it closes.
     const deadline = setTimeout(() => signalGroup(server, "SIGKILL"), 15_000);

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { singleSignOn } from "./e2e/oidc-provider";
+import { suiteServerEnvironment } from "./e2e/suite-server";
 
 // The browser tests run against the production build (scripts/serve.mjs) on a
 // database that scripts/e2e.ts prepares: run them with `npm run test:e2e`.
@@ -46,21 +46,6 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: {
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET ?? "e2e-only-secret",
-      NEXTAUTH_URL: baseURL,
-      NEXT_TELEMETRY_DISABLED: "1",
-      // The provider itself runs only during e2e/single-sign-on.spec.ts.
-      OIDC_ISSUER: singleSignOn.issuer,
-      OIDC_CLIENT_ID: singleSignOn.clientId,
-      OIDC_CLIENT_SECRET: singleSignOn.clientSecret,
-      OIDC_NAME: singleSignOn.name,
-      // The tests stand for a reverse proxy: the X-Forwarded-For they write is
-      // what one would append, so each test can count its sign-ins apart.
-      TRUSTED_PROXY_COUNT: "1",
-      // The metrics are on, as in production; e2e/route-rules.ts expects every request without this token to be refused.
-      METRICS_TOKEN: "e2e-metrics-token",
-    },
+    env: suiteServerEnvironment(databaseUrl, baseURL),
   },
 });

@@ -6,6 +6,7 @@ import { standingAssessments } from "./assessment-visibility";
 import { exportBatchSize, keysetBatches } from "./batches";
 import { csvChunks, rowsPerChunk, streamedText } from "./csv";
 import { db } from "./db/client";
+import { Prisma } from "./db/generated/client";
 import { Advances, AssessmentKind, BetterDirection, EvidenceKind, EvidenceShows, LeadParty, Locale, MilestoneStatus, Reliability, Results } from "./db/generated/enums";
 import { queryRows, rawRow } from "./db/raw-rows";
 import { NotFoundError } from "./errors";
@@ -400,11 +401,17 @@ type DatasetKey = keyof typeof datasets;
 const datasetKeys = Object.keys(datasets) as DatasetKey[];
 
 /**
- * The moment each file last changed, from the tables it reads, in one query:
- * a plan record's edit or archiving moves its `updatedAt`, a status or an
- * observation is a new row, and the assessments and the evidence they cite
- * change when one is published (an amendment replacing its predecessor) or a
- * cited record is retracted. Null while a file's tables are empty.
+ * The moment each file last changed, from every table it reads, in one query.
+ * A table with a change time of its own is dated by it: a plan record's edit
+ * or archiving moves its `updatedAt` (a commitment's agencies change with the
+ * commitment), a status or an observation is a new row, and the assessments
+ * and the evidence they cite change when one is published (an amendment
+ * replacing its predecessor) or a cited record is retracted. The reviewers
+ * named on independent assessments are dated by their accounts' `updatedAt`,
+ * which an admin's edit of a name moves (and, more than needed, a reviewer's
+ * own new password or language). The rounds and the agencies keep no change
+ * time: an edit of one is dated by its audit event (`lastAuditedEdit`). Null
+ * while a file's tables are empty.
  */
 const lastChangeRow = rawRow("openDataLastChange", {
   pillars: z.date().nullable(),
@@ -418,18 +425,44 @@ const lastChangeRow = rawRow("openDataLastChange", {
   overall: z.date().nullable(),
 });
 
+/**
+ * When an audited edit (an event with the values before it, not a creation)
+ * last changed one of `columns` of an `entityType` record: every change is
+ * audited in the transaction that makes it, so this dates the edits of a table
+ * without a change time. A round's opening or closing, or an agency's new
+ * code, changes no column a file gives.
+ */
+const lastAuditedEdit = (entityType: string, columns: string[]) => Prisma.sql`(
+  SELECT max(e.at) FROM "AuditEvent" e
+  WHERE e."entityType" = ${entityType} AND e.before IS NOT NULL
+    AND EXISTS (SELECT FROM unnest(${columns}::text[]) AS c(name) WHERE e.after -> c.name IS NOT NULL AND e.before -> c.name IS DISTINCT FROM e.after -> c.name))`;
+
 async function lastChanges(): Promise<Record<DatasetKey | "overall", Date | null>> {
   const [row] = await queryRows(lastChangeRow)`
-    WITH changed AS (
+    WITH tables AS (
       SELECT
-        (SELECT max("updatedAt") FROM "Pillar") AS pillars,
-        (SELECT max("updatedAt") FROM "Commitment") AS commitments,
-        GREATEST((SELECT max("updatedAt") FROM "Milestone"), (SELECT max("updatedAt") FROM "Commitment")) AS milestones,
-        GREATEST((SELECT max("createdAt") FROM "StatusUpdate"), (SELECT max("updatedAt") FROM "Milestone"), (SELECT max("updatedAt") FROM "Commitment")) AS "statusHistory",
-        (SELECT max("publishedAt") FROM "Assessment" WHERE state = 'published') AS assessments,
-        GREATEST((SELECT max("publishedAt") FROM "Assessment" WHERE state = 'published'), (SELECT max("createdAt") FROM "EvidenceRetraction")) AS evidence,
-        (SELECT max("updatedAt") FROM "Indicator") AS indicators,
-        GREATEST((SELECT max("createdAt") FROM "Observation"), (SELECT max("createdAt") FROM "EvidenceRetraction")) AS observations
+        (SELECT max("updatedAt") FROM "Pillar") AS pillar,
+        (SELECT max("updatedAt") FROM "Commitment") AS commitment,
+        (SELECT max("updatedAt") FROM "Milestone") AS milestone,
+        (SELECT max("createdAt") FROM "StatusUpdate") AS "statusUpdate",
+        (SELECT max("publishedAt") FROM "Assessment" WHERE state = 'published') AS publication,
+        (SELECT max("updatedAt") FROM "User" WHERE id IN (SELECT "authorId" FROM "Assessment" WHERE state = 'published' AND kind = 'independent')) AS reviewer,
+        ${lastAuditedEdit("AssessmentRound", ["title", "titleEs", "periodStart", "periodEnd"])} AS round,
+        ${lastAuditedEdit("Agency", ["name"])} AS agency,
+        (SELECT max("createdAt") FROM "EvidenceRetraction") AS retraction,
+        (SELECT max("updatedAt") FROM "Indicator") AS indicator,
+        (SELECT max("createdAt") FROM "Observation") AS observation
+    ), changed AS (
+      SELECT
+        pillar AS pillars,
+        GREATEST(commitment, pillar, agency) AS commitments,
+        GREATEST(milestone, commitment) AS milestones,
+        GREATEST("statusUpdate", milestone, commitment) AS "statusHistory",
+        GREATEST(publication, round, pillar, reviewer, agency) AS assessments,
+        GREATEST(publication, retraction) AS evidence,
+        GREATEST(indicator, pillar) AS indicators,
+        GREATEST(observation, retraction) AS observations
+      FROM tables
     )
     SELECT *, GREATEST(pillars, commitments, milestones, "statusHistory", assessments, evidence, indicators, observations) AS overall FROM changed`;
   // An aggregate without GROUP BY: always one row.

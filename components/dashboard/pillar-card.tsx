@@ -1,10 +1,10 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { StatusBadge } from "@/components/status-badge";
-import { StatusBar, StatusSwatch } from "@/components/status-bar";
+import { StatusBar } from "@/components/status-bar";
+import { StatusCountTable } from "@/components/status-count-table";
 import { VerdictPair } from "@/components/verdict-pair";
-import { delayCauses, milestoneStatuses } from "@/domain/milestone-status";
+import { delayCauses } from "@/domain/milestone-status";
 import type { PillarRollup } from "@/server/rollups";
 import { PlanText, usePlanTextString } from "@/components/plan-text";
 
@@ -45,30 +45,12 @@ export function PillarCard({ pillar, drillDownQuery, linkCounts }: { pillar: Pil
       </h2>
       <p className="mt-1 text-sm">{t("overview.milestones", { count: pillar.milestoneCount })}</p>
       <StatusBar counts={pillar} label={t("dashboard.statusBar")} />
-      <table className="mt-2 w-full text-sm">
-        <caption className="sr-only">{t("overview.byStatusCaption", { number: pillar.number })}</caption>
-        <thead className="sr-only">
-          <tr>
-            <th scope="col">{t("overview.statusColumn")}</th>
-            <th scope="col">{t("overview.countColumn")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {milestoneStatuses
-            .filter((status) => pillar.milestonesByStatus[status] > 0)
-            .map((status) => (
-              <tr key={status}>
-                <th scope="row" className="py-0.5 text-left font-normal">
-                  <StatusSwatch status={status} />
-                  <StatusBadge status={status} />
-                </th>
-                <td className="py-0.5 text-right tabular-nums" data-testid={`count-${status}`}>
-                  <Figure count={pillar.milestonesByStatus[status]} href={listOf({ status })} />
-                </td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
+      <StatusCountTable
+        counts={pillar.milestonesByStatus}
+        words={{ caption: t("overview.byStatusCaption", { number: pillar.number }), statusColumn: t("overview.statusColumn"), countColumn: t("overview.countColumn") }}
+        swatches
+        renderCount={(count, status) => <Figure count={count} href={listOf({ status })} />}
+      />
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="font-medium">{t("dashboard.percentCompleted")}</dt>
         <dd data-testid="percent-completed">

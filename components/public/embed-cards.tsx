@@ -1,11 +1,10 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { StatusBadge } from "@/components/status-badge";
-import { StatusBar, StatusSwatch } from "@/components/status-bar";
+import { StatusBar } from "@/components/status-bar";
+import { StatusCountTable } from "@/components/status-count-table";
 import { PublicIndicatorChart, PublicObservationTable } from "@/components/public/indicators";
 import { publicHref, publicLocale } from "@/components/public/addresses";
 import { planTextStrings } from "@/components/plan-text-server";
-import { milestoneStatuses } from "@/domain/milestone-status";
 import type { PublicIndicator } from "@/server/public-indicators";
 import type { PublicPillarFigures } from "@/server/public-record";
 
@@ -38,28 +37,12 @@ export async function EmbedPillarCard({ asOf, pillar }: { asOf: string; pillar: 
         {overview("milestones", { count: pillar.milestoneCount, commitments: pillar.commitmentCount })} · {t("asOf", { date: format.dateTime(new Date(`${asOf}T00:00:00Z`), { dateStyle: "long" }) })}
       </p>
       <StatusBar counts={pillar} label={t("statusBar")} />
-      <table className="mt-2 w-full">
-        <caption className="sr-only">{overview("byStatusCaption", { number: pillar.number })}</caption>
-        <thead className="sr-only">
-          <tr>
-            <th scope="col">{overview("statusColumn")}</th>
-            <th scope="col">{overview("countColumn")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {milestoneStatuses
-            .filter((status) => pillar.milestonesByStatus[status] > 0)
-            .map((status) => (
-              <tr key={status}>
-                <th scope="row" className="py-0.5 text-left font-normal">
-                  <StatusSwatch status={status} />
-                  <StatusBadge status={status} />
-                </th>
-                <td className="py-0.5 text-right tabular-nums">{format.number(pillar.milestonesByStatus[status])}</td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
+      <StatusCountTable
+        counts={pillar.milestonesByStatus}
+        words={{ caption: overview("byStatusCaption", { number: pillar.number }), statusColumn: overview("statusColumn"), countColumn: overview("countColumn") }}
+        swatches
+        renderCount={(count) => format.number(count)}
+      />
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
         <dt className="font-medium">{overview("percentCompleted")}</dt>
         <dd>{pillar.percentCompleted === null ? overview("noMilestones") : overview("percentValue", { fraction: pillar.percentCompleted / 100 })}</dd>

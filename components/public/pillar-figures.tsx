@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { StatusBadge } from "@/components/status-badge";
-import { milestoneStatuses } from "@/domain/milestone-status";
+import { StatusCountTable } from "@/components/status-count-table";
 import type { PublicPillarFigures } from "@/server/public-record";
 import { PlanText } from "@/components/plan-text";
 
@@ -16,29 +15,12 @@ export async function PublicPillarCard({ pillar, href }: { pillar: PublicPillarF
       </h2>
       <p className="mt-1 text-sm text-slate-700"><PlanText en={pillar.description} es={pillar.descriptionEs} /></p>
       <p className="mt-2 text-sm">{t("milestones", { count: pillar.milestoneCount, commitments: pillar.commitmentCount })}</p>
-      <table className="mt-2 w-full text-sm">
-        <caption className="sr-only">{t("byStatusCaption", { number: pillar.number })}</caption>
-        <thead className="sr-only">
-          <tr>
-            <th scope="col">{t("statusColumn")}</th>
-            <th scope="col">{t("countColumn")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {milestoneStatuses
-            .filter((status) => pillar.milestonesByStatus[status] > 0)
-            .map((status) => (
-              <tr key={status}>
-                <th scope="row" className="py-0.5 text-left font-normal">
-                  <StatusBadge status={status} />
-                </th>
-                <td className="py-0.5 text-right tabular-nums" data-testid={`count-${status}`}>
-                  {pillar.milestonesByStatus[status]}
-                </td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
+      <StatusCountTable
+        counts={pillar.milestonesByStatus}
+        words={{ caption: t("byStatusCaption", { number: pillar.number }), statusColumn: t("statusColumn"), countColumn: t("countColumn") }}
+        swatches={false}
+        renderCount={(count) => count}
+      />
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="font-medium">{t("percentCompleted")}</dt>
         <dd data-testid="percent-completed">{pillar.percentCompleted === null ? t("noMilestones") : t("percentValue", { fraction: pillar.percentCompleted / 100 })}</dd>

@@ -1,10 +1,14 @@
 import { parse } from "csv-parse/sync";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { recordAudit } from "../../server/audit";
 import { db } from "../../server/db/client";
-import type { AssessmentState } from "../../server/db/generated/enums";
+import type { AssessmentState, Country } from "../../server/db/generated/enums";
 import { NotFoundError } from "../../server/errors";
 import { openDataDictionary, openDataResponse } from "../../server/open-data";
-import { createAgency, createCommitment, createMilestone, createPillar, createRound, createUser } from "../factories";
+import type { Actor } from "../../server/permissions";
+import { updatePillar } from "../../server/pillars";
+import { updateUser } from "../../server/user-admin";
+import { createActor, createAgency, createCommitment, createMilestone, createPillar, createRound, createUser } from "../factories";
 
 // The open data files (/public/data) hold what the public record shows and
 // nothing else, with the formula guard of the exports, the plan in both
@@ -12,8 +16,10 @@ import { createAgency, createCommitment, createMilestone, createPillar, createRo
 
 const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
 
+let pillar: { id: string; number: number; code: string; name: string; description: string };
 let reviewer: { id: string; name: string; email: string };
 let agency: { id: string; name: string };
+let round: { id: string; title: string };
 let commitment: { id: string };
 let milestone: { id: string };
 let citedEvidence: { id: string };
@@ -31,7 +37,7 @@ const secrets = {
 };
 
 beforeAll(async () => {
-  const pillar = await createPillar();
+  pillar = await createPillar();
   agency = await createAgency();
   reviewer = await createUser({ roles: ["reviewer"] });
   const staff = await createUser({ roles: ["staff"], agencyId: agency.id });
@@ -43,7 +49,7 @@ beforeAll(async () => {
   await db().statusUpdate.create({
     data: { milestoneId: milestone.id, previousStatus: "not_started", newStatus: "in_progress", note: secrets.note, authorId: staff.id, createdAt: new Date("2023-05-01T09:00:00Z") },
   });
-  const round = await createRound();
+  round = await createRound();
   await db().assessmentRound.update({ where: { id: round.id }, data: { titleEs: "Ronda en español" } });
 
   // Evidence is append-only: written whole, as the app logs it.
@@ -207,5 +213,65 @@ describe("the open data files", () => {
     process.env.PUBLIC_SITE = "off";
     expect(await failure(openDataDictionary())).toBeInstanceOf(NotFoundError);
     for (const name of ["dictionary.json", "pillars.csv", "assessments.json"]) expect(await failure(openDataResponse(name))).toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("the moment each file last changed", () => {
+  let admin: Actor;
+  beforeAll(async () => {
+    admin = await createActor(["admin"]);
+  });
+
+  /** The files whose last change `edit` moves, and whether it moves the data's last change. */
+  async function filesMovedBy(edit: () => Promise<unknown>) {
+    const before = await openDataDictionary();
+    await edit();
+    const after = await openDataDictionary();
+    const moved = after.files.filter((file, index) => file.lastChanged !== before.files[index]!.lastChanged).map((file) => file.name);
+    return { moved, overall: (after.lastChanged ?? "") > (before.lastChanged ?? "") };
+  }
+
+  // No data-access function edits a round or an agency yet: these edits are
+  // written as the admins' edits of the plan are, the row and its audit event
+  // (with the values before and after) in one transaction.
+  const editRound = (before: { title: string }, after: { title: string }) => () =>
+    db().$transaction(async (tx) => {
+      await tx.assessmentRound.update({ where: { id: round.id }, data: after });
+      await recordAudit(tx, admin, { action: "round.update", entityType: "AssessmentRound", entityId: round.id, before, after });
+    });
+  const editAgency = (before: { name: string } | { country: Country }, after: { name: string } | { country: Country }) => () =>
+    db().$transaction(async (tx) => {
+      await tx.agency.update({ where: { id: agency.id }, data: after });
+      await recordAudit(tx, admin, { action: "agency.update", entityType: "Agency", entityId: agency.id, before, after });
+    });
+
+  it("moves for the assessments when a round's title is edited", async () => {
+    const title = "Two-year review, renamed";
+    expect(await filesMovedBy(editRound({ title: round.title }, { title }))).toEqual({ moved: ["assessments"], overall: true });
+    round.title = title;
+    expect((await csvOf("assessments"))[0]).toMatchObject({ roundTitle_en: title });
+  });
+
+  it("moves for the commitments and the assessments that name an agency when its name is edited", async () => {
+    const name = "Renamed agency";
+    expect(await filesMovedBy(editAgency({ name: agency.name }, { name }))).toEqual({ moved: ["commitments", "assessments"], overall: true });
+    agency.name = name;
+    expect((await csvOf("commitments"))[0]).toMatchObject({ agencies: name });
+  });
+
+  it("moves for the assessments when an admin renames a reviewer named on one", async () => {
+    const name = "Renamed Reviewer";
+    expect(await filesMovedBy(() => updateUser(admin, reviewer.id, { version: 1, name }))).toEqual({ moved: ["assessments"], overall: true });
+    reviewer.name = name;
+  });
+
+  it("moves for every file that gives a pillar's number when an admin renumbers it", async () => {
+    const renumber = () => updatePillar(admin, pillar.id, { number: 5, code: pillar.code, name: pillar.name, description: pillar.description, version: 1 });
+    expect(await filesMovedBy(renumber)).toEqual({ moved: ["pillars", "commitments", "assessments", "indicators"], overall: true });
+    expect((await csvOf("indicators"))[0]).toMatchObject({ pillarNumber: "5" });
+  });
+
+  it("stays when an edit changes nothing the files give", async () => {
+    expect(await filesMovedBy(editAgency({ country: "mx" }, { country: "us" }))).toEqual({ moved: [], overall: false });
   });
 });

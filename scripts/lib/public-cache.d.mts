@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-export function pageWithHashes(policy: string, html: string, marker: string): { policy: string; html: string };
+export function publicDocument(policy: string, html: string, marker: string): { policy: string; html: string };
 
 export function publicPages(options: {
   readRevision: () => Promise<unknown>;

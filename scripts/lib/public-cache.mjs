@@ -2,8 +2,9 @@
 //
 // A public page is the same for every visitor, so proxy.ts renders it with
 // one nonce for the whole process, and this module, which sees its bytes,
-// names each inline script and style Next.js wrote by its SHA-256 in the
-// page's content security policy instead. What a page shows changes only when the plan
+// keeps it as a document without Next.js's scripts and names each inline
+// script and style left by its SHA-256 in the page's content security policy
+// instead. What a page shows changes only when the plan
 // revision moves (every table the public record reads raises it at commit,
 // prisma/migrations) or the day does (a milestone becomes overdue): the pages
 // whose language is in their address are kept per revision and day, and
@@ -30,21 +31,34 @@ function keptAddress(url) {
 const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
 /**
- * A public page as it is kept: proxy.ts rendered it with this process's
- * marker for a nonce (PUBLIC_PAGE_NONCE), so that Next.js marked the scripts
- * and styles it wrote itself. Each marked inline script's and style's SHA-256
- * takes the marker's place in the policy, and the marker leaves the page: a
- * script that reached the page any other way carries no marker, has no hash
- * in the policy and does not run. Scripts from files run from `'self'`.
+ * A public page as it is kept: a document, with none of Next.js's scripts.
+ * Proxy.ts rendered it with this process's marker for a nonce
+ * (PUBLIC_PAGE_NONCE), so Next.js marked what it wrote itself. Its scripts
+ * (its runtime, React and the page's data for hydration, two thirds of a
+ * page's bytes) leave with their preloads: a public page reads, links and
+ * submits its forms as HTML, and on a phone the scripts' evaluation was most
+ * of the time to a usable page (Lighthouse's mobile performance 64–66 with
+ * them). A script a page writes for itself, marked `data-page-script` (the
+ * embed code's copy button), stays. Each marked inline script and style that
+ * stays is named by its SHA-256 in the policy, in the marker's place, and the
+ * marker leaves the page: a script that reached the page any other way
+ * carries no marker, has no hash in the policy and does not run.
  */
-export function pageWithHashes(policy, html, marker) {
+export function publicDocument(policy, html, marker) {
   const marked = (attributes) => attributes.includes(` nonce="${marker}"`);
-  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(([, attributes, body]) => marked(attributes) && !/\bsrc\s*=/i.test(attributes) && body !== "").map(([, , body]) => sha256(body));
-  const styles = [...html.matchAll(/<style\b([^>]*)>([\s\S]*?)<\/style>/gi)].filter(([, attributes, body]) => marked(attributes) && body !== "").map(([, , body]) => sha256(body));
+  // React's scripts put a streamed part of a page (a Suspense boundary's, <template id="B:…">) in its place: such a page keeps them.
+  const streamed = /<template\b[^>]*\bid="B:/.test(html);
+  const frameworks = (attributes) => !streamed && marked(attributes) && !/\sdata-page-script\b/.test(attributes);
+  const document = html
+    .replace(/<script\b([^>]*)>[\s\S]*?<\/script>/gi, (script, attributes) => (frameworks(attributes) ? "" : script))
+    .replace(/<link\b(?=[^>]*\bas="script")[^>]*>/gi, "")
+    .replace(/<link\b(?=[^>]*\brel="modulepreload")[^>]*>/gi, "");
+  const scripts = [...document.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(([, attributes, body]) => marked(attributes) && !/\bsrc\s*=/i.test(attributes) && body !== "").map(([, , body]) => sha256(body));
+  const styles = [...document.matchAll(/<style\b([^>]*)>([\s\S]*?)<\/style>/gi)].filter(([, attributes, body]) => marked(attributes) && body !== "").map(([, , body]) => sha256(body));
   const named = (hashes) => [...new Set(hashes)].map((hash) => ` ${hash}`).join("");
   return {
     policy: policy.replace(` 'nonce-${marker}' 'strict-dynamic'`, named(scripts)).replace(` 'nonce-${marker}'`, named(styles)),
-    html: html.replaceAll(` nonce="${marker}"`, ""),
+    html: document.replaceAll(` nonce="${marker}"`, ""),
   };
 }
 
@@ -97,7 +111,7 @@ function heldBack(response, render) {
 /** A page as kept: its headers but those of one request, its bytes (compressed when first asked for so), its tag and policy. */
 function pageOf(answer, marker) {
   const headers = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !perRequest.has(name)));
-  const { policy, html } = pageWithHashes(String(answer.headers["content-security-policy"] ?? ""), answer.body.toString("utf8"), marker);
+  const { policy, html } = publicDocument(String(answer.headers["content-security-policy"] ?? ""), answer.body.toString("utf8"), marker);
   const body = Buffer.from(html, "utf8");
   let gzipped;
   return {

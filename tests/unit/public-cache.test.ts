@@ -4,7 +4,7 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { pageWithHashes, publicPages } from "../../scripts/lib/public-cache.mjs";
+import { publicDocument, publicPages } from "../../scripts/lib/public-cache.mjs";
 
 // How scripts/serve.mjs answers the public record's pages, through a real
 // HTTP server and client, with a stand-in for Next.js that writes a page in
@@ -12,12 +12,16 @@ import { pageWithHashes, publicPages } from "../../scripts/lib/public-cache.mjs"
 
 // The nonce proxy.ts gives public pages in a server process, which marks what Next.js writes.
 const marker = "0123456789abcdef0123456789abcdef";
-const inlineScript = 'self.__next_f.push([1,"page"])';
+const frameworkScript = 'self.__next_f.push([1,"page"])';
+const pageScript = 'document.body.dataset.ready = ""';
 const inlineStyle = ".x{color:red}";
-const written = (text: string, nonce = ` nonce="${marker}"`) =>
-  `<!DOCTYPE html><html><head><style${nonce}>${inlineStyle}</style><script src="/_next/static/chunk.js" async=""${nonce}></script></head><body><p>${text}</p><script${nonce}>${inlineScript}</script></body></html>`;
-// The page as it leaves: the marker gone.
-const page = (text: string) => written(text, "");
+const written = (text: string) =>
+  `<!DOCTYPE html><html><head><style nonce="${marker}">${inlineStyle}</style><link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunk.js"/>` +
+  `<script src="/_next/static/chunk.js" async="" nonce="${marker}"></script></head>` +
+  `<body><p>${text}</p><script nonce="${marker}">${frameworkScript}</script><script nonce="${marker}" data-page-script="">${pageScript}</script></body></html>`;
+// The page as it leaves: a document without Next.js's scripts, the marker gone.
+const page = (text: string) =>
+  `<!DOCTYPE html><html><head><style>${inlineStyle}</style></head><body><p>${text}</p><script data-page-script="">${pageScript}</script></body></html>`;
 const hash = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 const policy = `default-src 'self'; script-src 'self' 'nonce-${marker}' 'strict-dynamic'; style-src 'self' 'nonce-${marker}'; frame-ancestors 'none'`;
 
@@ -114,11 +118,12 @@ describe("a public page whose language is in its address", () => {
     expect(renders).toEqual(["/public/en", "/public/es", "/public/en/rounds", "/public/es"]);
   });
 
-  it("names the SHA-256 of each inline script and style Next.js wrote in its policy, in the nonce's place, and leaves without the nonce", async () => {
+  it("leaves without Next.js's scripts and their preloads, naming the SHA-256 of the page's own script and of each style in its policy, in the nonce's place", async () => {
     const { get } = await serve();
     const answered = await get("/public/es/rounds");
+    expect(answered.text).toBe(page("first"));
     const answeredPolicy = answered.headers.get("content-security-policy")!;
-    expect(answeredPolicy).toBe(`default-src 'self'; script-src 'self' ${hash(inlineScript)}; style-src 'self' ${hash(inlineStyle)}; frame-ancestors 'none'`);
+    expect(answeredPolicy).toBe(`default-src 'self'; script-src 'self' ${hash(pageScript)}; style-src 'self' ${hash(inlineStyle)}; frame-ancestors 'none'`);
     expect((await get("/public/es/rounds")).headers.get("content-security-policy")).toBe(answeredPolicy);
   });
 
@@ -149,7 +154,8 @@ describe("a public page that is not kept", () => {
       const answered = await get(path);
       expect(answered.headers.get("x-public-cache")).toBeNull();
       expect(answered.headers.get("etag")).toBeNull();
-      expect(answered.headers.get("content-security-policy")).toContain(hash(inlineScript));
+      expect(answered.headers.get("content-security-policy")).toContain(hash(pageScript));
+      expect(answered.text).toBe(page("first"));
     }
     expect(renders).toHaveLength(asked.length * 2);
   });
@@ -196,10 +202,18 @@ it("leaves every other request to the app as written: other addresses, files, th
 
 it("names no script that reached the page without the marker, which therefore does not run", () => {
   const injected = "alert(document.cookie)";
-  const { policy: answered, html } = pageWithHashes(policy, `${written("x")}<script>${injected}</script>`, marker);
-  expect(answered).toContain(hash(inlineScript));
+  const { policy: answered, html } = publicDocument(policy, `${written("x")}<script>${injected}</script>`, marker);
+  expect(answered).toContain(hash(pageScript));
+  expect(html).toContain(`<script>${injected}</script>`);
   expect(answered).not.toContain(hash(injected));
   expect(answered).not.toContain("nonce-");
   expect(html).not.toContain(marker);
-  expect(pageWithHashes(policy, "<html><script src='/a.js'></script></html>", marker).policy).toBe("default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'");
+  expect(publicDocument(policy, "<html><script src='/a.js'></script></html>", marker).policy).toBe("default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'");
+});
+
+it("keeps React's scripts on a page with a part streamed after it, which they put in place", () => {
+  const streamed = written("x").replace("<p>x</p>", '<template id="B:0"></template><p>loading</p>');
+  const { html } = publicDocument(policy, streamed, marker);
+  expect(html).toContain(`<script>${frameworkScript}</script>`);
+  expect(html).toContain('<script src="/_next/static/chunk.js" async=""></script>');
 });

@@ -278,6 +278,8 @@ try {
     env: {
       ...process.env,
       DATABASE_URL: appUrl,
+      // No replica streams from the benchmark's own database.
+      DATABASE_REPLICA_URL: "",
       DATABASE_POOL_SIZE: "20",
       NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: baseUrl,

@@ -75,6 +75,8 @@ try {
     env: {
       ...process.env,
       E2E_DATABASE_URL: url,
+      // No replica streams from the run's own database; the app server inherits this.
+      DATABASE_REPLICA_URL: "",
       E2E_MIGRATION_DATABASE_URL: ownerUrl,
       E2E_NEXTAUTH_SECRET: authSecret,
       TOTP_REQUIRED_ROLES: "admin,manager",

@@ -165,7 +165,8 @@ if (cluster.isPrimary) {
   await app.prepare();
   const handle = app.getRequestHandler();
   // One connection of its own for the plan revision the kept public pages are checked against (scripts/lib/public-cache.mjs).
-  const revisionPool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, idleTimeoutMillis: 0, connectionTimeoutMillis: 2_000, statement_timeout: 2_000, query_timeout: 3_000 });
+  // With a replica it reads the replica's, which the pages' reads are never behind: a page is never kept under a newer revision than it shows.
+  const revisionPool = new pg.Pool({ connectionString: process.env.DATABASE_REPLICA_URL?.trim() || process.env.DATABASE_URL, max: 1, idleTimeoutMillis: 0, connectionTimeoutMillis: 2_000, statement_timeout: 2_000, query_timeout: 3_000 });
   revisionPool.on("error", (error) => logger.warn({ err: error }, "The plan revision's connection failed"));
   const answerPublicPage = publicPages({
     marker: publicPageNonce,

@@ -10,7 +10,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pretty from "pino-pretty";
 import { BackupSettingsError, backupSettings } from "../server/backups/settings";
-import { embedAllowedOrigins } from "../server/env";
+import { databaseReplicaUrl, embedAllowedOrigins } from "../server/env";
 import { disconnectDb } from "../server/db/client";
 import { isPortFree } from "./lib/embedded";
 import { applyMigrations, projectRoot } from "./lib/migrations";
@@ -80,6 +80,10 @@ async function main() {
   try {
     // proxy.ts reads the origins on every embeddable card; a list it could not write into frame-ancestors stops the tracker here instead.
     embedAllowedOrigins();
+    // The server processes read the replica (server/db/client.ts); a malformed URL stops the tracker here, not each page.
+    if (databaseReplicaUrl() && !process.env.DATABASE_URL) {
+      throw new Error("DATABASE_REPLICA_URL is set but DATABASE_URL is not: a replica streams from the PostgreSQL DATABASE_URL names, and the embedded one has none.");
+    }
   } catch (error) {
     throw new StartupError((error as Error).message);
   }

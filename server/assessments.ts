@@ -4,7 +4,7 @@ import { compareVerdicts } from "./assessment-scales";
 import { standingAssessments, visibleAssessments } from "./assessment-visibility";
 import { recordAudit } from "./audit";
 import type { CsvColumn } from "./csv";
-import { db, type Transaction } from "./db/client";
+import { db, readingDb, type Transaction } from "./db/client";
 import type { Prisma } from "./db/generated/client";
 import { Advances, AssessmentKind, AssessmentState, type Locale, Results } from "./db/generated/enums";
 import { idRow, queryRows } from "./db/raw-rows";
@@ -545,7 +545,8 @@ export async function getAssessment(actor: Actor, rawId: string) {
 
 /** Every version of an assessment the reader may see, newest first: the chain of amendments through this one. */
 async function versionsOf(actor: Actor, id: string) {
-  const chain = await queryRows(idRow)`
+  // Read where the rows below are read (the replica, in a GET with one), so that no id comes without its row.
+  const chain = await queryRows(idRow, readingDb())`
     WITH RECURSIVE earlier AS (
       SELECT id, "amendsId" FROM "Assessment" WHERE id = ${id}
       UNION SELECT a.id, a."amendsId" FROM "Assessment" a JOIN earlier ON a.id = earlier."amendsId"

@@ -63,3 +63,24 @@ export function embedAllowedOrigins(env: Record<string, string | undefined> = pr
   if (refused.length > 0) throw new Error(`EMBED_ALLOWED_ORIGINS must be comma-separated origins: ${refused.join("; ")}.`);
   return [...new Set(entries)];
 }
+
+/**
+ * DATABASE_REPLICA_URL: a PostgreSQL streaming from the one DATABASE_URL
+ * names, which the pages' reads may use; null when unset or blank. Anything
+ * but a postgres:// or postgresql:// URL stops the caller with a message
+ * naming the variable, so that a typo never passes for "no replica".
+ */
+export function databaseReplicaUrl(env: Record<string, string | undefined> = process.env): string | null {
+  const value = env.DATABASE_REPLICA_URL ?? "";
+  if (value.trim() === "") return null;
+  let protocol: string | null = null;
+  try {
+    protocol = new URL(value.trim()).protocol;
+  } catch {
+    // Not a URL at all: refused below, without echoing what may hold a password.
+  }
+  if (protocol !== "postgres:" && protocol !== "postgresql:") {
+    throw new Error("DATABASE_REPLICA_URL must be a PostgreSQL URL, postgresql://user:password@host:5432/database (as DATABASE_URL).");
+  }
+  return value.trim();
+}

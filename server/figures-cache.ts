@@ -2,6 +2,7 @@ import "server-only";
 import { LRUCache } from "lru-cache";
 import { cache } from "react";
 import { z } from "zod";
+import { readingDb } from "./db/client";
 import { queryRows, rawRow } from "./db/raw-rows";
 
 // The managers' figures are computed from the whole plan and its history
@@ -17,11 +18,15 @@ import { queryRows, rawRow } from "./db/raw-rows";
 const computations = new LRUCache<string, Promise<unknown>>({ max: 500 });
 
 // Read once per page render (React's cache is per request), so that a page's
-// figures all come from one revision and it pays for one read.
+// figures all come from one revision and it pays for one read. With a replica
+// it is read there, as the model reads of a computation are, while its raw
+// reads go to the primary, which is never behind: a computation is never
+// older than the revision it is kept under, only at times newer, and the
+// next revision replaces it.
 const planRevisionRow = rawRow("planRevision", { revision: z.bigint() });
 
 const planRevision = cache(async (): Promise<bigint> => {
-  const rows = await queryRows(planRevisionRow)`SELECT revision FROM "PlanRevision" WHERE id = 1`;
+  const rows = await queryRows(planRevisionRow, readingDb())`SELECT revision FROM "PlanRevision" WHERE id = 1`;
   return rows[0]?.revision ?? 0n;
 });
 

@@ -4,6 +4,8 @@ import type { AsyncLocalStorage } from "node:async_hooks";
 /** The request a server process is answering, as scripts/serve.mjs logs it. */
 interface RequestContext {
   requestId: string;
+  /** The request's method: one that may write reads the primary (server/db/client.ts). */
+  method: string | undefined;
   /** The signed-in person, once the app has read the session. */
   userId: string | undefined;
 }

@@ -53,7 +53,7 @@ export function observeRequests({ logger, routeOf, metrics, handle }) {
     const requestId = requestIdOf(request.headers["x-request-id"]);
     request.headers["x-request-id"] = requestId;
     response.setHeader("X-Request-Id", requestId);
-    const context = { requestId, userId: undefined };
+    const context = { requestId, method: request.method, userId: undefined };
     const pathname = (request.url ?? "/").split("?")[0];
     response.once("close", () => {
       const route = routeOf(pathname);

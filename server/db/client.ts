@@ -1,7 +1,9 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { positiveSetting } from "../env";
+import { readReplicas } from "@prisma/extension-read-replicas";
+import { databaseReplicaUrl, positiveSetting } from "../env";
+import { serverProcess } from "../server-process";
 import { PrismaClient } from "./generated/client";
 
 /**
@@ -56,14 +58,11 @@ function closeWhenUnanswered(client: pg.PoolClient): void {
   };
 }
 
-// The only place the Prisma client is built. The password hash is left out of
-// every query unless a query asks for it by name (sign-in does). The pool is
-// built here, not by the adapter, so that the metrics can read its use.
-function createClient() {
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) {
-    throw new Error("DATABASE_URL is not set: the tracker needs a PostgreSQL database (npm start provides one).");
-  }
+// The only place the Prisma clients are built, all alike: the password hash
+// is left out of every query unless a query asks for it by name (sign-in
+// does). The pools are built here, not by the adapter, so that the metrics
+// can read the primary's use.
+function createPool(connectionString: string): pg.Pool {
   const timeouts = databaseTimeouts();
   const pool = new pg.Pool({
     connectionString,
@@ -76,20 +75,83 @@ function createClient() {
     query_timeout: timeouts.statementMs + unansweredMarginMs,
   });
   pool.on("connect", closeWhenUnanswered);
-  holder.trackerPool = pool;
+  return pool;
+}
+
+function createClient(pool: pg.Pool) {
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } }, transactionOptions: { maxWait: timeouts.poolMs } });
+  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } }, transactionOptions: { maxWait: databaseTimeouts().poolMs } });
 }
 
 export type Database = ReturnType<typeof createClient>;
 export type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 
-const holder = globalThis as { trackerDatabase?: Database; trackerPool?: pg.Pool };
+interface Databases {
+  primary: Database;
+  /** The primary extended to send reads outside a transaction to the replica; the primary itself when there is none. */
+  routed: Database;
+  replica: Database | null;
+}
 
-/** The shared client, created on first use so that a build needs no database. */
+/**
+ * The primary (DATABASE_URL) and, in a server process of scripts/serve.mjs
+ * when DATABASE_REPLICA_URL is set, a replica streaming from it. Only the
+ * pages use the replica: the job worker, `npm start`'s seeding and the other
+ * tools read what they have just written, which a replica may not have
+ * replayed yet (docs/scaling.md, Read-only pages from a replica).
+ */
+function connect(): Databases {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) {
+    throw new Error("DATABASE_URL is not set: the tracker needs a PostgreSQL database (npm start provides one).");
+  }
+  const pool = createPool(connectionString);
+  holder.trackerPool = pool;
+  const primary = createClient(pool);
+  const replicaUrl = serverProcess() ? databaseReplicaUrl() : null;
+  if (!replicaUrl) return { primary, routed: primary, replica: null };
+  const replica = createClient(createPool(replicaUrl));
+  // The extension (applied last, as it asks) changes only where a query runs,
+  // not what it answers: the routed client is used as the primary's type.
+  const routed = primary.$extends(readReplicas({ replicas: [replica] })) as unknown as Database;
+  return { primary, routed, replica };
+}
+
+const holder = globalThis as { trackerDatabases?: Databases; trackerPool?: pg.Pool };
+
+/**
+ * Whether the request being answered may write: any method but GET and HEAD
+ * (a server action, an API call that writes). Such a request reads the
+ * primary throughout, so that the page a server action renders in its answer
+ * shows what it has just written.
+ */
+function requestMayWrite(): boolean {
+  const method = serverProcess()?.requestContext.getStore()?.method;
+  return method !== undefined && method !== "GET" && method !== "HEAD";
+}
+
+/**
+ * The shared client, created on first use so that a build needs no database.
+ * With a replica, reads outside a transaction go to it (raw queries, which
+ * the extension cannot tell from writes, stay on the primary); writes and
+ * transactions go to the primary, and so does everything a request that may
+ * write does.
+ */
 export function db(): Database {
-  holder.trackerDatabase ??= createClient();
-  return holder.trackerDatabase;
+  holder.trackerDatabases ??= connect();
+  const { primary, routed } = holder.trackerDatabases;
+  return requestMayWrite() ? primary : routed;
+}
+
+/**
+ * Where reads outside a transaction go now: the replica, unless there is none
+ * or the request may write. For a raw read that must read where the model
+ * reads do (the plan revision of server/figures-cache.ts).
+ */
+export function readingDb(): Database {
+  holder.trackerDatabases ??= connect();
+  const { primary, replica } = holder.trackerDatabases;
+  return replica && !requestMayWrite() ? replica : primary;
 }
 
 /** The shared client's connection pool, once the client exists. */
@@ -99,7 +161,8 @@ export function databasePool(): pg.Pool | undefined {
 
 /** Closes the shared client's connections (scripts call it before they exit). */
 export async function disconnectDb(): Promise<void> {
-  await holder.trackerDatabase?.$disconnect();
-  holder.trackerDatabase = undefined;
+  await holder.trackerDatabases?.primary.$disconnect();
+  await holder.trackerDatabases?.replica?.$disconnect();
+  holder.trackerDatabases = undefined;
   holder.trackerPool = undefined;
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "./audit";
 import { exportBatchSize, keysetBatches } from "./batches";
 import type { CsvColumn } from "./csv";
-import { db } from "./db/client";
+import { db, readingDb } from "./db/client";
 import { Prisma } from "./db/generated/client";
 import { EvidenceKind, EvidenceShows, Reliability } from "./db/generated/enums";
 import { idRow, queryRows, rawRow } from "./db/raw-rows";
@@ -144,7 +144,8 @@ export async function listEvidence(actor: Actor, rawFilter: unknown, { pageSize 
   const filter = parseInput(evidenceFilter, rawFilter);
   const page = filter.page ?? 1;
   const countCap = Math.max(evidenceCountCap, page * pageSize);
-  const [matches] = await queryRows(evidencePageRow)`
+  // Read where evidenceByIds reads the rows (the replica, in a GET with one), so that no id comes without its row.
+  const [matches] = await queryRows(evidencePageRow, readingDb())`
     SELECT (SELECT count(*)::int FROM (${evidenceMatching(actor, filter)} LIMIT ${countCap + 1}::int) AS counted) AS counted,
       ARRAY(${evidenceMatching(actor, filter)}
             ORDER BY COALESCE(e."publishedOn", '-infinity'::date) DESC, e."createdAt" DESC, e.id
@@ -216,7 +217,7 @@ export function streamEvidence(actor: Actor, rawFilter: unknown, { batchSize = e
   const filter = parseInput(evidenceFilter, rawFilter);
   return keysetBatches<ListedEvidence>(async (after) => {
     const afterPublished = after ? isoDate(after.publishedOn) : null;
-    const rows = await queryRows(idRow)`
+    const rows = await queryRows(idRow, readingDb())`
       ${evidenceMatching(actor, filter)}
         AND (${after?.id ?? null}::text IS NULL
           OR COALESCE(e."publishedOn", '-infinity'::date) < COALESCE(${afterPublished}::date, '-infinity'::date)

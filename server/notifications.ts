@@ -181,8 +181,12 @@ export async function notifyAssessmentStep(tx: Transaction, actor: Actor, assess
 }
 
 /** A status update on a milestone → whoever follows it, its commitment or its pillar. */
-export async function notifyStatusUpdate(tx: Transaction, actor: Actor, update: { id: string; milestoneId: string; newStatus: string }) {
-  const milestone = await tx.milestone.findUniqueOrThrow({ where: { id: update.milestoneId }, select: { title: true, titleEs: true, commitmentId: true, commitment: { select: { pillarId: true } } } });
+export async function notifyStatusUpdate(
+  tx: Transaction,
+  actor: Actor,
+  update: { id: string; milestoneId: string; newStatus: string },
+  milestone: { title: string; titleEs: string | null; commitmentId: string; pillarId: string },
+) {
   await notify(tx, {
     kind: "followed_change",
     recordType: "StatusUpdate",
@@ -190,7 +194,7 @@ export async function notifyStatusUpdate(tx: Transaction, actor: Actor, update: 
     values: { change: "statusUpdate", milestone: milestone.title, ...spanish("milestone", milestone.titleEs), status: update.newStatus, author: actor.name },
     link: `/milestones/${update.milestoneId}`,
     causedBy: actor.id,
-    recipients: followersOf({ pillarId: milestone.commitment.pillarId, commitmentId: milestone.commitmentId, milestoneId: update.milestoneId }),
+    recipients: followersOf({ pillarId: milestone.pillarId, commitmentId: milestone.commitmentId, milestoneId: update.milestoneId }),
   });
 }
 

@@ -52,10 +52,19 @@ export function mayUpdateStatus(actor: Actor, milestone: MilestoneAccess): boole
   return actor.agencyId !== null && milestone.commitment.agencies.some((agency) => agency.agencyId === actor.agencyId);
 }
 
-const accessSelect = {
-  ownerId: true,
-  commitment: { select: { archivedAt: true, agencies: { select: { agencyId: true } } } },
-} as const;
+// What a status update needs of its milestone, read in one statement: a
+// status update is the most frequent write, made while others read the
+// figures, and each statement of its transaction is a round trip to wait for.
+const statusUpdateTargetRow = rawRow("statusUpdateTarget", {
+  status: column.milestoneStatus,
+  ownerId: z.string().nullable(),
+  title: z.string(),
+  titleEs: z.string().nullable(),
+  commitmentId: z.string(),
+  pillarId: z.string(),
+  archived: z.boolean(),
+  agencyIds: z.array(z.string()),
+});
 
 /** The milestone's state now and the update that made it, shown to whoever lost a race. */
 async function currentState(tx: Transaction, milestoneId: string) {
@@ -92,10 +101,16 @@ export async function updateMilestoneStatus(actor: Actor, milestoneId: string, r
   const { id } = parseInput(z.object({ id: recordId }), { id: milestoneId });
   const input = parseInput(statusUpdateInput, raw);
   return db().$transaction(async (tx) => {
-    const milestone = await tx.milestone.findUnique({ where: { id }, select: { status: true, archivedAt: true, ...accessSelect } });
+    const [milestone] = await queryRows(statusUpdateTargetRow, tx)`
+      SELECT m.status, m."ownerId", m.title, m."titleEs", m."commitmentId", c."pillarId",
+        m."archivedAt" IS NOT NULL OR c."archivedAt" IS NOT NULL AS archived,
+        ARRAY(SELECT a."agencyId" FROM "CommitmentAgency" a WHERE a."commitmentId" = c.id) AS "agencyIds"
+      FROM "Milestone" m JOIN "Commitment" c ON c.id = m."commitmentId"
+      WHERE m.id = ${id}`;
     if (!milestone) throw new NotFoundError();
-    if (!mayUpdateStatus(actor, milestone)) throw new ForbiddenError(actor, "milestone.updateStatus");
-    if (milestone.archivedAt || milestone.commitment.archivedAt) throw new ConflictError("archived");
+    const access = { ownerId: milestone.ownerId, commitment: { agencies: milestone.agencyIds.map((agencyId) => ({ agencyId })) } };
+    if (!mayUpdateStatus(actor, access)) throw new ForbiddenError(actor, "milestone.updateStatus");
+    if (milestone.archived) throw new ConflictError("archived");
 
     const completedOn = input.status === "completed" ? dateOnly(input.completedOn ?? todayIso()) : null;
     const changed = await tx.milestone.updateMany({
@@ -123,7 +138,7 @@ export async function updateMilestoneStatus(actor: Actor, milestoneId: string, r
       before: { status: milestone.status, version: input.version },
       after: { status: input.status, version: input.version + 1, statusUpdateId: statusUpdate.id, cause: input.cause ?? null },
     });
-    await notifyStatusUpdate(tx, actor, statusUpdate);
+    await notifyStatusUpdate(tx, actor, statusUpdate, milestone);
     return {
       milestone: { id, status: input.status, completedOn: isoDate(completedOn), version: input.version + 1 },
       statusUpdate: {

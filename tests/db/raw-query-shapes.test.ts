@@ -20,7 +20,7 @@ import { publicPillarIndicators } from "../../server/public-indicators";
 import { pillarAsOf, pillarRollups } from "../../server/rollups";
 import { search } from "../../server/search";
 import { lockRound } from "../../server/rounds";
-import { listStatusUpdates } from "../../server/status-updates";
+import { listStatusUpdates, updateMilestoneStatus } from "../../server/status-updates";
 import { findActiveAccount, readActiveAccount } from "../../server/users";
 import { worklist } from "../../server/worklist";
 import { source, sourceFiles } from "../unit/app-sources";
@@ -103,6 +103,10 @@ describe("raw queries", () => {
     const milestone = await db().milestone.findFirstOrThrow();
     await followState(staff!, "milestone", milestone.id);
     await computeReminders(asOf);
+    const staffMilestone = await db().milestone.findFirstOrThrow({
+      where: { archivedAt: null, commitment: { archivedAt: null, agencies: { some: { agencyId: staff!.agencyId! } } } },
+    });
+    await updateMilestoneStatus(staff!, staffMilestone.id, { status: "in_progress", note: "Shapes", version: staffMilestone.version });
 
     expect([...mismatches]).toEqual([]);
     const withoutRows = declaredRows.filter((name) => !rowsSeen.get(name));

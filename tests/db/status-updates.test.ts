@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "../../server/db/client";
+import type pg from "pg";
+import { databasePool, db } from "../../server/db/client";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../server/errors";
 import { getMilestoneForApi, listMilestones, milestoneCsvColumns } from "../../server/milestones";
 import { updateMilestoneStatus } from "../../server/status-updates";
@@ -23,6 +24,32 @@ async function rowsOf(milestoneId: string) {
     audits: await db().auditEvent.count({ where: { entityId: milestoneId } }),
     milestone: await db().milestone.findUniqueOrThrow({ where: { id: milestoneId } }),
   };
+}
+
+/** The SQL statements the shared client sends while `work` runs. */
+async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
+  await db().$queryRaw`SELECT 1`;
+  const pool = databasePool()!;
+  const statements: string[] = [];
+  const count = (client: pg.PoolClient) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as { query: unknown }).query = (...args: unknown[]) => {
+      const [text] = args;
+      statements.push(typeof text === "string" ? text : String((text as { text?: string }).text));
+      return query(...args);
+    };
+    return () => ((client as { query: unknown }).query = query);
+  };
+  const restores: (() => void)[] = [];
+  const onAcquire = (client: pg.PoolClient) => restores.push(count(client));
+  pool.on("acquire", onAcquire);
+  try {
+    await work();
+  } finally {
+    pool.off("acquire", onAcquire);
+    for (const restore of restores.reverse()) restore();
+  }
+  return statements;
 }
 
 describe("a status update", () => {
@@ -108,6 +135,13 @@ describe("a status update", () => {
     expect(done.milestone.completedOn).toBe(new Date().toISOString().slice(0, 10));
     await updateMilestoneStatus(actor, milestone.id, { status: "in_progress", note: "Reopened: audit found gaps", version: 2 });
     expect((await rowsOf(milestone.id)).milestone.completedOn).toBeNull();
+  });
+
+  it("is written in seven statements, the transaction's BEGIN and COMMIT included: each one is a round trip while others read the figures", async () => {
+    const actor = await staffOfAgency();
+    const milestone = await createMilestone({ commitmentId });
+    const statements = await statementsOf(() => updateMilestoneStatus(actor, milestone.id, { status: "at_risk", cause: "funding", note: "Counted.", version: 1 }));
+    expect(statements, statements.join("\n")).toHaveLength(7);
   });
 
   it("is refused on an archived milestone", async () => {

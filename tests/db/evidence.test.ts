@@ -5,6 +5,7 @@ import { evidenceChoices, getEvidence, listEvidence, logEvidence, retractEvidenc
 import { runFormAction } from "../../server/forms";
 import { errorResponse } from "../../server/http";
 import { actorOf, createAgency, createCommitment, createMilestone, createPillar, createUser } from "../factories";
+import { statementsOf } from "../statements";
 
 let commitmentId: string;
 let milestoneId: string;
@@ -178,6 +179,18 @@ describe("the evidence log, page by page", () => {
     for (const page of ["0", "-1", "two"]) {
       await expect(listEvidence(reviewer, { page }), page).rejects.toBeInstanceOf(ValidationError);
     }
+  });
+
+  it("is read in two statements, its count with its page's ids and then the page's records with what they show beside them", async () => {
+    const reviewer = actorOf(await createUser({ roles: ["reviewer"] }));
+    const own = (await createCommitment()).id;
+    const milestoneId = (await createMilestone({ commitmentId: own })).id;
+    for (const index of [1, 2, 3]) await logEvidence(reviewer, { ...valid(), commitmentId: own, milestoneId, title: `Counted record ${index}` });
+    let page: Awaited<ReturnType<typeof listEvidence>> | undefined;
+    const statements = await statementsOf(async () => (page = await listEvidence(reviewer, { commitment: own })));
+    expect(statements, statements.join("\n")).toHaveLength(2);
+    expect(page!.items).toHaveLength(3);
+    expect(page!.items[0]).toMatchObject({ commitment: { id: own, pillar: { number: expect.any(Number) } }, milestone: { id: milestoneId }, author: { name: reviewer.name } });
   });
 
   it("filters by pillar number or code, kind, reliability and publication dates", async () => {

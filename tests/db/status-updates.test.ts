@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type pg from "pg";
-import { databasePool, db } from "../../server/db/client";
+import { db } from "../../server/db/client";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../server/errors";
 import { getMilestoneForApi, listMilestones, milestoneCsvColumns } from "../../server/milestones";
 import { updateMilestoneStatus } from "../../server/status-updates";
 import { actorOf, createAgency, createCommitment, createMilestone, createUser } from "../factories";
+import { statementsOf } from "../statements";
 
 let agencyId: string;
 let commitmentId: string;
@@ -24,32 +24,6 @@ async function rowsOf(milestoneId: string) {
     audits: await db().auditEvent.count({ where: { entityId: milestoneId } }),
     milestone: await db().milestone.findUniqueOrThrow({ where: { id: milestoneId } }),
   };
-}
-
-/** The SQL statements the shared client sends while `work` runs. */
-async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
-  await db().$queryRaw`SELECT 1`;
-  const pool = databasePool()!;
-  const statements: string[] = [];
-  const count = (client: pg.PoolClient) => {
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    (client as { query: unknown }).query = (...args: unknown[]) => {
-      const [text] = args;
-      statements.push(typeof text === "string" ? text : String((text as { text?: string }).text));
-      return query(...args);
-    };
-    return () => ((client as { query: unknown }).query = query);
-  };
-  const restores: (() => void)[] = [];
-  const onAcquire = (client: pg.PoolClient) => restores.push(count(client));
-  pool.on("acquire", onAcquire);
-  try {
-    await work();
-  } finally {
-    pool.off("acquire", onAcquire);
-    for (const restore of restores.reverse()) restore();
-  }
-  return statements;
 }
 
 describe("a status update", () => {

@@ -1,7 +1,7 @@
 import "server-only";
 
 // Text put into HTML that the server writes by hand (emails, the unsubscribe
-// page), where no React escapes it.
+// page, a filter's options), where no React escapes it.
 
 const htmlEntities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 

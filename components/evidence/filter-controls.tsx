@@ -1,5 +1,6 @@
 // Controls of a GET filter form: each keeps the value from the URL, so that
 // filters work without JavaScript and a filtered page can be linked to.
+import { escapeHtml } from "@/server/html";
 
 interface Option {
   value: string;
@@ -8,29 +9,30 @@ interface Option {
 
 const control = "mt-1 block rounded border border-slate-400 bg-white px-2 py-1";
 
-/** A select whose first, blank choice says "any" (or asks to choose); `groups` set out the options under headings (optgroups). */
+/** The options as HTML, the one of `value` selected. */
+function optionsHtml(options: Option[], value: string): string {
+  return options.map((option) => `<option value="${escapeHtml(option.value)}"${option.value === value ? " selected" : ""}>${escapeHtml(option.label)}</option>`).join("");
+}
+
+/**
+ * A select whose first, blank choice says "any" (or asks to choose); `groups` set out the options under headings (optgroups).
+ * The options are one string of HTML rather than React elements: a commitment filter lists every commitment (2,000 on the
+ * benchmark's plan), and as elements each option was a row of the page's RSC payload and a node React hydrated on every
+ * load, on a phone's slow main thread (docs/benchmarks.md, fifteenth measurement).
+ */
 export function FilterSelect(props: { name: string; label: string; anyLabel: string; value?: string; options?: Option[]; groups?: { label: string; options: Option[] }[] }) {
   const id = `filter-${props.name}`;
-  const optionsOf = (options: Option[]) =>
-    options.map((option) => (
-      <option key={option.value} value={option.value}>
-        {option.label}
-      </option>
-    ));
+  const value = props.value ?? "";
+  const html =
+    optionsHtml([{ value: "", label: props.anyLabel }, ...(props.options ?? [])], value) +
+    (props.groups ?? []).map((group) => `<optgroup label="${escapeHtml(group.label)}">${optionsHtml(group.options, value)}</optgroup>`).join("");
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">
         {props.label}
       </label>
-      <select id={id} name={props.name} defaultValue={props.value ?? ""} className={`${control} max-w-xs`}>
-        <option value="">{props.anyLabel}</option>
-        {props.options && optionsOf(props.options)}
-        {props.groups?.map((group) => (
-          <optgroup key={group.label} label={group.label}>
-            {optionsOf(group.options)}
-          </optgroup>
-        ))}
-      </select>
+      {/* The browser selects the option marked `selected`; React's `defaultValue` would look for option elements of its own. */}
+      <select id={id} name={props.name} className={`${control} max-w-xs`} dangerouslySetInnerHTML={{ __html: html }} />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { queryRows, rawRow } from "./db/raw-rows";
 import { positiveSetting } from "./env";
 import { ApiTokenRejectedError, ConflictError, ForbiddenError, NotFoundError, ReadOnlyTokenError, TooManyRequestsError } from "./errors";
 import { can, ensure, type Actor } from "./permissions";
-import { readActiveAccount, type Account } from "./users";
+import { accountColumns, accountOf, type Account } from "./users";
 import { calendarDate, dateOnly, isoDate, parseInput, recordId } from "./validation";
 
 // Personal API tokens: scripts call /api/v1 with `Authorization: Bearer
@@ -177,7 +177,7 @@ function bearerTokenOf(request: Request): string | null {
 const readMethods = new Set(["GET", "HEAD"]);
 
 /** The token a call presents, with the calls counted in its current window. */
-const tokenCallRow = rawRow("apiTokenCall", { id: z.string(), name: z.string(), scope: z.enum(ApiTokenScope), userId: z.string(), calls: z.number().int() });
+const tokenCallRow = rawRow("apiTokenCall", { tokenId: z.string(), tokenName: z.string(), scope: z.enum(ApiTokenScope), calls: z.number().int(), ...accountColumns });
 
 /**
  * The account a request to the JSON API acts as through its personal API
@@ -194,20 +194,25 @@ export async function accountOfApiRequest(request: Request | null, now = new Dat
   if (!request || !token) return null;
   if (!tokenPattern.test(token)) throw new ApiTokenRejectedError();
   const windowStart = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
-  // One statement finds the token and counts the call in the window; last use moves at most once a minute.
+  // One statement finds the token, counts the call in the window and reads its
+  // person afresh (a deactivated person's tokens stop at once; ending their
+  // sessions does not end them); last use moves at most once a minute.
   const [found] = await queryRows(tokenCallRow)`
     UPDATE "ApiToken" t SET
       "rateWindowCalls" = CASE WHEN t."rateWindowStart" = ${windowStart}::timestamptz THEN t."rateWindowCalls" + 1 ELSE 1 END,
       "rateWindowStart" = ${windowStart}::timestamptz,
       "lastUsedAt" = CASE WHEN t."lastUsedAt" IS NULL OR t."lastUsedAt" <= ${new Date(now.getTime() - 60_000)}::timestamptz THEN ${now}::timestamptz ELSE t."lastUsedAt" END
     FROM "User" u
+    LEFT JOIN "SecondFactor" f ON f."userId" = u.id
     WHERE t."tokenHash" = ${hashApiToken(token)} AND t."revokedAt" IS NULL AND t."expiresAt" > ${now}::timestamptz AND u.id = t."userId" AND u.active
-    RETURNING t.id, t.name, t.scope::text AS scope, t."userId", t."rateWindowCalls" AS calls`;
+    RETURNING t.id AS "tokenId", t.name AS "tokenName", t.scope::text AS scope, t."rateWindowCalls" AS calls,
+      u.id, u.name, u.email, u.roles::text[] AS roles, u."agencyId", u.locale::text AS locale,
+      f."confirmedAt" IS NOT NULL AS "secondFactorEnrolled"`;
   if (!found) throw new ApiTokenRejectedError();
-  if (found.calls > rateLimit) throw new TooManyRequestsError(Math.ceil((windowStart.getTime() + 60_000 - now.getTime()) / 1000));
-  const person = await readActiveAccount(found.userId);
-  if (!person) throw new ApiTokenRejectedError();
-  const actor: Actor = { ...person.actor, via: { tokenId: found.id, tokenName: found.name, scope: found.scope } };
-  if (found.scope === "read" && !readMethods.has(request.method.toUpperCase())) throw new ReadOnlyTokenError(actor);
-  return { ...person, actor };
+  const { tokenId, tokenName, scope, calls, ...person } = found;
+  if (calls > rateLimit) throw new TooManyRequestsError(Math.ceil((windowStart.getTime() + 60_000 - now.getTime()) / 1000));
+  const account = accountOf(person, "password");
+  const actor: Actor = { ...account.actor, via: { tokenId, tokenName, scope } };
+  if (scope === "read" && !readMethods.has(request.method.toUpperCase())) throw new ReadOnlyTokenError(actor);
+  return { ...account, actor };
 }

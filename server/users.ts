@@ -190,9 +190,9 @@ export async function findActiveAccount({ sub, sid, sessionVersion, method = "pa
 
 /**
  * The account of an active user, read afresh; null when there is none or it
- * is deactivated. A personal API token's person is read this way on every
- * call (server/api-tokens.ts): ending someone's sessions does not end their
- * tokens, deactivating them does.
+ * is deactivated. A personal API token's call reads its person in the same
+ * statement as the token (server/api-tokens.ts); this is for the scripts
+ * that act as a known account, as the benchmark does.
  */
 export async function readActiveAccount(userId: string): Promise<Account | null> {
   const [user] = await queryRows(accountRow)`
@@ -204,7 +204,12 @@ export async function readActiveAccount(userId: string): Promise<Account | null>
   return user ? accountOf(user, "password") : null;
 }
 
-const accountRow = rawRow("account", {
+/**
+ * The columns an account is read from, as findActiveAccount reads them and
+ * as a personal API token's call reads its person (server/api-tokens.ts):
+ * `u` the user, `f` their second factor.
+ */
+export const accountColumns = {
   id: z.string(),
   name: z.string(),
   email: z.string(),
@@ -212,10 +217,11 @@ const accountRow = rawRow("account", {
   agencyId: z.string().nullable(),
   locale: z.enum(["en", "es"]),
   secondFactorEnrolled: z.boolean(),
-});
+};
+const accountRow = rawRow("account", accountColumns);
 type AccountRow = z.infer<typeof accountRow>;
 
-function accountOf({ secondFactorEnrolled, ...actor }: AccountRow, method: SignInMethod): Account {
+export function accountOf({ secondFactorEnrolled, ...actor }: AccountRow, method: SignInMethod): Account {
   return {
     actor,
     secondFactorEnrolled,

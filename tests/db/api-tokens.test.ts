@@ -16,6 +16,7 @@ import type { Actor } from "../../server/permissions";
 import { endUserSessions, updateUser } from "../../server/user-admin";
 import { setPreferredLocale } from "../../server/users";
 import { actorOf, createActor, createMilestone, createUser } from "../factories";
+import { statementsOf } from "../statements";
 
 process.env.NEXTAUTH_SECRET = "api-tokens-test-secret";
 delete process.env.TOTP_REQUIRED_ROLES;
@@ -159,6 +160,15 @@ describe("a request with a bearer token", () => {
 
     await db().user.update({ where: { id: person.id }, data: { roles: ["staff"] } });
     expect((await accountOfApiRequest(requestWith(token), later(1)))?.actor.roles).toEqual(["staff"]);
+  });
+
+  it("finds the token, counts the call and reads its person in one statement: each round trip is paid again by every call", async () => {
+    const person = await createUser({ roles: ["staff"] });
+    const { token } = await tokenOf(actorOf(person));
+    let account: Awaited<ReturnType<typeof accountOfApiRequest>> = null;
+    const statements = await statementsOf(async () => (account = await accountOfApiRequest(requestWith(token), now)));
+    expect(statements, statements.join("\n")).toHaveLength(1);
+    expect(account).toMatchObject({ actor: { id: person.id, name: person.name, email: person.email, roles: ["staff"] }, secondFactorEnrolled: false, mustEnrolSecondFactor: false });
   });
 
   it("is not looked at outside /api/v1, nor when the request has no bearer token: the session cookie decides there", async () => {
